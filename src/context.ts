@@ -1,0 +1,19 @@
+import { createContext } from '@lit/context';
+import type { CheckinAdapter } from './adapters/adapter.js';
+import type { Viewer } from './model.js';
+
+// Context keys live in their own module so that hosts written in Lit can provide or consume
+// them without importing any element.
+
+/** The adapter every element inside a `<checkin-provider>` talks to. */
+export const adapterContext = createContext<CheckinAdapter | undefined>(
+  Symbol.for('checkin-elements/adapter'),
+);
+/** The contract the elements inside a `<checkin-provider>` show. */
+export const contractIdContext = createContext<string | undefined>(
+  Symbol.for('checkin-elements/contract-id'),
+);
+/** The viewer, loaded once by the provider. `undefined` while it loads. */
+export const viewerContext = createContext<Viewer | undefined>(
+  Symbol.for('checkin-elements/viewer'),
+);

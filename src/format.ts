@@ -1,0 +1,54 @@
+// Dates and times for people: cached Intl formatters per (locale, zone, style), because
+// constructing a DateTimeFormat costs far more than formatting with one.
+const cache = new Map<string, Intl.DateTimeFormat>();
+
+export type DateStyle = 'datetime' | 'date' | 'weekday-time' | 'time' | 'long';
+
+const STYLES: Record<DateStyle, Intl.DateTimeFormatOptions> = {
+  datetime: { dateStyle: 'medium', timeStyle: 'short' },
+  date: { dateStyle: 'medium' },
+  'weekday-time': { weekday: 'short', month: 'short', day: 'numeric', hour: 'numeric', minute: '2-digit' },
+  time: { timeStyle: 'short' },
+  long: { weekday: 'long', year: 'numeric', month: 'long', day: 'numeric', hour: 'numeric', minute: '2-digit', timeZoneName: 'short' },
+};
+
+function formatter(style: DateStyle, locale?: string, timeZone?: string): Intl.DateTimeFormat {
+  const key = `${style}|${locale ?? ''}|${timeZone ?? ''}`;
+  let f = cache.get(key);
+  if (!f) {
+    try {
+      f = new Intl.DateTimeFormat(locale, { ...STYLES[style], timeZone });
+    } catch {
+      // A bad locale or zone from the host must not blank the element: fall back to defaults.
+      f = new Intl.DateTimeFormat(undefined, STYLES[style]);
+    }
+    cache.set(key, f);
+  }
+  return f;
+}
+
+/** Formats an ISO instant for a viewer; an unparseable instant is shown as given. */
+export function formatInstant(
+  instant: string | number | Date,
+  options: { locale?: string; timeZone?: string; style?: DateStyle } = {},
+): string {
+  const date = instant instanceof Date ? instant : new Date(instant);
+  if (Number.isNaN(date.getTime())) return String(instant);
+  return formatter(options.style ?? 'datetime', options.locale, options.timeZone).format(date);
+}
+
+const relativeCache = new Map<string, Intl.RelativeTimeFormat>();
+
+/** "in 3 hours", "2 days ago": the largest unit that fits. */
+export function formatRelative(ms: number, locale?: string): string {
+  let f = relativeCache.get(locale ?? '');
+  if (!f) {
+    f = new Intl.RelativeTimeFormat(locale, { numeric: 'auto' });
+    relativeCache.set(locale ?? '', f);
+  }
+  const abs = Math.abs(ms);
+  const sign = Math.sign(ms) || 1;
+  if (abs < 3_600_000) return f.format(sign * Math.max(1, Math.round(abs / 60_000)), 'minute');
+  if (abs < 86_400_000) return f.format(sign * Math.round(abs / 3_600_000), 'hour');
+  return f.format(sign * Math.round(abs / 86_400_000), 'day');
+}
