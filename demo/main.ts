@@ -1,0 +1,142 @@
+// The demo contract page: the elements on the in-memory adapter, with a role switch, a clock
+// control and the adapter's data kept in localStorage (demo only) so it survives a reload.
+import '../src/index.js';
+import { MemoryAdapter, MemoryStore, seedDemo, type MemoryData } from '../src/adapters/memory.js';
+import type { CheckinProvider } from '../src/elements/index.js';
+import { formatInstant } from '../src/format.js';
+
+const STORAGE_KEY = 'checkin-elements-demo:data';
+const PREFS_KEY = 'checkin-elements-demo:prefs';
+
+function loadData(): MemoryData {
+  try {
+    const saved = localStorage.getItem(STORAGE_KEY);
+    if (saved) return JSON.parse(saved) as MemoryData;
+  } catch {
+    // Unreadable or unavailable storage: start from the seed.
+  }
+  return seedDemo();
+}
+
+const store = new MemoryStore(loadData());
+store.onChange(() => {
+  try {
+    localStorage.setItem(STORAGE_KEY, JSON.stringify(store.snapshot()));
+  } catch {
+    // A full or blocked storage only costs the demo its persistence.
+  }
+});
+
+const $ = <T extends HTMLElement>(selector: string) => document.querySelector<T>(selector)!;
+const provider = $<CheckinProvider>('#provider');
+const contractSelect = $<HTMLSelectElement>('#contract');
+const viewerSelect = $<HTMLSelectElement>('#viewer');
+const themeSelect = $<HTMLSelectElement>('#theme');
+const clock = $<HTMLOutputElement>('#clock');
+
+const prefs = (() => {
+  try {
+    return JSON.parse(localStorage.getItem(PREFS_KEY) ?? '{}') as Record<string, string>;
+  } catch {
+    return {};
+  }
+})();
+contractSelect.value = prefs.contract ?? 'c-atlas';
+viewerSelect.value = prefs.viewer ?? 'u-kofi';
+themeSelect.value = prefs.theme ?? 'light dark';
+
+function savePrefs() {
+  try {
+    localStorage.setItem(
+      PREFS_KEY,
+      JSON.stringify({ contract: contractSelect.value, viewer: viewerSelect.value, theme: themeSelect.value }),
+    );
+  } catch {
+    /* persistence is a nicety here */
+  }
+}
+
+function connect() {
+  const contractId = contractSelect.value;
+  provider.contractId = contractId;
+  provider.adapter = new MemoryAdapter({ store, viewerId: viewerSelect.value, contractId });
+  renderContract();
+  savePrefs();
+}
+
+function renderContract() {
+  const data = store.snapshot();
+  const contract = data.contracts.find((c) => c.id === contractSelect.value);
+  if (!contract) return;
+  $('#contract-title').textContent = contract.title;
+  $('#crumb-title').textContent = contract.title;
+  const details: [string, string][] = [
+    ['Client', `${contract.client.name} (${contract.client.timeZone})`],
+    ['Talent', `${contract.talent.name} (${contract.talent.timeZone})`],
+    ['Type', contract.kind === 'hourly' ? 'Hourly' : `Fixed price, ${contract.milestoneCount ?? 0} milestone(s)`],
+    ['Started', formatInstant(contract.startsAt, { style: 'date' })],
+    ['Ends', contract.endsAt ? formatInstant(contract.endsAt, { style: 'date' }) : 'Open-ended'],
+  ];
+  const list = $('#contract-details');
+  list.replaceChildren(
+    ...details.flatMap(([term, value]) => {
+      const dt = document.createElement('dt');
+      dt.textContent = term;
+      const dd = document.createElement('dd');
+      dd.textContent = value;
+      return [dt, dd];
+    }),
+  );
+  renderClock();
+}
+
+function renderClock() {
+  const frozen = store.snapshot().now;
+  clock.textContent = frozen
+    ? `Demo clock: ${formatInstant(store.now(), { style: 'long' })}`
+    : 'Demo clock: real time';
+}
+
+contractSelect.addEventListener('change', connect);
+viewerSelect.addEventListener('change', connect);
+themeSelect.addEventListener('change', () => {
+  document.documentElement.style.colorScheme = themeSelect.value;
+  savePrefs();
+});
+document.documentElement.style.colorScheme = themeSelect.value;
+
+$('#jump').addEventListener('click', () => {
+  const at = store.advanceToNextPrompt(contractSelect.value);
+  if (!at) clock.textContent = 'No prompt is scheduled for this contract.';
+  else renderClock();
+});
+$('#realtime').addEventListener('click', () => {
+  store.setNow(null);
+  renderClock();
+});
+$('#reset').addEventListener('click', () => {
+  localStorage.removeItem(STORAGE_KEY);
+  location.reload();
+});
+
+// The host page hears every event the elements fire.
+const log = $('#events');
+for (const type of [
+  'checkin-settings-change',
+  'checkin-submit',
+  'checkin-skip',
+  'checkin-draft-saved',
+  'checkin-reply',
+  'checkin-request-update',
+  'checkin-error',
+] as const) {
+  document.addEventListener(type, (event) => {
+    const item = document.createElement('li');
+    const detail = (event as Event & { detail?: Record<string, unknown> }).detail ?? {};
+    const error = detail.error as { code?: string; message?: string } | undefined;
+    item.textContent = error ? `${type}: ${error.code} · ${error.message}` : type;
+    log.prepend(item);
+  });
+}
+
+connect();
