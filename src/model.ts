@@ -65,7 +65,7 @@ export interface Policy {
   requestUpdateCooldownHours: number;
 }
 
-export const DEFAULT_POLICY: Readonly<Policy> = Object.freeze({
+export const DEFAULT_POLICY: Readonly<Policy> = /* @__PURE__ */ Object.freeze({
   minContractDays: 14,
   minFixedMilestones: 2,
   consent: 'notify',
@@ -143,7 +143,7 @@ export const CHECKIN_STATUSES: readonly CheckinStatus[] = [
 export const ROLES: readonly Role[] = ['client', 'talent', 'observer'];
 
 /** The three questions every contract starts with. */
-export const DEFAULT_QUESTIONS: readonly Question[] = Object.freeze([
+export const DEFAULT_QUESTIONS: readonly Question[] = /* @__PURE__ */ Object.freeze([
   {
     id: 'done',
     prompt: 'What did you work on this week?',
