@@ -38,6 +38,10 @@ export default {
           '--disable-dev-shm-usage',
           '--disable-background-networking',
           '--no-first-run',
+          // Test pages run side by side; a backgrounded page must still get animation frames.
+          '--disable-renderer-backgrounding',
+          '--disable-background-timer-throttling',
+          '--disable-backgrounding-occluded-windows',
         ],
       },
     }),

@@ -3,6 +3,7 @@
 import '../src/index.js';
 import { MemoryAdapter, MemoryStore, seedDemo, type MemoryData } from '../src/adapters/memory.js';
 import type { CheckinProvider } from '../src/elements/index.js';
+import { CheckinErrorEvent } from '../src/events.js';
 import { formatInstant } from '../src/format.js';
 
 const STORAGE_KEY = 'checkin-elements-demo:data';
@@ -100,10 +101,15 @@ function renderClock() {
 contractSelect.addEventListener('change', connect);
 viewerSelect.addEventListener('change', connect);
 themeSelect.addEventListener('change', () => {
-  document.documentElement.style.colorScheme = themeSelect.value;
+  applyTheme();
   savePrefs();
 });
-document.documentElement.style.colorScheme = themeSelect.value;
+// The elements follow --checkin-color-scheme (inherited); the page follows color-scheme.
+function applyTheme() {
+  document.documentElement.style.colorScheme = themeSelect.value;
+  document.documentElement.style.setProperty('--checkin-color-scheme', themeSelect.value);
+}
+applyTheme();
 
 $('#jump').addEventListener('click', () => {
   const at = store.advanceToNextPrompt(contractSelect.value);
@@ -132,9 +138,10 @@ for (const type of [
 ] as const) {
   document.addEventListener(type, (event) => {
     const item = document.createElement('li');
-    const detail = (event as Event & { detail?: Record<string, unknown> }).detail ?? {};
-    const error = detail.error as { code?: string; message?: string } | undefined;
-    item.textContent = error ? `${type}: ${error.code} · ${error.message}` : type;
+    item.textContent =
+      event instanceof CheckinErrorEvent
+        ? `${type}: ${event.detail.error.code} · ${event.detail.error.message}`
+        : type;
     log.prepend(item);
   });
 }

@@ -89,6 +89,12 @@ export interface Settings {
   version: number;
   updatedAt: string;
   updatedBy: Party | null;
+  /** When check-ins were last turned on (kept while on), so the talent sees who and when. */
+  enabledAt?: string | null;
+  /** Who last turned check-ins on. */
+  enabledBy?: Party | null;
+  /** The policy in force for this contract (consent, cooldown), when the backend shares it. */
+  policy?: Policy;
 }
 
 export type Health = 'on-track' | 'at-risk' | 'off-track';

@@ -1,0 +1,1096 @@
+import { localized, msg, str } from '@lit/localize';
+import { Task } from '@lit/task';
+import { LitElement, html, nothing, type TemplateResult } from 'lit';
+import { property, query, state } from 'lit/decorators.js';
+import { classMap } from 'lit/directives/class-map.js';
+import { live } from 'lit/directives/live.js';
+import { newIdempotencyKey, type CheckinAdapter } from '../../adapters/adapter.js';
+import { ConnectionController, loadViewer } from '../../controllers/connection.js';
+import { AnnouncerController } from '../../controllers/announcer.js';
+import { DraftController, draftKey, type DraftRecord } from '../../controllers/draft.js';
+import { CheckinDraftSavedEvent, CheckinSkipEvent, CheckinSubmitEvent } from '../../events.js';
+import { formatInstant, formatRelative } from '../../format.js';
+import {
+  CheckinError,
+  HEALTH_VALUES,
+  type Checkin,
+  type Contract,
+  type Health,
+  type Question,
+  type Settings,
+  type Viewer,
+} from '../../model.js';
+import { nextPrompt } from '../../schedule/index.js';
+import { baseStyles } from '../../styles.js';
+import {
+  renderError,
+  renderLoading,
+  renderNoAdapter,
+  renderNoContract,
+  reportError,
+  toCheckinError,
+} from '../shared.js';
+import { styles } from './checkin-form.styles.js';
+import {
+  editableUntil,
+  fingerprint,
+  isBlank,
+  isEditable,
+  lastWeeksPlan,
+  lengthOf,
+  parseFormValue,
+  pickCheckin,
+  toInput,
+  validateAnswers,
+  type FieldError,
+  type FormValue,
+} from './form-logic.js';
+
+const TAG = 'checkin-form';
+/** How many of the newest check-ins are loaded: the open one and last week's are among them. */
+const PAGE_SIZE = 10;
+const SKIP_NOTE_MAX = 500;
+
+/** Everything one load brings; replaced as a whole when the inputs change. */
+interface Loaded {
+  viewer: Viewer;
+  contract: Contract;
+  settings: Settings;
+  checkins: Checkin[];
+  /** The check-in the form is about, or null when none is open. */
+  target: Checkin | null;
+}
+
+/** A quick answer or last week's plan waiting for the user's choice, because the field has text. */
+interface PendingFill {
+  index: number;
+  text: string;
+}
+
+type Done = 'submitted' | 'skipped' | null;
+
+/**
+ * The talent answers the open check-in (or edits the last answer until the next prompt), with a
+ * draft that is never lost; the client and observers see the check-in's state instead.
+ *
+ * @summary Answer this week's check-in, or see where it stands.
+ *
+ * @fires checkin-submit - Answers were submitted or edited and the adapter confirmed them. `detail: {contractId, checkin}`.
+ * @fires checkin-skip - The talent marked the week as not working and the adapter confirmed it. `detail: {contractId, checkin}`.
+ * @fires checkin-draft-saved - The draft was saved locally (at most once per pause in typing). `detail: {contractId, checkinId, savedAt, persisted}`.
+ * @fires checkin-error - A load, submit or skip failed; the failure is also shown. `detail: {error, action}`.
+ *
+ * @csspart checkin - The card around the whole element.
+ * @csspart header - Who asks, when it is due, and the client's message.
+ * @csspart heading - The element's heading.
+ * @csspart message - The client's message on a requested check-in.
+ * @csspart error-summary - The list of problems shown when the answers can't be sent.
+ * @csspart form - The form with the questions.
+ * @csspart question - One question: label, error, text field, counter and helpers.
+ * @csspart label - A question's label.
+ * @csspart field-error - A field's inline error.
+ * @csspart textarea - A text field (answers and the skip note).
+ * @csspart counter - A field's character count.
+ * @csspart quick-answer - A button that fills a field with a quick answer such as "None".
+ * @csspart copy-plan - The button that copies last week's plan into the first answer.
+ * @csspart fill-confirm - The choice shown before a helper would replace typed text.
+ * @csspart health - The optional health radio group.
+ * @csspart submit - The submit button.
+ * @csspart draft-status - "Draft saved", "Draft restored" and the storage warnings.
+ * @csspart skip - The "Not working this week" button.
+ * @csspart skip-panel - The note and confirmation of the skip.
+ * @csspart skip-confirm - The button that confirms the skip.
+ * @csspart answers - The submitted answers, read-only.
+ * @csspart edit - The "Edit answer" button.
+ * @csspart state - The check-in's state in words (client, observer, and the talent when nothing is open).
+ * @csspart error - A failure (role="alert").
+ * @csspart retry-button - The retry button inside a failure.
+ * @csspart loading - The loading placeholder.
+ * @csspart status - The polite live region for "Draft saved" and "Submitted" (visually hidden).
+ *
+ * @cssproperty --checkin-color-text - Text colour.
+ * @cssproperty --checkin-color-text-muted - Secondary text (counts, hints).
+ * @cssproperty --checkin-color-surface - Background of the card and fields.
+ * @cssproperty --checkin-color-surface-subtle - Background of notices and quotes.
+ * @cssproperty --checkin-color-border - Borders.
+ * @cssproperty --checkin-color-accent - Primary button, focus ring, links.
+ * @cssproperty --checkin-color-on-accent - Text on the primary button.
+ * @cssproperty --checkin-color-danger - Errors.
+ * @cssproperty --checkin-color-danger-surface - Background of error notices.
+ * @cssproperty --checkin-color-warning - "Late" and storage warnings.
+ * @cssproperty --checkin-color-warning-surface - Background of warnings.
+ * @cssproperty --checkin-color-success - "Submitted".
+ * @cssproperty --checkin-radius - Corner radius.
+ * @cssproperty --checkin-space - Base spacing.
+ * @cssproperty --checkin-font-size - Base font size.
+ * @cssproperty --checkin-font-size-small - Counts and hints.
+ * @cssproperty --checkin-focus-ring - The focus outline.
+ * @cssproperty --checkin-color-scheme - `light`, `dark` or `light dark` (the default).
+ * @cssproperty --checkin-form-field-min-height - Minimum height of an answer field.
+ */
+@localized()
+export class CheckinForm extends LitElement {
+  static override styles = [baseStyles, styles];
+
+  /** The adapter to use; wins over a provider's. */
+  @property({ attribute: false }) adapter?: CheckinAdapter;
+
+  /** The contract whose check-in is shown; wins over a provider's. */
+  @property({ attribute: 'contract-id', reflect: true }) contractId = '';
+
+  /** A specific check-in; without it, the open one (or the last answer while still editable). */
+  @property({ attribute: 'checkin-id', reflect: true }) checkinId = '';
+
+  /** Returns the current time (ms, ISO string or Date); pin it in tests and demos. Defaults to the real time. */
+  @property({ attribute: false }) clock?: () => number | string | Date;
+
+  @state() private checkin: Checkin | null = null;
+  @state() private editing = false;
+  @state() private values: Record<string, string> = {};
+  @state() private health: Health | null = null;
+  @state() private errors: FieldError[] = [];
+  @state() private submitting = false;
+  @state() private submitError: CheckinError | null = null;
+  @state() private done: Done = null;
+  @state() private pendingFill: PendingFill | null = null;
+  @state() private skipOpen = false;
+  @state() private skipNote = '';
+  @state() private skipNoteError: string | null = null;
+  @state() private skipping = false;
+  @state() private skipError: CheckinError | null = null;
+  @state() private restoredAt: string | null = null;
+  @state() private savedAt: string | null = null;
+  @state() private offline = typeof navigator !== 'undefined' && navigator.onLine === false;
+
+  @query('.error-summary') private summaryEl?: HTMLElement;
+  @query('#done-heading') private doneHeading?: HTMLElement;
+
+  private readonly connection = new ConnectionController(this);
+  private readonly announcer = new AnnouncerController(this);
+  private readonly draft = new DraftController<FormValue>(this, {
+    parse: parseFormValue,
+    now: () => this.now(),
+    onSave: (info) => this.onDraftSaved(info.savedAt, info.persisted),
+    onExternal: (record, applied) => this.onOtherTab(record, applied),
+  });
+
+  /** The last completed load; a write's result is only shown if it still belongs to it. */
+  private loaded: Loaded | null = null;
+  /** Which contract and check-in the open draft belongs to (for the draft-saved event). */
+  private draftOf: { contractId: string; checkinId: string } | null = null;
+  private inFlight: Promise<void> | null = null;
+  private skipInFlight: Promise<void> | null = null;
+  private skipKey: { for: string; key: string } | null = null;
+  private wasPersisted = true;
+  private announcingSubmit = false;
+
+  private readonly data = new Task(this, {
+    task: async ([adapter, contractId, checkinId, providedViewer], { signal }) => {
+      if (!adapter || !contractId) return null;
+      try {
+        const [viewer, contract, settings, page] = await Promise.all([
+          providedViewer ?? loadViewer(adapter, signal),
+          adapter.getContract(contractId, { signal }),
+          adapter.getSettings(contractId, { signal }),
+          adapter.listCheckins(contractId, { limit: PAGE_SIZE, signal }),
+        ]);
+        // An older run resuming after the inputs changed must not touch the form.
+        signal.throwIfAborted();
+        let target: Checkin | null;
+        if (checkinId) {
+          target = page.items.find((c) => c.id === checkinId) ?? null;
+          if (!target) {
+            throw new CheckinError(
+              'not-found',
+              msg(str`There is no check-in "${checkinId}" among this contract's recent check-ins.`),
+            );
+          }
+        } else {
+          target = pickCheckin(page.items, settings, contract, this.now());
+        }
+        const loaded: Loaded = { viewer, contract, settings, checkins: page.items, target };
+        this.begin(loaded);
+        return loaded;
+      } catch (error) {
+        const failure = toCheckinError(error);
+        if (!failure || signal.aborted) throw error;
+        reportError(this, failure, 'load');
+        throw failure;
+      }
+    },
+    args: () =>
+      [
+        this.connection.adapter,
+        this.connection.contractId,
+        this.checkinId.trim(),
+        this.connection.providedViewer,
+      ] as const,
+  });
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    window.addEventListener('online', this.onConnectivity);
+    window.addEventListener('offline', this.onConnectivity);
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    window.removeEventListener('online', this.onConnectivity);
+    window.removeEventListener('offline', this.onConnectivity);
+  }
+
+  // ---- loading -----------------------------------------------------------------------------
+
+  /** Resets the form for a fresh load and restores the draft of its check-in, if any. */
+  private begin(loaded: Loaded): void {
+    this.loaded = loaded;
+    this.checkin = loaded.target;
+    this.errors = [];
+    this.submitError = null;
+    this.done = null;
+    this.pendingFill = null;
+    this.skipOpen = false;
+    this.skipNote = '';
+    this.skipNoteError = null;
+    this.skipError = null;
+    this.skipKey = null;
+    this.restoredAt = null;
+    this.savedAt = null;
+    this.editing = false;
+    this.values = {};
+    this.health = null;
+
+    const { viewer, contract, target } = loaded;
+    if (viewer.role !== 'talent' || !target) {
+      this.draft.close();
+      this.draftOf = null;
+      return;
+    }
+    this.draftOf = { contractId: contract.id, checkinId: target.id };
+    const record = this.draft.open(draftKey(contract.id, target.id, viewer.id));
+    if (record) {
+      this.fill(record.value);
+      this.restoredAt = record.savedAt;
+      // A draft of an answered (or skipped) check-in is an edit in progress, while it can still
+      // be sent; after the window closes it stays stored but is not offered (it would conflict).
+      this.editing =
+        target.status !== 'open' &&
+        target.status !== 'late' &&
+        isEditable(target, loaded.settings, contract, this.now());
+    } else if (target.answers) {
+      this.fill(this.answersOf(target));
+    }
+  }
+
+  private answersOf(checkin: Checkin): FormValue {
+    const answers: Record<string, string> = {};
+    for (const a of checkin.answers ?? []) answers[a.questionId] = a.text;
+    return { answers, health: checkin.health };
+  }
+
+  private fill(value: FormValue): void {
+    this.values = { ...value.answers };
+    this.health = value.health;
+  }
+
+  private get formValue(): FormValue {
+    return { answers: this.values, health: this.health };
+  }
+
+  // ---- time and words ------------------------------------------------------------------------
+
+  private now(): number {
+    const value = this.clock?.();
+    const ms = value === undefined ? Date.now() : new Date(value).getTime();
+    return Number.isNaN(ms) ? Date.now() : ms;
+  }
+
+  private zoneOf(loaded: Loaded): { locale?: string; timeZone?: string } {
+    const { viewer, contract } = loaded;
+    const party =
+      viewer.role === 'talent' ? contract.talent : viewer.role === 'client' ? contract.client : undefined;
+    return {
+      locale: viewer.locale ?? (typeof navigator !== 'undefined' ? navigator.language : undefined),
+      timeZone: viewer.timeZone ?? party?.timeZone,
+    };
+  }
+
+  private when(loaded: Loaded, instant: string): string {
+    return formatInstant(instant, { ...this.zoneOf(loaded), style: 'weekday-time' });
+  }
+
+  private storageWarning(): string {
+    return msg("Drafts can't be saved on this device right now; keep this tab open until you submit.");
+  }
+
+  // ---- drafts --------------------------------------------------------------------------------
+
+  private saveDraft(): void {
+    this.draft.set(this.formValue);
+  }
+
+  private onDraftSaved(savedAt: string, persisted: boolean): void {
+    this.savedAt = savedAt;
+    if (!this.announcingSubmit) {
+      if (persisted) this.announcer.announce(msg('Draft saved'));
+      // Said once when drafts stop being saved; the visible notice stays while it lasts.
+      else if (this.wasPersisted) this.announcer.announce(this.storageWarning());
+    }
+    this.wasPersisted = persisted;
+    const of = this.draftOf;
+    if (of) {
+      this.dispatchEvent(
+        new CheckinDraftSavedEvent({ contractId: of.contractId, checkinId: of.checkinId, savedAt, persisted }),
+      );
+    }
+  }
+
+  private onOtherTab(record: DraftRecord<FormValue>, applied: boolean): void {
+    if (applied) {
+      this.fill(record.value);
+      this.savedAt = record.savedAt;
+      this.announcer.announce(msg('This draft was updated in another tab'));
+    }
+  }
+
+  private loadOtherTab(): void {
+    const record = this.draft.acceptExternal();
+    if (!record) return;
+    this.fill(record.value);
+    this.savedAt = record.savedAt;
+    this.announcer.announce(msg("Loaded the other tab's draft"));
+  }
+
+  // ---- field helpers -------------------------------------------------------------------------
+
+  private onInput(question: Question, event: Event): void {
+    const value = (event.target as HTMLTextAreaElement).value;
+    this.values = { ...this.values, [question.id]: value };
+    this.saveDraft();
+  }
+
+  private onKeydown(event: KeyboardEvent): void {
+    if (event.key === 'Enter' && (event.ctrlKey || event.metaKey)) {
+      event.preventDefault();
+      void this.submit();
+    }
+  }
+
+  private setHealth(value: string): void {
+    // Nothing changes while the answer is on its way (the radio springs back on re-render).
+    if (this.submitting) return this.requestUpdate();
+    this.health = (HEALTH_VALUES as readonly string[]).includes(value) ? (value as Health) : null;
+    this.saveDraft();
+  }
+
+  /** A helper fills an empty field at once; typed text is never replaced without asking. */
+  private offerFill(index: number, text: string): void {
+    if (this.submitting) return;
+    const question = this.loaded?.settings.questions[index];
+    if (!question) return;
+    const current = this.values[question.id] ?? '';
+    if (isBlank(current) || current.trim() === text.trim()) {
+      this.applyFill(index, text, 'replace');
+    } else {
+      this.pendingFill = { index, text };
+      void this.updateComplete.then(() =>
+        this.renderRoot.querySelector<HTMLElement>(`#fill-${index} button`)?.focus(),
+      );
+    }
+  }
+
+  private applyFill(index: number, text: string, how: 'replace' | 'append'): void {
+    const question = this.loaded?.settings.questions[index];
+    this.pendingFill = null;
+    if (!question) return;
+    const current = (this.values[question.id] ?? '').replace(/\s+$/, '');
+    const next = how === 'append' && current ? `${current}\n\n${text}` : text;
+    this.values = { ...this.values, [question.id]: next };
+    this.saveDraft();
+    void this.updateComplete.then(() => {
+      const field = this.field(index);
+      field?.focus();
+      field?.setSelectionRange(next.length, next.length);
+    });
+  }
+
+  private field(index: number): HTMLTextAreaElement | null {
+    return this.renderRoot.querySelector<HTMLTextAreaElement>(`#q-${index}`);
+  }
+
+  private focusField(event: Event, index: number): void {
+    // A fragment link inside a shadow root neither scrolls nor focuses (and would change the
+    // page's URL), so the summary's links move focus themselves.
+    event.preventDefault();
+    const field = this.field(index);
+    field?.focus();
+    field?.scrollIntoView?.({ block: 'center' });
+  }
+
+  // ---- submit --------------------------------------------------------------------------------
+
+  /**
+   * Validates and sends the answers. Repeated calls while a submit is in flight return the same
+   * promise (one adapter call); resolves when the outcome is shown.
+   */
+  submit(): Promise<void> {
+    if (this.inFlight) return this.inFlight;
+    const loaded = this.loaded;
+    const checkin = this.checkin;
+    const adapter = this.connection.adapter;
+    if (!loaded || !checkin || !adapter || loaded.viewer.role !== 'talent') return Promise.resolve();
+    const questions = loaded.settings.questions;
+    this.errors = validateAnswers(questions, this.formValue);
+    if (this.errors.length) {
+      this.submitError = null;
+      return this.updateComplete.then(() => {
+        this.summaryEl?.focus();
+      });
+    }
+    this.inFlight = this.send(adapter, loaded, checkin).finally(() => {
+      this.inFlight = null;
+    });
+    return this.inFlight;
+  }
+
+  private async send(adapter: CheckinAdapter, loaded: Loaded, checkin: Checkin): Promise<void> {
+    const input = toInput(loaded.settings.questions, this.formValue);
+    const key = draftKey(loaded.contract.id, checkin.id, loaded.viewer.id);
+    // The key is stored with the draft before the request leaves: a retry, even after a
+    // reload, is the same write. Changed answers are a new request and get a new key.
+    this.announcingSubmit = true;
+    const idempotencyKey = this.draft.keyFor(fingerprint('submit', checkin.id, input), this.formValue);
+    this.announcingSubmit = false;
+    this.submitting = true;
+    this.submitError = null;
+    this.announcer.announce(msg('Submitting…'));
+    try {
+      const result = await adapter.submitAnswers(loaded.contract.id, checkin.id, input, { idempotencyKey });
+      this.draft.clear(key);
+      if (this.loaded !== loaded) return;
+      this.checkin = result;
+      this.editing = false;
+      this.done = 'submitted';
+      this.restoredAt = null;
+      this.savedAt = null;
+      this.announcer.announce(msg('Submitted'));
+      this.dispatchEvent(new CheckinSubmitEvent({ contractId: loaded.contract.id, checkin: result }));
+      await this.updateComplete;
+      this.doneHeading?.focus();
+    } catch (error) {
+      const failure = toCheckinError(error) ?? new CheckinError('network', msg('The request was cancelled.'));
+      // Whatever happened, the typed text stays in the fields and in the draft.
+      this.draft.flush();
+      if (this.loaded !== loaded) return;
+      this.submitError = failure;
+      reportError(this, failure, 'submit');
+    } finally {
+      this.submitting = false;
+    }
+  }
+
+  private onSubmit(event: Event): void {
+    event.preventDefault();
+    void this.submit();
+  }
+
+  private startEdit(): void {
+    const checkin = this.checkin;
+    if (!checkin) return;
+    this.fill(this.answersOf(checkin));
+    this.editing = true;
+    this.done = null;
+    this.errors = [];
+    this.submitError = null;
+    void this.updateComplete.then(() => this.field(0)?.focus());
+  }
+
+  private cancelEdit(): void {
+    this.draft.clear();
+    this.editing = false;
+    this.errors = [];
+    this.submitError = null;
+    this.pendingFill = null;
+    this.restoredAt = null;
+    this.savedAt = null;
+    if (this.checkin) this.fill(this.answersOf(this.checkin));
+    void this.updateComplete.then(() =>
+      this.renderRoot.querySelector<HTMLElement>('[part~="edit"]')?.focus(),
+    );
+  }
+
+  // ---- skip ----------------------------------------------------------------------------------
+
+  private toggleSkip(): void {
+    this.skipOpen = !this.skipOpen;
+    this.skipError = null;
+    this.skipNoteError = null;
+    if (this.skipOpen) {
+      void this.updateComplete.then(() =>
+        this.renderRoot.querySelector<HTMLTextAreaElement>('#skip-note')?.focus(),
+      );
+    }
+  }
+
+  /** Sends the skip; one adapter call at a time, the same key for a retry of the same note. */
+  skip(): Promise<void> {
+    if (this.skipInFlight) return this.skipInFlight;
+    const loaded = this.loaded;
+    const checkin = this.checkin;
+    const adapter = this.connection.adapter;
+    if (!loaded || !checkin || !adapter) return Promise.resolve();
+    const note = this.skipNote.trim();
+    if (lengthOf(note) > SKIP_NOTE_MAX) {
+      this.skipNoteError = msg(
+        str`Use ${SKIP_NOTE_MAX} characters or fewer (${lengthOf(note) - SKIP_NOTE_MAX} too many).`,
+      );
+      return this.updateComplete.then(() =>
+        this.renderRoot.querySelector<HTMLTextAreaElement>('#skip-note')?.focus(),
+      );
+    }
+    this.skipNoteError = null;
+    const request = fingerprint('skip', checkin.id, note);
+    if (this.skipKey?.for !== request) this.skipKey = { for: request, key: newIdempotencyKey() };
+    const idempotencyKey = this.skipKey.key;
+    this.skipInFlight = (async () => {
+      this.skipping = true;
+      this.skipError = null;
+      try {
+        const result = await adapter.skipCheckin(loaded.contract.id, checkin.id, { note }, { idempotencyKey });
+        // Answers typed before choosing to skip have nowhere to go now.
+        this.draft.clear(draftKey(loaded.contract.id, checkin.id, loaded.viewer.id));
+        if (this.loaded !== loaded) return;
+        this.checkin = result;
+        this.skipOpen = false;
+        this.skipKey = null;
+        this.done = 'skipped';
+        this.editing = false;
+        this.announcer.announce(msg('Marked as not working this week'));
+        this.dispatchEvent(new CheckinSkipEvent({ contractId: loaded.contract.id, checkin: result }));
+        await this.updateComplete;
+        this.doneHeading?.focus();
+      } catch (error) {
+        const failure = toCheckinError(error) ?? new CheckinError('network', msg('The request was cancelled.'));
+        if (this.loaded !== loaded) return;
+        this.skipError = failure;
+        reportError(this, failure, 'skip');
+      } finally {
+        this.skipping = false;
+        this.skipInFlight = null;
+      }
+    })();
+    return this.skipInFlight;
+  }
+
+  private readonly onConnectivity = (event: Event): void => {
+    this.offline = event.type === 'offline';
+    this.announcer.announce(
+      this.offline
+        ? msg("You're offline. Your draft stays on this device.")
+        : msg("You're back online."),
+    );
+  };
+
+  // ---- rendering -----------------------------------------------------------------------------
+
+  protected override render(): TemplateResult {
+    return html`${this.renderBody()}${this.announcer.region()}`;
+  }
+
+  private renderBody(): unknown {
+    if (!this.connection.adapter) return renderNoAdapter(TAG);
+    if (!this.connection.contractId) return renderNoContract(TAG);
+    return this.data.render({
+      initial: () => renderLoading(msg('Loading the check-in…')),
+      pending: () => renderLoading(msg('Loading the check-in…')),
+      complete: (loaded) => (loaded ? this.renderLoaded(loaded) : nothing),
+      error: (error) =>
+        renderError(error instanceof CheckinError ? error : CheckinError.from(error), () => {
+          void this.data.run();
+        }),
+    });
+  }
+
+  private renderLoaded(loaded: Loaded): TemplateResult {
+    const content = loaded.viewer.role === 'talent' ? this.renderTalent(loaded) : this.renderWatcher(loaded);
+    return html`<section class="card form-card" part="checkin" aria-labelledby="heading">
+      <h2 id="heading" part="heading">${msg(str`Check-in for ${loaded.contract.title}`)}</h2>
+      ${content}
+    </section>`;
+  }
+
+  /** "No check-in is open. The next one opens Fri, 4 Dec, 09:00 (in 3 days)". */
+  private renderNoneOpen(loaded: Loaded): TemplateResult {
+    const now = this.now();
+    let next: string | null = null;
+    try {
+      next = nextPrompt(loaded.settings.schedule, now, loaded.contract);
+    } catch {
+      next = null;
+    }
+    const { locale } = this.zoneOf(loaded);
+    const text = next
+      ? msg(
+          str`No check-in is open. The next one opens ${this.when(loaded, next)} (${formatRelative(Date.parse(next) - now, locale)})`,
+        )
+      : msg('No check-in is open, and none is scheduled before the contract ends.');
+    return html`<p class="state" part="state" data-state="none">${text}</p>`;
+  }
+
+  private renderTalent(loaded: Loaded): TemplateResult {
+    const { settings, contract } = loaded;
+    const checkin = this.checkin;
+    const client = contract.client.name;
+    if (settings.consent === 'pending') {
+      return html`<p class="state" part="state" data-state="consent">
+        ${msg(
+          str`${client} wants weekly check-ins on this contract. Accept them in the check-in settings first; nothing will be asked until you do.`,
+        )}
+      </p>`;
+    }
+    if (!checkin) {
+      if (!settings.enabled) {
+        return html`<p class="state" part="state" data-state="off">
+          ${msg('Weekly check-ins are off for this contract.')}
+        </p>`;
+      }
+      if (settings.consent === 'declined') {
+        return html`<p class="state" part="state" data-state="declined">
+          ${msg(str`You declined weekly check-ins, so ${client} won't be sent any.`)}
+        </p>`;
+      }
+      return this.renderNoneOpen(loaded);
+    }
+    const answerable = checkin.status === 'open' || checkin.status === 'late';
+    if (answerable || this.editing) return this.renderForm(loaded, checkin);
+    switch (checkin.status) {
+      case 'answered':
+        return this.renderAnswered(loaded, checkin);
+      case 'skipped':
+        return this.renderSkipped(loaded, checkin);
+      default:
+        return this.renderMissed(loaded, checkin);
+    }
+  }
+
+  private renderHeader(loaded: Loaded, checkin: Checkin): TemplateResult {
+    const client = checkin.requestedBy.name;
+    const due = this.when(loaded, checkin.dueAt);
+    const late = checkin.status === 'late';
+    const ask =
+      checkin.kind === 'requested'
+        ? msg(str`${client} asked for an update`)
+        : msg(str`${client} asks for this week's check-in`);
+    return html`<header part="header">
+      <p class="asker">
+        ${ask} · ${late ? msg(str`was due ${due}`) : msg(str`due ${due}`)}
+        ${late ? html` <span class="badge" data-status="late">${msg('Late')}</span>` : nothing}
+      </p>
+      ${checkin.kind === 'requested' && checkin.message
+        ? html`<blockquote part="message" aria-label=${msg(str`Message from ${client}`)}>${checkin.message}</blockquote>`
+        : nothing}
+    </header>`;
+  }
+
+  private renderDraftStatus(loaded: Loaded): TemplateResult {
+    const parts: TemplateResult[] = [];
+    if (!this.draft.persisted) {
+      parts.push(html`<div class="notice warning" part="draft-status" data-draft="memory">
+        ${this.storageWarning()}
+      </div>`);
+    }
+    if (this.draft.updatedElsewhere) {
+      parts.push(html`<div class="notice" part="draft-status" data-draft="other-tab">
+        <p>${msg('This draft was updated in another tab.')}</p>
+        ${this.draft.external
+          ? html`<p class="muted">${msg('Loading it replaces what you typed here.')}</p>
+              <button type="button" @click=${this.loadOtherTab}>${msg("Load the other tab's draft")}</button>
+              <button type="button" @click=${() => this.draft.dismissExternal()}>
+                ${msg('Keep this one')}
+              </button>`
+          : nothing}
+      </div>`);
+    }
+    if (this.restoredAt && !this.draft.updatedElsewhere) {
+      parts.push(html`<p class="draft-status" part="draft-status" data-draft="restored">
+        ${msg(str`Restored your unsent answers from ${this.when(loaded, this.restoredAt)}.`)}
+      </p>`);
+    }
+    return html`${parts}`;
+  }
+
+  private renderErrorSummary(): TemplateResult | typeof nothing {
+    if (!this.errors.length) return nothing;
+    return html`<div
+      class="error-summary"
+      part="error-summary"
+      role="alert"
+      tabindex="-1"
+      aria-labelledby="summary-title"
+    >
+      <h3 id="summary-title">${msg('There is a problem')}</h3>
+      <ul>
+        ${this.errors.map(
+          (e) => html`<li>
+            <a href="#q-${e.index}" @click=${(ev: Event) => this.focusField(ev, e.index)}>${e.summary}</a>
+          </li>`,
+        )}
+      </ul>
+    </div>`;
+  }
+
+  private renderSubmitError(): TemplateResult | typeof nothing {
+    const error = this.submitError;
+    if (!error) return nothing;
+    if (error.code === 'conflict') {
+      return html`<div class="notice error" role="alert" part="error" data-code="conflict">
+        <strong>${msg('This check-in can no longer be changed.')}</strong>
+        <p class="error-message">${error.message}</p>
+        <p>${msg('Your text is still in the fields below, so you can copy it.')}</p>
+        <button type="button" part="retry-button" @click=${() => void this.data.run()}>
+          ${msg('Reload the check-in')}
+        </button>
+      </div>`;
+    }
+    return renderError(error, () => void this.submit(), msg('Retry'));
+  }
+
+  private renderQuestion(loaded: Loaded, question: Question, index: number): TemplateResult {
+    const text = this.values[question.id] ?? '';
+    const length = lengthOf(text.trim());
+    const over = length - question.maxLength;
+    const error = this.errors.find((e) => e.index === index);
+    const plan = index === 0 && this.checkin ? lastWeeksPlan(loaded.checkins, this.checkin, loaded.settings.questions) : null;
+    const fill = this.pendingFill?.index === index ? this.pendingFill : null;
+    const describedBy = [`count-${index}`, error ? `err-${index}` : ''].filter(Boolean).join(' ');
+    return html`<div class=${classMap({ question: true, invalid: !!error })} part="question" data-question=${question.id}>
+      <label for="q-${index}" part="label">
+        ${question.prompt}
+        <span class="marker">${question.required ? msg('(required)') : msg('(optional)')}</span>
+      </label>
+      ${error
+        ? html`<p class="field-error" id="err-${index}" part="field-error">
+            <span class="visually-hidden">${msg('Error:')}</span> ${error.inline}
+          </p>`
+        : nothing}
+      <textarea
+        id="q-${index}"
+        part="textarea"
+        rows="4"
+        aria-describedby=${describedBy}
+        aria-invalid=${error ? 'true' : 'false'}
+        aria-required=${question.required ? 'true' : 'false'}
+        aria-keyshortcuts="Control+Enter Meta+Enter"
+        ?readonly=${this.submitting}
+        .value=${live(text)}
+        @input=${(e: Event) => this.onInput(question, e)}
+        @keydown=${this.onKeydown}
+      ></textarea>
+      <div class="tools">
+        <p id="count-${index}" class=${classMap({ counter: true, over: over > 0 })} part="counter">
+          <span aria-hidden="true" class="count">${length} / ${question.maxLength}${over > 0
+              ? html` · ${msg(str`${over} too many`)}`
+              : nothing}</span>
+          <span class="visually-hidden"
+            >${msg(str`${length} of ${question.maxLength} characters used`)}</span
+          >
+        </p>
+        ${question.quickAnswers.length
+          ? html`<div class="quick" role="group" aria-label=${msg(str`Quick answers for “${question.prompt}”`)}>
+              ${question.quickAnswers.map(
+                (answer) => html`<button type="button" part="quick-answer" @click=${() => this.offerFill(index, answer)}>
+                  ${answer}
+                </button>`,
+              )}
+            </div>`
+          : nothing}
+        ${plan
+          ? html`<button type="button" part="copy-plan" @click=${() => this.offerFill(index, plan)}>
+              ${msg("Copy last week's plan")}
+            </button>`
+          : nothing}
+      </div>
+      ${fill
+        ? html`<div class="fill-confirm" part="fill-confirm" id="fill-${index}" role="group" aria-labelledby="fill-text-${index}">
+            <p id="fill-text-${index}">${msg('This answer already has text. What should happen to it?')}</p>
+            <button type="button" data-fill="append" @click=${() => this.applyFill(index, fill.text, 'append')}>
+              ${msg('Add below it')}
+            </button>
+            <button type="button" data-fill="replace" @click=${() => this.applyFill(index, fill.text, 'replace')}>
+              ${msg('Replace it')}
+            </button>
+            <button type="button" data-fill="cancel" @click=${() => {
+              this.pendingFill = null;
+              this.field(index)?.focus();
+            }}>
+              ${msg('Cancel')}
+            </button>
+          </div>`
+        : nothing}
+    </div>`;
+  }
+
+  private renderHealth(): TemplateResult {
+    const options: Array<[string, string]> = [
+      ['', msg('Not set')],
+      ['on-track', msg('On track')],
+      ['at-risk', msg('At risk')],
+      ['off-track', msg('Off track')],
+    ];
+    return html`<fieldset part="health">
+      <legend>${msg('How is the work going?')} <span class="marker">${msg('(optional)')}</span></legend>
+      <div class="radios">
+        ${options.map(
+          ([value, label]) => html`<label>
+            <input
+              type="radio"
+              name="health"
+              .value=${value}
+              .checked=${live((this.health ?? '') === value)}
+              @change=${() => this.setHealth(value)}
+            />
+            ${label}
+          </label>`,
+        )}
+      </div>
+    </fieldset>`;
+  }
+
+  private renderForm(loaded: Loaded, checkin: Checkin): TemplateResult {
+    const questions = loaded.settings.questions;
+    const editing = checkin.status !== 'open' && checkin.status !== 'late';
+    const label = this.submitting
+      ? msg('Submitting…')
+      : checkin.status === 'answered'
+        ? msg('Save changes')
+        : msg('Submit check-in');
+    return html`${editing
+        ? html`<p class="muted">${this.editWindow(loaded, checkin)}</p>`
+        : this.renderHeader(loaded, checkin)}
+      ${this.renderErrorSummary()} ${this.renderSubmitError()}
+      ${this.offline
+        ? html`<div class="notice warning" part="offline">
+            ${msg("You're offline. Your answers stay on this device; submit when you're back online.")}
+          </div>`
+        : nothing}
+      ${this.renderDraftStatus(loaded)}
+      <form part="form" novalidate @submit=${this.onSubmit} aria-labelledby="heading">
+        ${questions.map((q, i) => this.renderQuestion(loaded, q, i))} ${this.renderHealth()}
+        <div class="actions">
+          <button
+            type="submit"
+            class="primary"
+            part="submit"
+            aria-disabled=${this.submitting ? 'true' : 'false'}
+          >
+            ${label}
+          </button>
+          ${editing
+            ? html`<button type="button" part="cancel-edit" @click=${this.cancelEdit}>${msg('Cancel editing')}</button>`
+            : nothing}
+          ${this.savedAt
+            ? html`<span class="draft-status" part="draft-status" data-draft="saved">
+                ${this.draft.persisted
+                  ? msg(str`Draft saved ${formatInstant(this.savedAt, { ...this.zoneOf(loaded), style: 'time' })}`)
+                  : msg('Draft kept in this tab only')}
+              </span>`
+            : nothing}
+        </div>
+        <p class="hint">${msg('Tip: Ctrl+Enter (⌘+Enter on a Mac) submits from any answer.')}</p>
+      </form>
+      ${editing ? nothing : this.renderSkip(loaded)}`;
+  }
+
+  private renderSkip(loaded: Loaded): TemplateResult {
+    const note = this.skipNote;
+    const length = lengthOf(note.trim());
+    return html`<div class="skip">
+      <button
+        type="button"
+        part="skip"
+        aria-expanded=${this.skipOpen ? 'true' : 'false'}
+        aria-controls="skip-panel"
+        @click=${this.toggleSkip}
+      >
+        ${msg('Not working this week')}
+      </button>
+      <div id="skip-panel" class="section" part="skip-panel" ?hidden=${!this.skipOpen}>
+        ${this.skipOpen
+          ? html`<label for="skip-note">
+                ${msg(str`Note for ${loaded.contract.client.name}`)}
+                <span class="marker">${msg('(optional)')}</span>
+              </label>
+              ${this.skipNoteError
+                ? html`<p class="field-error" id="skip-err" part="field-error">
+                    <span class="visually-hidden">${msg('Error:')}</span> ${this.skipNoteError}
+                  </p>`
+                : nothing}
+              <textarea
+                id="skip-note"
+                part="textarea skip-note"
+                rows="3"
+                aria-describedby=${this.skipNoteError ? 'skip-count skip-err' : 'skip-count'}
+                aria-invalid=${this.skipNoteError ? 'true' : 'false'}
+                .value=${live(note)}
+                @input=${(e: Event) => {
+                  this.skipNote = (e.target as HTMLTextAreaElement).value;
+                }}
+              ></textarea>
+              <p id="skip-count" class=${classMap({ counter: true, over: length > SKIP_NOTE_MAX })} part="counter">
+                <span aria-hidden="true" class="count">${length} / ${SKIP_NOTE_MAX}</span>
+                <span class="visually-hidden">${msg(str`${length} of ${SKIP_NOTE_MAX} characters used`)}</span>
+              </p>
+              ${this.skipError ? renderError(this.skipError, () => void this.skip(), msg('Retry')) : nothing}
+              <div class="actions">
+                <button
+                  type="button"
+                  class="primary"
+                  part="skip-confirm"
+                  aria-disabled=${this.skipping ? 'true' : 'false'}
+                  @click=${() => void this.skip()}
+                >
+                  ${this.skipping ? msg('Sending…') : msg('Confirm: not working this week')}
+                </button>
+                <button type="button" part="skip-cancel" @click=${this.toggleSkip}>${msg('Cancel')}</button>
+              </div>`
+          : nothing}
+      </div>
+    </div>`;
+  }
+
+  private editWindow(loaded: Loaded, checkin: Checkin): string {
+    const until = editableUntil(checkin, loaded.settings, loaded.contract);
+    return until
+      ? msg(str`You can change your answer until the next check-in opens, ${this.when(loaded, until)}.`)
+      : msg('You can change your answer until the next check-in opens.');
+  }
+
+  private renderAnswers(loaded: Loaded, checkin: Checkin): TemplateResult {
+    const questions = loaded.settings.questions;
+    const answers = checkin.answers ?? [];
+    const prompt = (id: string) => questions.find((q) => q.id === id)?.prompt ?? msg('Earlier question');
+    const healthLabel: Record<Health, string> = {
+      'on-track': msg('On track'),
+      'at-risk': msg('At risk'),
+      'off-track': msg('Off track'),
+    };
+    return html`<dl class="answers" part="answers">
+      ${answers.map((a) => html`<div><dt>${prompt(a.questionId)}</dt><dd>${a.text}</dd></div>`)}
+      ${checkin.health
+        ? html`<div><dt>${msg('How is the work going?')}</dt><dd>${healthLabel[checkin.health]}</dd></div>`
+        : nothing}
+    </dl>`;
+  }
+
+  private renderAnswered(loaded: Loaded, checkin: Checkin): TemplateResult {
+    const editable = isEditable(checkin, loaded.settings, loaded.contract, this.now());
+    const answeredAt = checkin.editedAt ?? checkin.answeredAt;
+    return html`<div class="section" data-state=${editable ? 'answered' : 'closed'}>
+      <h3 id="done-heading" tabindex="-1" class=${classMap({ state: true, done: this.done === 'submitted' })}>
+        ${this.done === 'submitted' ? msg('Submitted') : msg('Your answer')}
+      </h3>
+      <p part="state">
+        ${answeredAt
+          ? checkin.editedAt
+            ? msg(str`Edited on ${this.when(loaded, answeredAt)}.`)
+            : msg(str`Answered on ${this.when(loaded, answeredAt)}.`)
+          : nothing}
+        ${editable ? this.editWindow(loaded, checkin) : this.closedText(loaded, checkin)}
+      </p>
+      ${this.renderAnswers(loaded, checkin)}
+      ${editable
+        ? html`<div class="actions">
+            <button type="button" part="edit" @click=${this.startEdit}>${msg('Edit answer')}</button>
+          </div>`
+        : nothing}
+    </div>`;
+  }
+
+  private closedText(loaded: Loaded, checkin: Checkin): string {
+    const until = editableUntil(checkin, loaded.settings, loaded.contract);
+    return until
+      ? msg(str`The edit window closed on ${this.when(loaded, until)}, when the next check-in opened.`)
+      : msg('The edit window has closed.');
+  }
+
+  private renderSkipped(loaded: Loaded, checkin: Checkin): TemplateResult {
+    const editable = isEditable(checkin, loaded.settings, loaded.contract, this.now());
+    return html`<div class="section" data-state="skipped">
+      <h3 id="done-heading" tabindex="-1" class="state">${msg('Not working this week')}</h3>
+      <p part="state">
+        ${msg(str`You told ${loaded.contract.client.name} you're not working this week.`)}
+      </p>
+      ${checkin.skipNote
+        ? html`<blockquote part="message" aria-label=${msg('Your note')}>${checkin.skipNote}</blockquote>`
+        : nothing}
+      ${editable
+        ? html`<div class="actions">
+            <button type="button" part="edit" @click=${this.startEdit}>${msg('Answer after all')}</button>
+          </div>`
+        : nothing}
+    </div>`;
+  }
+
+  private renderMissed(loaded: Loaded, checkin: Checkin): TemplateResult {
+    return html`<div class="section" data-state="missed">
+      <p class="state missed" part="state">
+        ${msg(str`This check-in (due ${this.when(loaded, checkin.dueAt)}) was missed: the next one opened before it was answered.`)}
+      </p>
+    </div>`;
+  }
+
+  /** Client and observer: where the check-in stands, no inputs. */
+  private renderWatcher(loaded: Loaded): TemplateResult {
+    const { settings, contract } = loaded;
+    const checkin = this.checkin;
+    const talent = contract.talent.name;
+    let text: string;
+    let kind: string = checkin?.status ?? 'none';
+    if (settings.consent === 'pending') {
+      text = msg(str`Waiting for ${talent} to accept weekly check-ins.`);
+      kind = 'consent';
+    } else if (!checkin) {
+      if (!settings.enabled) {
+        return html`<p class="state" part="state" data-state="off">
+          ${msg('Weekly check-ins are off for this contract.')}
+        </p>`;
+      }
+      if (settings.consent === 'declined') {
+        return html`<p class="state" part="state" data-state="declined">
+          ${msg(str`${talent} declined weekly check-ins.`)}
+        </p>`;
+      }
+      return this.renderNoneOpen(loaded);
+    } else {
+      const due = this.when(loaded, checkin.dueAt);
+      switch (checkin.status) {
+        case 'open':
+          text = msg(str`Waiting for ${talent}'s answer · due ${due}`);
+          break;
+        case 'late':
+          text = msg(str`Late: ${talent}'s answer was due ${due}`);
+          break;
+        case 'answered': {
+          const at = checkin.answeredAt ? this.when(loaded, checkin.answeredAt) : due;
+          text = checkin.editedAt
+            ? msg(str`Answered on ${at} · edited ${this.when(loaded, checkin.editedAt)}`)
+            : msg(str`Answered on ${at}`);
+          break;
+        }
+        case 'skipped':
+          text = msg(str`${talent} isn't working this week`);
+          break;
+        case 'missed':
+          text = msg(str`Missed: no answer before the next check-in (was due ${due})`);
+          break;
+      }
+    }
+    return html`${checkin && kind !== 'consent' && checkin.kind === 'requested'
+        ? html`<p class="muted">${msg(str`${checkin.requestedBy.name} asked for an update`)}</p>`
+        : nothing}
+      <p class=${classMap({ state: true, [kind]: true })} part="state" data-state=${kind}>${text}</p>
+      ${checkin?.status === 'skipped' && checkin.skipNote
+        ? html`<blockquote part="message" aria-label=${msg(str`Note from ${talent}`)}>${checkin.skipNote}</blockquote>`
+        : nothing}`;
+  }
+}

@@ -1,0 +1,162 @@
+import { msg, str } from '@lit/localize';
+import type { AnswersInput } from '../../adapters/adapter.js';
+import {
+  HEALTH_VALUES,
+  type Checkin,
+  type Contract,
+  type Health,
+  type Question,
+  type Settings,
+} from '../../model.js';
+import { nextPrompt } from '../../schedule/index.js';
+
+/** What the form's draft holds: the text of each answer by question id, and the health value. */
+export interface FormValue {
+  answers: Record<string, string>;
+  health: Health | null;
+}
+
+/** Checks a stored draft value (another version of the library, or a hand-edited one). */
+export function parseFormValue(value: unknown): FormValue | null {
+  if (!value || typeof value !== 'object') return null;
+  const v = value as Partial<FormValue>;
+  if (!v.answers || typeof v.answers !== 'object' || Array.isArray(v.answers)) return null;
+  const answers: Record<string, string> = {};
+  for (const [id, text] of Object.entries(v.answers)) {
+    if (typeof text === 'string') answers[id] = text;
+  }
+  const health = HEALTH_VALUES.includes(v.health as Health) ? (v.health as Health) : null;
+  return { answers, health };
+}
+
+/** Whitespace-only counts as empty. */
+export function isBlank(text: string | undefined): boolean {
+  return !text || text.trim() === '';
+}
+
+/** The length a limit is checked against: UTF-16 units, as the backend and `maxlength` count. */
+export function lengthOf(text: string | undefined): number {
+  return text?.length ?? 0;
+}
+
+export interface FieldError {
+  index: number;
+  questionId: string;
+  /** Next to the field. */
+  inline: string;
+  /** In the error summary: names the question, because it is read out of context. */
+  summary: string;
+}
+
+/** Required and length checks, in question order. */
+export function validateAnswers(questions: readonly Question[], value: FormValue): FieldError[] {
+  const errors: FieldError[] = [];
+  questions.forEach((question, index) => {
+    const text = value.answers[question.id] ?? '';
+    if (question.required && isBlank(text)) {
+      errors.push({
+        index,
+        questionId: question.id,
+        inline: msg('Answer this question.'),
+        summary: msg(str`Answer “${question.prompt}”`),
+      });
+      return;
+    }
+    const over = lengthOf(text.trim()) - question.maxLength;
+    if (over > 0) {
+      errors.push({
+        index,
+        questionId: question.id,
+        inline: msg(str`Use ${question.maxLength} characters or fewer (${over} too many).`),
+        summary: msg(str`“${question.prompt}” is ${over} characters too long`),
+      });
+    }
+  });
+  return errors;
+}
+
+/**
+ * What is sent: trimmed text in question order; an optional question left blank is left out.
+ * (Trimmed because trailing newlines and spaces are never meant, and the limits apply to it.)
+ */
+export function toInput(questions: readonly Question[], value: FormValue): AnswersInput {
+  return {
+    answers: questions
+      .map((q) => ({ questionId: q.id, text: (value.answers[q.id] ?? '').trim() }))
+      .filter((a, i) => a.text !== '' || questions[i]!.required),
+    health: value.health,
+  };
+}
+
+/** The same request always gives the same fingerprint (for reusing its idempotency key). */
+export function fingerprint(kind: string, checkinId: string, payload: unknown): string {
+  return JSON.stringify([kind, checkinId, payload]);
+}
+
+/** When an answer to `checkin` can no longer be changed: its next prompt (null: never closes). */
+export function editableUntil(
+  checkin: Checkin,
+  settings: Settings,
+  contract: Contract,
+): string | null {
+  try {
+    return nextPrompt(settings.schedule, checkin.dueAt, contract);
+  } catch {
+    // A schedule this browser cannot compute (unknown zone): let the backend decide.
+    return null;
+  }
+}
+
+/** True while the answer to `checkin` may still be changed. */
+export function isEditable(
+  checkin: Checkin,
+  settings: Settings,
+  contract: Contract,
+  now: number,
+): boolean {
+  const until = editableUntil(checkin, settings, contract);
+  return until === null || now < Date.parse(until);
+}
+
+/**
+ * The check-in the form is about when no `checkin-id` is given: the newest open or late one;
+ * else the newest check-in when it is answered or skipped and still editable (before the next
+ * prompt); else none.
+ */
+export function pickCheckin(
+  items: readonly Checkin[],
+  settings: Settings,
+  contract: Contract,
+  now: number,
+): Checkin | null {
+  const open = items.find((c) => c.status === 'open' || c.status === 'late');
+  if (open) return open;
+  const newest = items[0];
+  if (
+    newest &&
+    (newest.status === 'answered' || newest.status === 'skipped') &&
+    isEditable(newest, settings, contract, now)
+  ) {
+    return newest;
+  }
+  return null;
+}
+
+/** Last week's answer to the second question ("What will you work on next week?"), if any. */
+export function lastWeeksPlan(
+  items: readonly Checkin[],
+  target: Checkin,
+  questions: readonly Question[],
+): string | null {
+  const planQuestion = questions[1];
+  if (!planQuestion) return null;
+  const start = items.indexOf(target);
+  const older = start === -1 ? items.filter((c) => c.dueAt < target.dueAt) : items.slice(start + 1);
+  for (const checkin of older) {
+    if (!checkin.answers) continue;
+    const text = checkin.answers.find((a) => a.questionId === planQuestion.id)?.text;
+    if (!isBlank(text)) return text!.trim();
+  }
+  return null;
+}
+

@@ -1,0 +1,1126 @@
+import { localized, msg, str } from '@lit/localize';
+import { Task, TaskStatus } from '@lit/task';
+import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { property, query, state } from 'lit/decorators.js';
+import { live } from 'lit/directives/live.js';
+import {
+  newIdempotencyKey,
+  type CheckinAdapter,
+  type CheckinEvent,
+  type SettingsChange,
+} from '../../adapters/adapter.js';
+import { AnnouncerController } from '../../controllers/announcer.js';
+import { ConnectionController, loadViewer } from '../../controllers/connection.js';
+import { CheckinSettingsChangeEvent } from '../../events.js';
+import { formatInstant, formatRelative } from '../../format.js';
+import type {
+  CheckinError,
+  ConsentPolicy,
+  Contract,
+  Party,
+  Schedule,
+  Settings,
+  Viewer,
+} from '../../model.js';
+import { describeSchedule, timeZones, upcomingPrompts } from '../../schedule/index.js';
+import { baseStyles } from '../../styles.js';
+import {
+  errorHeading,
+  renderError,
+  renderLoading,
+  renderNoAdapter,
+  renderNoContract,
+  reportError,
+  toCheckinError,
+} from '../shared.js';
+import { styles } from './checkin-toggle.styles.js';
+import {
+  draftOf,
+  formatLocalDate,
+  isIsoDate,
+  scheduleOf,
+  validateDraft,
+  weekdayNamesOf,
+  type DraftErrors,
+  type DraftField,
+  type ScheduleDraft,
+} from './schedule-draft.js';
+
+const TAG = 'checkin-toggle';
+
+type WriteKind = 'enable' | 'disable' | 'schedule' | 'accept' | 'decline';
+
+/** One settings write: kept as is for a retry, so the retry reuses its idempotency key. */
+interface Write {
+  kind: WriteKind;
+  contractId: string;
+  change: SettingsChange;
+  expectedVersion: number;
+  idempotencyKey: string;
+  previous: Settings;
+}
+
+/** A failure on screen, where it happened, and what "Try again" does. */
+interface Failure {
+  error: CheckinError;
+  /** Which control the alert sits next to. */
+  place: 'switch' | 'editor' | 'consent';
+  retry: () => void;
+}
+
+interface Loaded {
+  viewer: Viewer;
+  contract: Contract;
+}
+
+const FIELD_ORDER: DraftField[] = ['weekday', 'time', 'timeZone', 'skipDates', 'pauseDate'];
+const FIELD_ID: Record<DraftField, string> = {
+  weekday: 'weekday',
+  time: 'time',
+  timeZone: 'zone',
+  skipDates: 'skip-date',
+  pauseDate: 'pause',
+};
+
+function browserZone(): string {
+  return Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC';
+}
+
+function firstName(party: Party): string {
+  return party.name.trim().split(/\s+/)[0] || party.name;
+}
+
+/**
+ * Weekly check-ins for one contract: the client's switch and schedule editor, the talent's
+ * read-only view with consent, or an observer's summary.
+ *
+ * The client turns check-ins on through a confirmation that says what the talent will be asked
+ * and when, in both parties' time. Every change shows at once as pending and is rolled back,
+ * with an alert and an announcement, when the adapter refuses it.
+ *
+ * @summary Turns weekly check-ins on or off and sets their schedule, fairly to the talent.
+ *
+ * @fires checkin-settings-change - A change made here was confirmed by the adapter; `detail` is `{ contractId, settings, previous }`.
+ * @fires checkin-error - A failure was shown (loading, saving, conflict); `detail` is `{ error, action }`.
+ *
+ * @csspart base - The card around everything.
+ * @csspart switch - The switch button (`role="switch"`).
+ * @csspart switch-track - The switch's track.
+ * @csspart switch-thumb - The switch's thumb.
+ * @csspart switch-label - The switch's visible label.
+ * @csspart status - The line that says the current state (and the polite live region).
+ * @csspart ineligible - Why check-ins are not offered on this contract.
+ * @csspart consent - The talent's consent state, and the talent's Accept / Decline.
+ * @csspart summary - The read-only description of the schedule.
+ * @csspart editor - The client's schedule form.
+ * @csspart field - One labelled field of the editor.
+ * @csspart field-error - The inline error of a field.
+ * @csspart chip - A skipped date in the editor.
+ * @csspart next-prompts - The list of the next check-ins in both parties' time.
+ * @csspart dialog - The confirmation dialog shown before turning check-ins on.
+ * @csspart error - A failure (`role="alert"`).
+ * @csspart retry-button - "Try again" inside a failure.
+ * @csspart loading - The placeholder while loading.
+ *
+ * @cssproperty --checkin-color-accent - The switch when on, primary buttons, focus ring.
+ * @cssproperty --checkin-color-text - Text colour.
+ * @cssproperty --checkin-color-text-muted - Secondary text.
+ * @cssproperty --checkin-color-surface - Card and dialog background.
+ * @cssproperty --checkin-color-surface-subtle - Notices, chips and the next-prompts list.
+ * @cssproperty --checkin-color-border - Borders and the switch track when off.
+ * @cssproperty --checkin-color-danger - Inline errors and alerts.
+ * @cssproperty --checkin-color-warning - The ineligible and consent notices.
+ * @cssproperty --checkin-radius - Corner radius.
+ * @cssproperty --checkin-space - Base spacing.
+ * @cssproperty --checkin-font-size - Base font size (the page's font family is inherited).
+ * @cssproperty --checkin-focus-ring - The focus outline.
+ * @cssproperty --checkin-switch-width - Width of the switch track (default 2.75rem).
+ * @cssproperty --checkin-switch-height - Height of the switch track (default 1.5rem).
+ */
+@localized()
+export class CheckinToggle extends LitElement {
+  static override styles = [baseStyles, styles];
+
+  /** The adapter to use; wins over a provider's. */
+  @property({ attribute: false }) adapter?: CheckinAdapter;
+
+  /** The contract whose check-ins are shown; wins over a provider's. */
+  @property({ attribute: 'contract-id', reflect: true }) contractId = '';
+
+  /** Where "now" comes from for the next-prompt previews (tests and demos pin it); the real clock by default. */
+  @property({ attribute: false }) clock?: () => number | string | Date;
+
+  /**
+   * The backend's consent policy, for the confirmation's wording before the first switch-on
+   * (the adapter does not report it); when unset, inferred from the settings' consent state.
+   */
+  @property({ attribute: 'consent-policy' }) consentPolicy?: ConsentPolicy;
+
+  /** The latest settings the adapter confirmed (or a live update delivered). */
+  @state() private settings?: Settings;
+  /** The editor's field values; separate from `settings` so typing is never overwritten. */
+  @state() private draft?: ScheduleDraft;
+  /** True once the client edited the draft (a live update then leaves the draft alone). */
+  @state() private draftDirty = false;
+  /** The settings version the draft was started from: saving it expects that version. */
+  private draftVersion = 0;
+  @state() private touched = new Set<DraftField>();
+  @state() private showAllErrors = false;
+  @state() private skipInput = '';
+  @state() private skipError = '';
+  @state() private pending?: Write;
+  @state() private failure?: Failure;
+  /** Where the "changed by someone else" notice shows, after a conflict. */
+  @state() private conflict?: Failure['place'];
+  @state() private dialogOpen = false;
+
+  @query('dialog') private dialog?: HTMLDialogElement;
+  @query('[role="switch"]') private switchButton?: HTMLButtonElement;
+
+  private readonly connection = new ConnectionController(this);
+  private readonly announcer = new AnnouncerController(this);
+  /** Bumped when the adapter or contract changes: answers for the old pair are dropped. */
+  private generation = 0;
+  private abortedByDisconnect = false;
+  private subscription?: { adapter: CheckinAdapter; contractId: string; stop: () => void };
+
+  private readonly data = new Task(this, {
+    task: async ([adapter, contractId, providedViewer], { signal }): Promise<Loaded | undefined> => {
+      this.resetFor();
+      if (!adapter || !contractId) return undefined;
+      try {
+        const [viewer, contract, settings] = await Promise.all([
+          providedViewer ?? loadViewer(adapter, signal),
+          adapter.getContract(contractId, { signal }),
+          adapter.getSettings(contractId, { signal }),
+        ]);
+        signal.throwIfAborted();
+        // A live update may already have delivered a newer version.
+        if (!this.settings || settings.version >= this.settings.version) this.applySettings(settings);
+        return { viewer, contract };
+      } catch (error) {
+        const failure = toCheckinError(error);
+        if (failure && !signal.aborted) {
+          reportError(this, failure, 'load');
+          throw failure;
+        }
+        throw error;
+      }
+    },
+    args: () =>
+      [this.connection.adapter, this.connection.contractId, this.connection.providedViewer] as const,
+  });
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    // Task does not rerun on its own when its args did not change while the element was away.
+    if (this.abortedByDisconnect) {
+      this.abortedByDisconnect = false;
+      void this.data.run();
+    }
+    this.requestUpdate();
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.unsubscribe();
+    if (this.data.status === TaskStatus.PENDING) {
+      this.abortedByDisconnect = true;
+      this.data.abort();
+    }
+  }
+
+  protected override updated(changed: PropertyValues<this>): void {
+    super.updated(changed);
+    this.syncSubscription();
+  }
+
+  /** Forgets everything about the previous contract (a late answer for it must not render). */
+  private resetFor(): void {
+    this.generation++;
+    this.settings = undefined;
+    this.draft = undefined;
+    this.draftDirty = false;
+    this.touched = new Set();
+    this.showAllErrors = false;
+    this.skipInput = '';
+    this.skipError = '';
+    this.pending = undefined;
+    this.failure = undefined;
+    this.conflict = undefined;
+    if (this.dialog?.open) this.dialog.close();
+    this.dialogOpen = false;
+  }
+
+  private syncSubscription(): void {
+    const adapter = this.isConnected ? this.connection.adapter : undefined;
+    const contractId = this.connection.contractId;
+    const current = this.subscription;
+    if (current && current.adapter === adapter && current.contractId === contractId) return;
+    this.unsubscribe();
+    if (!adapter?.subscribe || !contractId) return;
+    const stop = adapter.subscribe(contractId, this.onLiveEvent);
+    this.subscription = { adapter, contractId, stop };
+  }
+
+  private unsubscribe(): void {
+    const current = this.subscription;
+    this.subscription = undefined;
+    current?.stop();
+  }
+
+  private readonly onLiveEvent = (event: CheckinEvent): void => {
+    if (event.type !== 'settings') return;
+    const next = event.settings;
+    if (next.contractId !== this.connection.contractId) return;
+    if (this.settings && next.version < this.settings.version) return;
+    this.applySettings(next);
+  };
+
+  /** Takes confirmed settings; the draft follows unless the client is editing it. */
+  private applySettings(next: Settings, resetDraft = false): void {
+    this.settings = next;
+    if (!this.draft || !this.draftDirty || resetDraft) {
+      this.draft = draftOf(next.schedule);
+      this.draftVersion = next.version;
+      this.draftDirty = false;
+      this.touched = new Set();
+      this.showAllErrors = false;
+    }
+  }
+
+  private now(): number {
+    const value = this.clock?.();
+    const ms = value === undefined ? Date.now() : new Date(value).getTime();
+    return Number.isNaN(ms) ? Date.now() : ms;
+  }
+
+  // ---- writes -------------------------------------------------------------------------------
+
+  private async write(write: Write): Promise<void> {
+    const adapter = this.connection.adapter;
+    if (this.pending || !adapter) return;
+    const generation = this.generation;
+    this.pending = write;
+    this.failure = undefined;
+    this.conflict = undefined;
+    try {
+      const saved = await adapter.updateSettings(write.contractId, write.change, {
+        expectedVersion: write.expectedVersion,
+        idempotencyKey: write.idempotencyKey,
+      });
+      if (generation !== this.generation) return;
+      this.pending = undefined;
+      if (!this.settings || saved.version >= this.settings.version) {
+        this.applySettings(saved, write.change.schedule !== undefined);
+      }
+      this.dispatchEvent(
+        new CheckinSettingsChangeEvent({
+          contractId: write.contractId,
+          settings: saved,
+          previous: write.previous,
+        }),
+      );
+      this.announcer.announce(this.doneText(write.kind, saved));
+    } catch (error) {
+      const failure = toCheckinError(error);
+      if (!failure || generation !== this.generation) return;
+      this.pending = undefined;
+      reportError(this, failure, 'update-settings');
+      const place = write.kind === 'schedule' ? 'editor' : write.kind === 'enable' || write.kind === 'disable' ? 'switch' : 'consent';
+      if (failure.code === 'conflict') {
+        // The version we wrote against is stale: show the latest and let the person decide again.
+        this.conflict = place;
+        this.announcer.announce(this.conflictText());
+        await this.reload(place, generation);
+      } else {
+        this.failure = { error: failure, place, retry: () => void this.write(write) };
+        this.announcer.announce(this.rolledBackText(write.kind));
+      }
+    }
+  }
+
+  private async reload(place: Failure['place'], generation = this.generation): Promise<void> {
+    const adapter = this.connection.adapter;
+    const contractId = this.connection.contractId;
+    if (!adapter || !contractId) return;
+    try {
+      const latest = await adapter.getSettings(contractId);
+      if (generation !== this.generation) return;
+      this.failure = undefined;
+      this.applySettings(latest, true);
+    } catch (error) {
+      const failure = toCheckinError(error);
+      if (!failure || generation !== this.generation) return;
+      reportError(this, failure, 'load');
+      this.failure = { error: failure, place, retry: () => void this.reload(place) };
+    }
+  }
+
+  private newWrite(kind: WriteKind, change: SettingsChange, expectedVersion: number): Write | undefined {
+    const settings = this.settings;
+    if (!settings) return undefined;
+    return {
+      kind,
+      contractId: settings.contractId,
+      change,
+      expectedVersion,
+      // Created once, before the first attempt; "Try again" sends the same write.
+      idempotencyKey: newIdempotencyKey(),
+      previous: settings,
+    };
+  }
+
+  private doneText(kind: WriteKind, saved: Settings): string {
+    switch (kind) {
+      case 'enable':
+        return saved.consent === 'pending'
+          ? msg('Check-ins turned on. They start once the talent accepts.')
+          : msg('Check-ins turned on');
+      case 'disable':
+        return msg('Check-ins turned off');
+      case 'schedule':
+        return msg('Schedule saved');
+      case 'accept':
+        return msg('You accepted weekly check-ins');
+      case 'decline':
+        return msg('You declined weekly check-ins');
+    }
+  }
+
+  private rolledBackText(kind: WriteKind): string {
+    switch (kind) {
+      case 'enable':
+        return msg('Not saved: check-ins are still off.');
+      case 'disable':
+        return msg('Not saved: check-ins are still on.');
+      case 'schedule':
+        return msg('Not saved: the schedule is unchanged. Your edits are still in the form.');
+      case 'accept':
+      case 'decline':
+        return msg('Not saved: your answer was not recorded.');
+    }
+  }
+
+  private conflictText(): string {
+    return msg(
+      'These settings were changed by someone else; the latest version is shown. Review and try again.',
+    );
+  }
+
+  // ---- client: switch and dialog ------------------------------------------------------------
+
+  private get shownEnabled(): boolean {
+    const pending = this.pending;
+    if (pending?.kind === 'enable') return true;
+    if (pending?.kind === 'disable') return false;
+    return !!this.settings?.enabled;
+  }
+
+  private switchLocked(settings: Settings): boolean {
+    // An ineligible contract can still be switched off (eligibility may change after enabling).
+    return !!this.pending || (!settings.eligibility.eligible && !settings.enabled);
+  }
+
+  private onSwitchClick = (): void => {
+    const settings = this.settings;
+    if (!settings || this.switchLocked(settings)) return;
+    if (settings.enabled) {
+      const write = this.newWrite('disable', { enabled: false }, settings.version);
+      if (write) void this.write(write);
+      return;
+    }
+    // A half-edited schedule is part of what the client is agreeing to: it must be valid first.
+    if (this.draftDirty && this.draft && !scheduleOf(this.draft)) {
+      this.showAllErrors = true;
+      this.announcer.announce(msg('Fix the schedule before turning check-ins on.'));
+      void this.updateComplete.then(() => this.focusFirstInvalid());
+      return;
+    }
+    this.failure = undefined;
+    this.conflict = undefined;
+    this.dialogOpen = true;
+    // The dialog is always in the template; showModal moves focus into it and makes the rest inert.
+    this.dialog?.showModal();
+  };
+
+  private confirmEnable = (): void => {
+    const settings = this.settings;
+    if (!settings || this.pending || !this.dialogOpen) return;
+    const schedule = this.draftDirty && this.draft ? scheduleOf(this.draft) : null;
+    const change: SettingsChange = schedule ? { enabled: true, schedule } : { enabled: true };
+    const write = this.newWrite('enable', change, schedule ? this.draftVersion : settings.version);
+    this.dialog?.close('confirm');
+    if (write) void this.write(write);
+  };
+
+  private cancelDialog = (): void => {
+    this.dialog?.close('cancel');
+  };
+
+  private onDialogClose = (): void => {
+    this.dialogOpen = false;
+    // Chromium restores focus itself; other engines may not, and focus must land on the switch.
+    this.switchButton?.focus();
+  };
+
+  // ---- client: editor -----------------------------------------------------------------------
+
+  private edit(patch: Partial<ScheduleDraft>, field: DraftField): void {
+    if (!this.draft) return;
+    this.draft = { ...this.draft, ...patch };
+    this.draftDirty = true;
+    if (this.conflict) this.conflict = undefined;
+    if (this.failure?.place === 'editor') this.failure = undefined;
+    this.touched = new Set(this.touched).add(field);
+  }
+
+  private errorsShown(): DraftErrors {
+    if (!this.draft) return {};
+    const all = validateDraft(this.draft);
+    if (this.showAllErrors) return all;
+    const shown: DraftErrors = {};
+    for (const field of FIELD_ORDER) {
+      if (all[field] && this.touched.has(field)) shown[field] = all[field];
+    }
+    return shown;
+  }
+
+  private focusFirstInvalid(): void {
+    const errors = this.draft ? validateDraft(this.draft) : {};
+    const field = FIELD_ORDER.find((f) => errors[f]);
+    if (field) this.renderRoot.querySelector<HTMLElement>(`#${FIELD_ID[field]}`)?.focus();
+  }
+
+  private onSave = (event: Event): void => {
+    event.preventDefault();
+    const settings = this.settings;
+    if (!settings || !this.draft || this.pending) return;
+    const schedule = scheduleOf(this.draft);
+    if (!schedule) {
+      // Nothing is sent with bad data: the errors say what to fix, focus goes to the first.
+      this.showAllErrors = true;
+      this.announcer.announce(msg('The schedule was not saved. Fix the marked fields.'));
+      void this.updateComplete.then(() => this.focusFirstInvalid());
+      return;
+    }
+    if (!this.draftDirty) {
+      this.announcer.announce(msg('No changes to save.'));
+      return;
+    }
+    const write = this.newWrite('schedule', { schedule }, this.draftVersion);
+    if (write) void this.write(write);
+  };
+
+  private discard = (): void => {
+    if (this.settings) this.applySettings(this.settings, true);
+    this.skipInput = '';
+    this.skipError = '';
+    if (this.failure?.place === 'editor') this.failure = undefined;
+  };
+
+  private addSkipDate = (): void => {
+    if (!this.draft) return;
+    const date = this.skipInput;
+    if (!isIsoDate(date)) {
+      this.skipError = msg('Choose a date to skip first.');
+      return;
+    }
+    if (this.draft.skipDates.includes(date)) {
+      this.skipError = msg(str`${formatLocalDate(date, this.locale())} is already skipped.`);
+      return;
+    }
+    this.skipError = '';
+    this.skipInput = '';
+    this.edit({ skipDates: [...this.draft.skipDates, date].sort() }, 'skipDates');
+  };
+
+  private removeSkipDate(date: string): void {
+    if (!this.draft) return;
+    this.edit({ skipDates: this.draft.skipDates.filter((d) => d !== date) }, 'skipDates');
+    this.announcer.announce(msg(str`${formatLocalDate(date, this.locale())} removed`));
+    // The removed chip took focus with it: keep the person in the same place.
+    void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>('#skip-date')?.focus());
+  }
+
+  // ---- talent -------------------------------------------------------------------------------
+
+  private answerConsent(consent: 'given' | 'declined'): void {
+    const settings = this.settings;
+    if (!settings || this.pending) return;
+    const write = this.newWrite(consent === 'given' ? 'accept' : 'decline', { consent }, settings.version);
+    if (write) void this.write(write);
+  }
+
+  // ---- render -------------------------------------------------------------------------------
+
+  /** The loaded viewer (its locale and zone format every date). */
+  private get viewer(): Viewer | undefined {
+    return this.data.value?.viewer;
+  }
+
+  private locale(): string | undefined {
+    return this.viewer?.locale || undefined;
+  }
+
+  private viewerZone(): string {
+    return this.viewer?.timeZone || browserZone();
+  }
+
+  protected override render(): TemplateResult {
+    // One template for every state, so the live region node survives state changes.
+    return html`${this.announcer.region()}${this.renderBody()}`;
+  }
+
+  private renderBody(): unknown {
+    if (!this.connection.adapter) return renderNoAdapter(TAG);
+    if (!this.connection.contractId) return renderNoContract(TAG);
+    return this.data.render({
+      initial: () => renderLoading(msg('Loading check-in settings…')),
+      pending: () => renderLoading(msg('Loading check-in settings…')),
+      error: (error) => {
+        const failure = toCheckinError(error);
+        return failure
+          ? renderError(failure, () => void this.data.run())
+          : renderLoading(msg('Loading check-in settings…'));
+      },
+      complete: (loaded) => (loaded ? this.renderLoaded(loaded) : nothing),
+    });
+  }
+
+  private renderLoaded({ viewer, contract }: Loaded): TemplateResult | typeof nothing {
+    const settings = this.settings;
+    if (!settings) return renderLoading(msg('Loading check-in settings…'));
+    switch (viewer.role) {
+      case 'client':
+        return this.renderClient(contract, settings);
+      case 'talent':
+        return this.renderTalent(contract, settings);
+      default:
+        return this.renderObserver(contract, settings);
+    }
+  }
+
+  private renderClient(contract: Contract, settings: Settings): TemplateResult {
+    const on = this.shownEnabled;
+    const busy = this.pending?.kind === 'enable' || this.pending?.kind === 'disable';
+    const ineligible = !settings.eligibility.eligible;
+    const locked = this.switchLocked(settings);
+    const talent = contract.talent;
+    const describedBy = ['switch-status', ineligible ? 'ineligible-reason' : '']
+      .filter(Boolean)
+      .join(' ');
+    return html`<div class="card" part="base">
+      <div class="switch-row">
+        <button
+          type="button"
+          class="switch"
+          role="switch"
+          part="switch"
+          aria-checked=${on ? 'true' : 'false'}
+          aria-busy=${busy ? 'true' : 'false'}
+          aria-disabled=${locked ? 'true' : 'false'}
+          aria-describedby=${describedBy}
+          @click=${this.onSwitchClick}
+        >
+          <span class="switch-label" part="switch-label">${msg('Weekly check-ins')}</span>
+          <span class="track" part="switch-track" aria-hidden="true"
+            ><span class="thumb" part="switch-thumb"></span
+          ></span>
+          <span class="state" aria-hidden="true">${on ? msg('On') : msg('Off')}</span>
+        </button>
+        <span id="switch-status" class="status-text" part="status"
+          >${this.clientStatus(contract, settings, on, busy)}</span
+        >
+      </div>
+      ${ineligible
+        ? html`<p id="ineligible-reason" class="notice warning" part="ineligible">
+            <strong>${msg('Weekly check-ins are not offered for this contract.')}</strong>
+            ${settings.eligibility.reason ?? ''}
+          </p>`
+        : nothing}
+      ${settings.enabled && !busy ? this.renderClientConsent(talent, settings) : nothing}
+      ${this.failure?.place === 'switch' ? this.renderFailure(this.failure) : nothing}
+      ${this.conflict === 'switch' ? this.renderConflict() : nothing}
+      ${!ineligible || settings.enabled ? this.renderEditor(contract, settings) : nothing}
+      ${this.renderDialog(contract, settings)}
+    </div>`;
+  }
+
+  private clientStatus(contract: Contract, settings: Settings, on: boolean, busy: boolean): string {
+    if (busy) return msg('Saving…');
+    if (!on) {
+      // An ineligible contract's reason is right below; "Off" would only repeat the switch.
+      return settings.eligibility.eligible
+        ? msg(str`Off: ${contract.talent.name} is not asked anything.`)
+        : '';
+    }
+    const when = this.describe(settings.schedule, this.viewerZone());
+    return when ? msg(str`On: ${when}`) : msg('On');
+  }
+
+  private renderClientConsent(talent: Party, settings: Settings): TemplateResult | typeof nothing {
+    if (settings.consent === 'pending') {
+      return html`<p class="notice warning" part="consent">
+        ${msg(str`Waiting for ${talent.name} to accept.`)}
+        ${msg('No check-in is sent until then.')}
+      </p>`;
+    }
+    if (settings.consent === 'declined') {
+      return html`<p class="notice warning" part="consent">
+        ${msg(str`${talent.name} declined weekly check-ins.`)}
+        ${msg('No check-in is sent. You can turn them off.')}
+      </p>`;
+    }
+    return nothing;
+  }
+
+  private renderConflict(): TemplateResult {
+    return html`<div class="notice error" role="alert" part="error" data-code="conflict">
+      <strong>${errorHeading('conflict')}</strong>
+      <p>${this.conflictText()}</p>
+    </div>`;
+  }
+
+  private renderFailure(failure: Failure): TemplateResult {
+    return renderError(failure.error, failure.retry);
+  }
+
+  private renderDialog(contract: Contract, settings: Settings): TemplateResult {
+    const talent = contract.talent;
+    const first = firstName(talent);
+    const schedule = (this.draftDirty && this.draft && scheduleOf(this.draft)) || settings.schedule;
+    const weekday = weekdayNamesOf(this.locale())[schedule.weekday - 1] ?? '';
+    const count = settings.questions.length;
+    const [next] = this.upcoming(schedule, contract, 1);
+    // 'not-needed' is also what a never-enabled contract reports, whatever the policy.
+    const consentNeeded = this.consentPolicy
+      ? this.consentPolicy === 'required'
+      : settings.consent !== 'not-needed';
+    return html`<dialog
+      part="dialog"
+      aria-labelledby="dialog-title"
+      aria-describedby="dialog-summary"
+      @close=${this.onDialogClose}
+    >
+      <h2 id="dialog-title">${msg('Turn on weekly check-ins?')}</h2>
+      <p id="dialog-summary">
+        ${count === 1
+          ? msg(
+              str`${talent.name} will be asked 1 short question every ${weekday} at ${schedule.time} (${schedule.timeZone}).`,
+            )
+          : msg(
+              str`${talent.name} will be asked ${count} short questions every ${weekday} at ${schedule.time} (${schedule.timeZone}).`,
+            )}
+      </p>
+      <p class="first-prompt">
+        ${next
+          ? msg(str`First check-in: ${this.pairText(next, talent, contract)}.`)
+          : msg('No check-in fits before the contract ends.')}
+      </p>
+      <p>
+        ${msg(
+          str`The request is sent in your name. ${first} is told before the first one and can see this schedule.`,
+        )}
+      </p>
+      ${consentNeeded
+        ? html`<p class="notice warning" part="consent">
+            ${msg(str`Check-ins start only after ${first} accepts.`)}
+          </p>`
+        : nothing}
+      <h3 id="dialog-questions">${msg('The questions')}</h3>
+      <ol aria-labelledby="dialog-questions">
+        ${settings.questions.map((q) => html`<li>${q.prompt}</li>`)}
+      </ol>
+      <div class="actions">
+        <button type="button" class="primary" autofocus @click=${this.confirmEnable}>
+          ${msg('Turn on check-ins')}
+        </button>
+        <button type="button" @click=${this.cancelDialog}>${msg('Cancel')}</button>
+      </div>
+    </dialog>`;
+  }
+
+  /** "Fri, Dec 4, 9:00 AM their time (Europe/Berlin) — Fri, Dec 4, 3:00 AM your time (America/New_York)" */
+  private pairText(instant: string, talent: Party, contract: Contract): string {
+    const locale = this.locale();
+    const style = 'weekday-time' as const;
+    const theirs = formatInstant(instant, { locale, timeZone: talent.timeZone, style });
+    const viewer = this.viewer;
+    if (viewer?.role === 'observer') {
+      const client = contract.client;
+      if (client.timeZone === talent.timeZone) {
+        return msg(str`${theirs} (${talent.timeZone})`);
+      }
+      const clients = formatInstant(instant, { locale, timeZone: client.timeZone, style });
+      return msg(
+        str`${theirs} ${firstName(talent)}'s time (${talent.timeZone}) — ${clients} ${firstName(client)}'s time (${client.timeZone})`,
+      );
+    }
+    const zone = this.viewerZone();
+    if (zone === talent.timeZone) return msg(str`${theirs} (${zone})`);
+    const yours = formatInstant(instant, { locale, timeZone: zone, style });
+    return msg(str`${theirs} their time (${talent.timeZone}) — ${yours} your time (${zone})`);
+  }
+
+  private upcoming(schedule: Schedule, contract: Contract, count: number): string[] {
+    try {
+      return upcomingPrompts(schedule, this.now(), count, contract);
+    } catch {
+      return [];
+    }
+  }
+
+  private describe(schedule: Schedule, timeZone: string): string {
+    try {
+      return describeSchedule(schedule, { locale: this.locale(), timeZone });
+    } catch {
+      return '';
+    }
+  }
+
+  private renderEditor(contract: Contract, settings: Settings): TemplateResult {
+    const draft = this.draft ?? draftOf(settings.schedule);
+    const errors = this.errorsShown();
+    const locale = this.locale();
+    const names = weekdayNamesOf(locale);
+    const saving = this.pending?.kind === 'schedule';
+    const blocked = !!this.pending;
+    const talent = contract.talent;
+    const describedBy = (...ids: (string | false | undefined)[]) =>
+      ids.filter(Boolean).join(' ') || nothing;
+    return html`<form
+      class="editor"
+      part="editor"
+      novalidate
+      aria-labelledby="editor-title"
+      aria-busy=${saving ? 'true' : 'false'}
+      @submit=${this.onSave}
+    >
+      <h3 id="editor-title">${msg('Schedule')}</h3>
+      <p class="muted" id="editor-hint">
+        ${msg(
+          str`When ${talent.name} is asked. ${firstName(talent)}'s time zone is ${talent.timeZone}.`,
+        )}
+      </p>
+      <div class="fields">
+        <div class="field" part="field">
+          <label for="weekday">${msg('Day')}</label>
+          <select
+            id="weekday"
+            .value=${live(draft.weekday)}
+            aria-invalid=${errors.weekday ? 'true' : 'false'}
+            aria-describedby=${describedBy(errors.weekday && 'weekday-error')}
+            @change=${(e: Event) =>
+              this.edit({ weekday: (e.target as HTMLSelectElement).value }, 'weekday')}
+          >
+            ${names.map(
+              (name, i) =>
+                html`<option value=${String(i + 1)} ?selected=${draft.weekday === String(i + 1)}>
+                  ${name}
+                </option>`,
+            )}
+          </select>
+          ${this.fieldError('weekday-error', errors.weekday)}
+        </div>
+        <div class="field" part="field">
+          <label for="time">${msg('Time')}</label>
+          <input
+            id="time"
+            type="time"
+            required
+            .value=${live(draft.time)}
+            aria-invalid=${errors.time ? 'true' : 'false'}
+            aria-describedby=${describedBy('time-hint', errors.time && 'time-error')}
+            @input=${(e: Event) => this.edit({ time: (e.target as HTMLInputElement).value }, 'time')}
+          />
+          <span id="time-hint" class="hint muted">${msg('Local time in the chosen time zone.')}</span>
+          ${this.fieldError('time-error', errors.time)}
+        </div>
+        <div class="field" part="field">
+          <label for="zone">${msg('Time zone')}</label>
+          <input
+            id="zone"
+            type="text"
+            list="zones"
+            autocomplete="off"
+            spellcheck="false"
+            required
+            .value=${live(draft.timeZone)}
+            aria-invalid=${errors.timeZone ? 'true' : 'false'}
+            aria-describedby=${describedBy('zone-hint', errors.timeZone && 'zone-error')}
+            @input=${(e: Event) =>
+              this.edit({ timeZone: (e.target as HTMLInputElement).value }, 'timeZone')}
+          />
+          <datalist id="zones">${this.zoneOptions()}</datalist>
+          <span id="zone-hint" class="hint muted">${msg('A region and city, e.g. Europe/Berlin.')}</span>
+          ${this.fieldError('zone-error', errors.timeZone)}
+        </div>
+        <div class="field" part="field">
+          <label for="pause">${msg('Pause until')}</label>
+          <input
+            id="pause"
+            type="date"
+            .value=${live(draft.pauseDate)}
+            aria-invalid=${errors.pauseDate ? 'true' : 'false'}
+            aria-describedby=${describedBy('pause-hint', errors.pauseDate && 'pause-error')}
+            @input=${(e: Event) =>
+              this.edit({ pauseDate: (e.target as HTMLInputElement).value }, 'pauseDate')}
+          />
+          <span id="pause-hint" class="hint muted"
+            >${msg('No check-ins before this date. Leave empty for no pause.')}</span
+          >
+          ${this.fieldError('pause-error', errors.pauseDate)}
+        </div>
+      </div>
+      <fieldset class="field skip" part="field">
+        <legend>${msg('Skipped dates')}</legend>
+        ${draft.skipDates.length
+          ? html`<ul class="chips" aria-label=${msg('Skipped dates')}>
+              ${draft.skipDates.map((date) => {
+                const shown = formatLocalDate(date, locale);
+                return html`<li class="chip" part="chip">
+                  <span>${shown}</span>
+                  <button
+                    type="button"
+                    class="chip-remove"
+                    aria-label=${msg(str`Remove ${shown}`)}
+                    @click=${() => this.removeSkipDate(date)}
+                  >
+                    <span aria-hidden="true">×</span>
+                  </button>
+                </li>`;
+              })}
+            </ul>`
+          : html`<p class="muted">${msg('No dates are skipped.')}</p>`}
+        <div class="skip-add">
+          <label for="skip-date">${msg('Date to skip')}</label>
+          <input
+            id="skip-date"
+            type="date"
+            .value=${live(this.skipInput)}
+            aria-invalid=${this.skipError || errors.skipDates ? 'true' : 'false'}
+            aria-describedby=${describedBy(
+              this.skipError && 'skip-add-error',
+              errors.skipDates && 'skip-error',
+            )}
+            @input=${(e: Event) => {
+              this.skipInput = (e.target as HTMLInputElement).value;
+              this.skipError = '';
+            }}
+            @keydown=${(e: KeyboardEvent) => {
+              // Enter adds the date instead of saving the whole form.
+              if (e.key === 'Enter') {
+                e.preventDefault();
+                this.addSkipDate();
+              }
+            }}
+          />
+          <button type="button" @click=${this.addSkipDate}>${msg('Add date')}</button>
+        </div>
+        ${this.fieldError('skip-add-error', this.skipError)}
+        ${this.fieldError('skip-error', errors.skipDates)}
+      </fieldset>
+      ${this.renderNextPrompts(contract, settings, draft)}
+      ${this.failure?.place === 'editor' ? this.renderFailure(this.failure) : nothing}
+      ${this.conflict === 'editor' ? this.renderConflict() : nothing}
+      <div class="actions">
+        <button
+          type="submit"
+          class="primary"
+          aria-disabled=${blocked ? 'true' : 'false'}
+          aria-describedby=${describedBy(saving && 'editor-saving')}
+        >
+          ${saving ? msg('Saving…') : msg('Save schedule')}
+        </button>
+        ${this.draftDirty && !saving
+          ? html`<button type="button" @click=${this.discard}>${msg('Discard changes')}</button>`
+          : nothing}
+        ${saving ? html`<span id="editor-saving" class="muted" part="status">${msg('Saving…')}</span>` : nothing}
+      </div>
+    </form>`;
+  }
+
+  private zoneOptionsCache?: TemplateResult[];
+  private zoneOptions(): TemplateResult[] {
+    // ~400 options: built once per element, not on every keystroke.
+    this.zoneOptionsCache ??= timeZones().map((zone) => html`<option value=${zone}></option>`);
+    return this.zoneOptionsCache;
+  }
+
+  private fieldError(id: string, text: string | undefined): TemplateResult | typeof nothing {
+    return text
+      ? html`<p id=${id} class="field-error" part="field-error">${text}</p>`
+      : nothing;
+  }
+
+  private renderNextPrompts(
+    contract: Contract,
+    settings: Settings,
+    draft: ScheduleDraft,
+  ): TemplateResult {
+    const schedule = scheduleOf(draft);
+    const talent = contract.talent;
+    const on = this.shownEnabled;
+    let heading: string;
+    if (!on) heading = msg('If turned on, the next check-ins would be');
+    else if (settings.consent === 'pending') heading = msg(str`Once ${firstName(talent)} accepts, the next check-ins would be`);
+    else if (settings.consent === 'declined') heading = msg(str`If ${firstName(talent)} accepts later, the next check-ins would be`);
+    else heading = msg('Next check-ins');
+    const prompts = schedule ? this.upcoming(schedule, contract, 3) : [];
+    return html`<section class="next" part="next-prompts" aria-labelledby="next-title">
+      <h4 id="next-title">${heading}</h4>
+      ${!schedule
+        ? html`<p class="muted">${msg('Fix the schedule above to see the next check-ins.')}</p>`
+        : prompts.length
+          ? html`<ol>
+              ${prompts.map((p) => html`<li>${this.pairText(p, talent, contract)}</li>`)}
+            </ol>`
+          : html`<p class="muted">${msg('No check-in fits before the contract ends.')}</p>`}
+    </section>`;
+  }
+
+  private renderTalent(contract: Contract, settings: Settings): TemplateResult {
+    const client = contract.client;
+    const zone = this.viewer?.timeZone || contract.talent.timeZone;
+    const locale = this.locale();
+    if (!settings.enabled) {
+      return html`<div class="card" part="base">
+        <p class="status-text" part="status">${msg('Weekly check-ins are off for this contract.')}</p>
+      </div>`;
+    }
+    const by = settings.updatedBy;
+    const on = settings.updatedAt
+      ? formatInstant(settings.updatedAt, { locale, timeZone: zone, style: 'date' })
+      : '';
+    let who: string;
+    if (by && by.id === client.id && on) {
+      who = msg(str`${by.name} turned on weekly check-ins on ${on}.`);
+    } else if (by && by.id === contract.talent.id && on) {
+      who =
+        settings.consent === 'declined'
+          ? msg(str`${client.name} turned on weekly check-ins. You declined on ${on}.`)
+          : msg(str`${client.name} turned on weekly check-ins. You accepted on ${on}.`);
+    } else {
+      who = msg(str`${client.name} turned on weekly check-ins.`);
+    }
+    const pendingConsent = settings.consent === 'pending';
+    const busy = this.pending?.kind === 'accept' || this.pending?.kind === 'decline';
+    return html`<div class="card" part="base">
+      <p class="status-text" part="status">${who}</p>
+      ${pendingConsent
+        ? html`<div class="notice warning consent" part="consent" role="group" aria-labelledby="consent-text">
+            <p id="consent-text">
+              ${msg(
+                str`${client.name} would like weekly check-ins on this contract. They start only after you accept; you can see the schedule below first.`,
+              )}
+            </p>
+            <div class="actions">
+              <button
+                type="button"
+                class="primary"
+                aria-disabled=${busy ? 'true' : 'false'}
+                @click=${() => this.answerConsent('given')}
+              >
+                ${this.pending?.kind === 'accept' ? msg('Saving…') : msg('Accept')}
+              </button>
+              <button
+                type="button"
+                aria-disabled=${busy ? 'true' : 'false'}
+                @click=${() => this.answerConsent('declined')}
+              >
+                ${this.pending?.kind === 'decline' ? msg('Saving…') : msg('Decline')}
+              </button>
+            </div>
+          </div>`
+        : settings.consent === 'declined'
+          ? html`<p class="notice" part="consent">
+              ${msg(str`You declined weekly check-ins. You are not asked anything; ${client.name} can see that you declined.`)}
+            </p>`
+          : nothing}
+      ${this.failure?.place === 'consent' ? this.renderFailure(this.failure) : nothing}
+      ${this.conflict === 'consent' ? this.renderConflict() : nothing}
+      ${this.renderSummary(contract, settings, zone, 'talent')}
+    </div>`;
+  }
+
+  private renderObserver(contract: Contract, settings: Settings): TemplateResult {
+    const talent = contract.talent;
+    let status: string;
+    if (!settings.enabled) status = msg('Weekly check-ins are off for this contract.');
+    else if (settings.consent === 'pending') status = msg(str`Weekly check-ins are on, waiting for ${talent.name} to accept.`);
+    else if (settings.consent === 'declined') status = msg(str`Weekly check-ins are on, but ${talent.name} declined them.`);
+    else status = msg('Weekly check-ins are on.');
+    return html`<div class="card" part="base">
+      <p class="status-text" part="status">${status}</p>
+      ${settings.enabled ? this.renderSummary(contract, settings, this.viewerZone(), 'observer') : nothing}
+    </div>`;
+  }
+
+  /** The read-only description shared by the talent and observer views. */
+  private renderSummary(
+    contract: Contract,
+    settings: Settings,
+    zone: string,
+    as: 'talent' | 'observer',
+  ): TemplateResult {
+    const locale = this.locale();
+    const schedule = settings.schedule;
+    const now = this.now();
+    const [next] = settings.consent === 'declined' ? [] : this.upcoming(schedule, contract, 1);
+    const count = settings.questions.length;
+    const paused = schedule.pausedUntil && Date.parse(schedule.pausedUntil) > now ? schedule.pausedUntil : null;
+    return html`<dl class="summary" part="summary">
+      <div>
+        <dt>${msg('When')}</dt>
+        <dd>
+          ${this.describe(schedule, zone)}
+          ${schedule.timeZone !== zone
+            ? html`<br /><span class="muted">${msg(str`The schedule is set in ${schedule.timeZone} time.`)}</span>`
+            : nothing}
+        </dd>
+      </div>
+      <div>
+        <dt>
+          ${as === 'talent' && settings.consent === 'pending'
+            ? msg('First check-in, if you accept')
+            : msg('Next check-in')}
+        </dt>
+        <dd class="next-one">
+          ${next
+            ? as === 'talent'
+              ? msg(
+                  str`${formatInstant(next, { locale, timeZone: zone, style: 'weekday-time' })}, your time (${formatRelative(Date.parse(next) - now, locale)})`,
+                )
+              : msg(str`${this.pairText(next, contract.talent, contract)} (${formatRelative(Date.parse(next) - now, locale)})`)
+            : settings.consent === 'declined'
+              ? msg('None: check-ins were declined.')
+              : msg('None before the contract ends.')}
+        </dd>
+      </div>
+      <div>
+        <dt>${msg('Questions')}</dt>
+        <dd>
+          ${count === 1 ? msg('1 short question') : msg(str`${count} short questions`)}
+          <ol class="questions">
+            ${settings.questions.map((q) => html`<li>${q.prompt}</li>`)}
+          </ol>
+        </dd>
+      </div>
+      ${schedule.skipDates.length
+        ? html`<div>
+            <dt>${msg('Skipped dates')}</dt>
+            <dd>${schedule.skipDates.map((d) => formatLocalDate(d, locale)).join(', ')}</dd>
+          </div>`
+        : nothing}
+      ${paused
+        ? html`<div>
+            <dt>${msg('Paused')}</dt>
+            <dd>
+              ${msg(str`Until ${formatInstant(paused, { locale, timeZone: zone, style: 'date' })}`)}
+            </dd>
+          </div>`
+        : nothing}
+    </dl>`;
+  }
+}

@@ -1,0 +1,142 @@
+import { msg, str } from '@lit/localize';
+import { formatInstant } from '../../format.js';
+import type { Schedule, Weekday } from '../../model.js';
+import { isValidTimeZone, localDateOf, zoneOffsetMinutes } from '../../schedule/index.js';
+
+/**
+ * What the schedule editor holds while the client types: raw field values (a half-typed zone
+ * or an emptied time field must survive re-renders), turned into a `Schedule` only when valid.
+ */
+export interface ScheduleDraft {
+  weekday: string;
+  time: string;
+  timeZone: string;
+  skipDates: string[];
+  /** 'YYYY-MM-DD' local to the schedule's zone, or '' for no pause. */
+  pauseDate: string;
+}
+
+export type DraftField = 'weekday' | 'time' | 'timeZone' | 'skipDates' | 'pauseDate';
+export type DraftErrors = Partial<Record<DraftField, string>>;
+
+const TIME = /^([01]\d|2[0-3]):[0-5]\d$/;
+const DATE = /^\d{4}-\d\d-\d\d$/;
+
+/** True for a real calendar date in 'YYYY-MM-DD' form (2026-02-30 is not one). */
+export function isIsoDate(value: string): boolean {
+  if (!DATE.test(value)) return false;
+  const ms = Date.parse(`${value}T00:00:00Z`);
+  return !Number.isNaN(ms) && new Date(ms).toISOString().slice(0, 10) === value;
+}
+
+/** The editor's starting point: the saved schedule as field values. */
+export function draftOf(schedule: Schedule): ScheduleDraft {
+  let pauseDate = '';
+  if (schedule.pausedUntil) {
+    try {
+      pauseDate = localDateOf(schedule.pausedUntil, schedule.timeZone);
+    } catch {
+      // A zone the backend accepted but this browser does not know: the field starts empty.
+      pauseDate = '';
+    }
+  }
+  return {
+    weekday: String(schedule.weekday),
+    time: schedule.time,
+    timeZone: schedule.timeZone,
+    skipDates: [...schedule.skipDates].sort(),
+    pauseDate,
+  };
+}
+
+/** Inline messages for every bad field; an empty object when the draft can be saved. */
+export function validateDraft(draft: ScheduleDraft): DraftErrors {
+  const errors: DraftErrors = {};
+  const weekday = Number(draft.weekday);
+  if (!Number.isInteger(weekday) || weekday < 1 || weekday > 7) {
+    errors.weekday = msg('Choose a day of the week.');
+  }
+  if (!draft.time) {
+    errors.time = msg('Enter a time, for example 09:00.');
+  } else if (!TIME.test(draft.time)) {
+    errors.time = msg(str`"${draft.time}" is not a time. Enter hours and minutes, for example 09:00.`);
+  }
+  const zone = draft.timeZone.trim();
+  if (!zone) {
+    errors.timeZone = msg('Enter a time zone, for example Europe/Berlin.');
+  } else if (!isValidTimeZone(zone)) {
+    errors.timeZone = msg(
+      str`"${zone}" is not a time zone this browser knows. Pick one from the list, for example Europe/Berlin.`,
+    );
+  }
+  const badSkip = draft.skipDates.find((date) => !isIsoDate(date));
+  if (badSkip !== undefined) {
+    errors.skipDates = msg(str`"${badSkip}" is not a date.`);
+  }
+  if (draft.pauseDate && !isIsoDate(draft.pauseDate)) {
+    errors.pauseDate = msg(str`"${draft.pauseDate}" is not a date.`);
+  }
+  return errors;
+}
+
+/** Local midnight of `date` in `zone` as an ISO instant (the start of that day there). */
+export function startOfLocalDay(date: string, zone: string): string {
+  const wall = Date.parse(`${date}T00:00:00Z`);
+  // Two rounds settle the offset when midnight is near a DST change.
+  let instant = wall - zoneOffsetMinutes(wall, zone) * 60_000;
+  instant = wall - zoneOffsetMinutes(instant, zone) * 60_000;
+  return new Date(instant).toISOString();
+}
+
+/** The draft as a `Schedule`, or null while any field is invalid. */
+export function scheduleOf(draft: ScheduleDraft): Schedule | null {
+  if (Object.keys(validateDraft(draft)).length) return null;
+  const timeZone = draft.timeZone.trim();
+  return {
+    weekday: Number(draft.weekday) as Weekday,
+    time: draft.time,
+    timeZone,
+    skipDates: [...new Set(draft.skipDates)].sort(),
+    pausedUntil: draft.pauseDate ? startOfLocalDay(draft.pauseDate, timeZone) : null,
+  };
+}
+
+/** True when the draft would change the saved schedule. */
+export function draftDiffers(draft: ScheduleDraft, saved: Schedule): boolean {
+  const base = draftOf(saved);
+  return (
+    draft.weekday !== base.weekday ||
+    draft.time !== base.time ||
+    draft.timeZone.trim() !== base.timeZone ||
+    draft.pauseDate !== base.pauseDate ||
+    draft.skipDates.length !== base.skipDates.length ||
+    draft.skipDates.some((date, i) => date !== base.skipDates[i])
+  );
+}
+
+const weekdayNames = new Map<string, string[]>();
+
+/** Monday-first weekday names in `locale` ("Monday" ... "Sunday"), cached per locale and width. */
+export function weekdayNamesOf(locale: string | undefined, width: 'long' | 'short' = 'long'): string[] {
+  const key = `${locale ?? ''}|${width}`;
+  let names = weekdayNames.get(key);
+  if (!names) {
+    let format: Intl.DateTimeFormat;
+    try {
+      format = new Intl.DateTimeFormat(locale, { weekday: width, timeZone: 'UTC' });
+    } catch {
+      format = new Intl.DateTimeFormat(undefined, { weekday: width, timeZone: 'UTC' });
+    }
+    // 2024-01-01 was a Monday.
+    names = Array.from({ length: 7 }, (_, i) => format.format(Date.UTC(2024, 0, 1 + i)));
+    weekdayNames.set(key, names);
+  }
+  return names;
+}
+
+/** A 'YYYY-MM-DD' local date for people ("Dec 25, 2026"), read as a calendar date, not an instant. */
+export function formatLocalDate(date: string, locale: string | undefined): string {
+  if (!isIsoDate(date)) return date;
+  // Noon UTC formatted in UTC is the same calendar date everywhere.
+  return formatInstant(`${date}T12:00:00Z`, { locale, timeZone: 'UTC', style: 'date' });
+}

@@ -1,0 +1,746 @@
+import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
+import { sendKeys, setViewport } from '@web/test-runner-commands';
+import { ifDefined } from 'lit/directives/if-defined.js';
+import '../src/define/checkin-toggle.js';
+import '../src/define/checkin-provider.js';
+import { MemoryAdapter, MemoryStore, seedDemo } from '../src/adapters/memory.js';
+import type { CheckinErrorEvent, CheckinSettingsChangeEvent } from '../src/events.js';
+import type { CheckinErrorCode, Settings } from '../src/model.js';
+import type { CheckinToggle } from '../src/elements/checkin-toggle/checkin-toggle.js';
+
+// Monday 30 November 2026, noon UTC: the next Friday is 4 December.
+const FIXED = Date.parse('2026-11-30T12:00:00.000Z');
+
+function world() {
+  return new MemoryStore(seedDemo({ now: FIXED }), { clock: () => FIXED });
+}
+
+function adapterFor(viewerId: string, contractId: string, store = world()) {
+  return new MemoryAdapter({ store, viewerId, contractId });
+}
+
+const root = (el: Element) => el.shadowRoot!;
+const $ = <T extends Element = HTMLElement>(el: Element, selector: string) =>
+  root(el).querySelector<T>(selector);
+const $$ = (el: Element, selector: string) => [...root(el).querySelectorAll<HTMLElement>(selector)];
+const text = (node: Element | null | undefined) => (node?.textContent ?? '').replace(/\s+/g, ' ').trim();
+const switchOf = (el: Element) => $<HTMLButtonElement>(el, '[role="switch"]')!;
+const dialogOf = (el: Element) => $<HTMLDialogElement>(el, 'dialog')!;
+const calls = (adapter: MemoryAdapter, method: string) =>
+  adapter.calls.filter((c) => c.method === method);
+
+async function mount(adapter: MemoryAdapter | undefined, contractId: string, policy?: 'required') {
+  const el = await fixture<CheckinToggle>(html`<checkin-toggle
+    .adapter=${adapter}
+    contract-id=${contractId}
+    consent-policy=${ifDefined(policy)}
+    .clock=${() => FIXED}
+  ></checkin-toggle>`);
+  return el;
+}
+
+async function loaded(adapter: MemoryAdapter, contractId: string, policy?: 'required') {
+  const el = await mount(adapter, contractId, policy);
+  await waitUntil(() => $(el, '.card'), 'the element did not finish loading');
+  return el;
+}
+
+async function openDialog(el: CheckinToggle) {
+  switchOf(el).click();
+  await el.updateComplete;
+  await waitUntil(() => dialogOf(el).open, 'the confirmation did not open');
+}
+
+/** Turns check-ins on for c-nova as Dana, outside the element under test. */
+async function enableNova(store: MemoryStore) {
+  const dana = adapterFor('u-dana', 'c-nova', store);
+  const settings = await dana.getSettings('c-nova');
+  return dana.updateSettings('c-nova', { enabled: true }, { expectedVersion: settings.version, idempotencyKey: 'test-enable' });
+}
+
+describe('<checkin-toggle>', () => {
+  describe('accessibility', () => {
+    it('is accessible for a client with check-ins off', async () => {
+      const el = await loaded(adapterFor('u-dana', 'c-nova'), 'c-nova');
+      await expect(el).to.be.accessible();
+    });
+
+    it('is accessible for a client with check-ins on', async () => {
+      const el = await loaded(adapterFor('u-dana', 'c-atlas'), 'c-atlas');
+      await expect(el).to.be.accessible();
+    });
+
+    it('is accessible with the confirmation open', async () => {
+      const el = await loaded(adapterFor('u-dana', 'c-nova'), 'c-nova', 'required');
+      await openDialog(el);
+      await expect(el).to.be.accessible();
+    });
+
+    it('is accessible on an ineligible contract', async () => {
+      const el = await loaded(adapterFor('u-dana', 'c-logo'), 'c-logo');
+      await expect(el).to.be.accessible();
+    });
+
+    it('is accessible for a talent asked to consent', async () => {
+      const store = world();
+      await enableNova(store);
+      const el = await loaded(adapterFor('u-kofi', 'c-nova', store), 'c-nova');
+      await expect(el).to.be.accessible();
+    });
+
+    it('is accessible for an observer', async () => {
+      const el = await loaded(adapterFor('u-omar', 'c-atlas'), 'c-atlas');
+      await expect(el).to.be.accessible();
+    });
+  });
+
+  describe('defaults and setup errors', () => {
+    it('has no contract id and no adapter by default', () => {
+      const el = document.createElement('checkin-toggle');
+      expect(el.contractId).to.equal('');
+      expect(el.adapter).to.equal(undefined);
+    });
+
+    it('says so when no adapter reached it', async () => {
+      const el = await mount(undefined, 'c-atlas');
+      const alert = $(el, '[role="alert"]');
+      expect(alert?.dataset.code).to.equal('no-adapter');
+      expect(text(alert)).to.contain('Check-ins are not connected.');
+      expect(text(alert)).to.contain('<checkin-toggle> has no adapter');
+    });
+
+    it('says so when it has no contract id', async () => {
+      const el = await mount(adapterFor('u-dana', 'c-atlas'), '');
+      expect(text($(el, '[role="alert"]'))).to.contain('No contract selected.');
+    });
+
+    it('uses the adapter and contract of a surrounding provider', async () => {
+      const adapter = adapterFor('u-dana', 'c-atlas');
+      const wrapper = await fixture(html`<checkin-provider .adapter=${adapter} contract-id="c-atlas">
+        <checkin-toggle></checkin-toggle>
+      </checkin-provider>`);
+      const el = wrapper.querySelector('checkin-toggle')!;
+      await waitUntil(() => $(el, '[role="switch"]'), 'no switch inside the provider');
+      expect(switchOf(el).getAttribute('aria-checked')).to.equal('true');
+    });
+
+    it('shows a loading state while the settings load', async () => {
+      const adapter = adapterFor('u-dana', 'c-atlas');
+      adapter.faults.hangNext('getSettings');
+      const el = await mount(adapter, 'c-atlas');
+      const status = $(el, '[part="loading"]');
+      expect(status?.getAttribute('aria-busy')).to.equal('true');
+      expect(text(status)).to.contain('Loading check-in settings');
+      expect($(el, '[role="switch"]')).to.equal(null);
+    });
+
+    it('shows a forbidden error to a stranger and reports it', async () => {
+      const adapter = adapterFor('u-eve', 'c-atlas');
+      const errors: CheckinErrorEvent[] = [];
+      const el = document.createElement('checkin-toggle');
+      el.addEventListener('checkin-error', (e) => errors.push(e));
+      el.adapter = adapter;
+      el.contractId = 'c-atlas';
+      await fixture(html`<div>${el}</div>`);
+      await waitUntil(() => $(el, '[role="alert"]'), 'no alert for the stranger');
+      const alert = $(el, '[role="alert"]')!;
+      expect(text(alert)).to.contain("You don't have permission to do this.");
+      expect(text(alert)).to.contain('You do not have access to this contract.');
+      // Retrying cannot help: no retry button.
+      expect(alert.querySelector('button')).to.equal(null);
+      expect($(el, '[role="switch"]')).to.equal(null);
+      expect(errors.map((e) => [e.detail.error.code, e.detail.action])).to.deep.equal([['forbidden', 'load']]);
+    });
+
+    it('shows not-found for an unknown contract', async () => {
+      const el = await mount(adapterFor('u-dana', 'c-missing'), 'c-missing');
+      await waitUntil(() => $(el, '[role="alert"]'), 'no alert');
+      expect($(el, '[role="alert"]')!.dataset.code).to.equal('not-found');
+      expect(text($(el, '[role="alert"]'))).to.contain("This contract or check-in wasn't found.");
+    });
+
+    it('offers a retry when offline, and the retry loads', async () => {
+      const adapter = adapterFor('u-dana', 'c-atlas');
+      adapter.faults.failNext('getSettings', 'network');
+      const el = await mount(adapter, 'c-atlas');
+      await waitUntil(() => $(el, '[role="alert"]'), 'no alert');
+      expect(text($(el, '[role="alert"]'))).to.contain('You seem to be offline.');
+      $<HTMLButtonElement>(el, '[part="retry-button"]')!.click();
+      await waitUntil(() => $(el, '[role="switch"]'), 'retry did not load');
+      expect(calls(adapter, 'getSettings')).to.have.length(2);
+    });
+
+    it('never shows an old contract after the contract id changes', async () => {
+      const adapter = adapterFor('u-dana', 'c-atlas');
+      adapter.faults.hangNext('getSettings');
+      const el = await mount(adapter, 'c-atlas');
+      el.contractId = 'c-nova';
+      await waitUntil(() => $(el, '[role="switch"]'), 'c-nova did not load');
+      // c-atlas is on, c-nova is off: what is shown must be c-nova's.
+      expect(switchOf(el).getAttribute('aria-checked')).to.equal('false');
+      expect(text($(el, '[part="status"].status-text'))).to.contain('Kofi Mensah is not asked anything');
+    });
+  });
+
+  describe('client switch', () => {
+    it('is an APG switch labelled "Weekly check-ins" with its state on the button', async () => {
+      const el = await loaded(adapterFor('u-dana', 'c-nova'), 'c-nova');
+      const sw = switchOf(el);
+      expect(sw.tagName).to.equal('BUTTON');
+      expect(sw.getAttribute('part')).to.equal('switch');
+      expect(sw.getAttribute('aria-checked')).to.equal('false');
+      expect(text(sw.querySelector('.switch-label'))).to.equal('Weekly check-ins');
+      expect(sw.getAttribute('aria-describedby')).to.contain('switch-status');
+      expect(text($(el, '#switch-status'))).to.equal('Off: Kofi Mensah is not asked anything.');
+    });
+
+    it('opens the confirmation with Space, and Escape cancels without a request', async () => {
+      const adapter = adapterFor('u-dana', 'c-nova');
+      const el = await loaded(adapter, 'c-nova');
+      switchOf(el).focus();
+      await sendKeys({ press: 'Space' });
+      await waitUntil(() => dialogOf(el).open, 'Space did not open the confirmation');
+      // Focus moved into the dialog.
+      expect(dialogOf(el).contains(root(el).activeElement)).to.equal(true);
+      await sendKeys({ press: 'Escape' });
+      await waitUntil(() => !dialogOf(el).open, 'Escape did not close the confirmation');
+      await waitUntil(() => root(el).activeElement === switchOf(el), 'focus did not return to the switch');
+      expect(switchOf(el).getAttribute('aria-checked')).to.equal('false');
+      expect(calls(adapter, 'updateSettings')).to.have.length(0);
+    });
+
+    it('opens the confirmation with Enter', async () => {
+      const el = await loaded(adapterFor('u-dana', 'c-nova'), 'c-nova');
+      switchOf(el).focus();
+      await sendKeys({ press: 'Enter' });
+      await waitUntil(() => dialogOf(el).open, 'Enter did not open the confirmation');
+    });
+
+    it('turns off with Enter at once, and says so', async () => {
+      const adapter = adapterFor('u-dana', 'c-atlas');
+      const el = await loaded(adapter, 'c-atlas');
+      const changed = oneEvent(el, 'checkin-settings-change') as Promise<CheckinSettingsChangeEvent>;
+      switchOf(el).focus();
+      await sendKeys({ press: 'Enter' });
+      const event = await changed;
+      expect(event.detail.settings.enabled).to.equal(false);
+      expect(event.detail.previous?.enabled).to.equal(true);
+      const [call] = calls(adapter, 'updateSettings');
+      expect(call!.args[1]).to.deep.equal({ enabled: false });
+      await el.updateComplete;
+      expect(switchOf(el).getAttribute('aria-checked')).to.equal('false');
+      expect(text($(el, '[role="status"][aria-live="polite"]'))).to.equal('Check-ins turned off');
+      expect(root(el).activeElement).to.equal(switchOf(el));
+    });
+
+    it('keeps Tab inside the open confirmation and returns focus to the switch on Cancel', async () => {
+      const adapter = adapterFor('u-dana', 'c-nova');
+      const el = await loaded(adapter, 'c-nova');
+      switchOf(el).focus();
+      await sendKeys({ press: 'Space' });
+      await waitUntil(() => dialogOf(el).open, 'not open');
+      const dialog = dialogOf(el);
+      for (let i = 0; i < 4; i++) {
+        await sendKeys({ press: 'Tab' });
+        const active = root(el).activeElement;
+        // The rest of the element is inert while the modal is open.
+        if (active) expect(dialog.contains(active), `Tab ${i + 1} left the dialog`).to.equal(true);
+        expect(active).not.to.equal(switchOf(el));
+      }
+      const cancel = [...dialog.querySelectorAll('button')].find((b) => text(b) === 'Cancel')!;
+      cancel.focus();
+      await sendKeys({ press: 'Enter' });
+      await waitUntil(() => !dialog.open, 'Cancel did not close');
+      await waitUntil(() => root(el).activeElement === switchOf(el), 'focus did not return to the switch');
+      expect(calls(adapter, 'updateSettings')).to.have.length(0);
+    });
+
+    it('says in plain words who is asked what and when, in both time zones', async () => {
+      const el = await loaded(adapterFor('u-dana', 'c-nova'), 'c-nova', 'required');
+      await openDialog(el);
+      const dialog = dialogOf(el);
+      expect(text(dialog.querySelector('#dialog-summary'))).to.equal(
+        'Kofi Mensah will be asked 3 short questions every Friday at 09:00 (Europe/Berlin).',
+      );
+      expect(text(dialog.querySelector('.first-prompt'))).to.equal(
+        'First check-in: Fri, Dec 4, 9:00 AM their time (Europe/Berlin) — Fri, Dec 4, 3:00 AM your time (America/New_York).',
+      );
+      expect(text(dialog)).to.contain(
+        'The request is sent in your name. Kofi is told before the first one and can see this schedule.',
+      );
+      expect(text(dialog.querySelector('[part="consent"]'))).to.equal('Check-ins start only after Kofi accepts.');
+      expect([...dialog.querySelectorAll('ol li')].map(text)).to.deep.equal([
+        'What did you work on this week?',
+        'What will you work on next week?',
+        'What might delay your planned work?',
+      ]);
+    });
+
+    it('leaves out the consent note when the policy only notifies', async () => {
+      const el = await loaded(adapterFor('u-dana', 'c-nova'), 'c-nova');
+      el.consentPolicy = 'notify';
+      await openDialog(el);
+      expect(dialogOf(el).querySelector('[part="consent"]')).to.equal(null);
+    });
+
+    it('confirming shows pending at once, then writes with a version and an idempotency key', async () => {
+      const adapter = adapterFor('u-dana', 'c-nova');
+      adapter.faults.latencyMs = 40;
+      const el = await loaded(adapter, 'c-nova');
+      await openDialog(el);
+      const changed = oneEvent(el, 'checkin-settings-change') as Promise<CheckinSettingsChangeEvent>;
+      dialogOf(el).querySelector<HTMLButtonElement>('button.primary')!.click();
+      await el.updateComplete;
+      const sw = switchOf(el);
+      expect(sw.getAttribute('aria-checked')).to.equal('true');
+      expect(sw.getAttribute('aria-busy')).to.equal('true');
+      expect(text($(el, '#switch-status'))).to.equal('Saving…');
+      const [call] = calls(adapter, 'updateSettings');
+      expect(call!.args[0]).to.equal('c-nova');
+      expect(call!.args[1]).to.deep.equal({ enabled: true });
+      const options = call!.args[2] as { expectedVersion: number; idempotencyKey: string };
+      expect(options.expectedVersion).to.equal(1);
+      expect(options.idempotencyKey).to.be.a('string').and.not.equal('');
+      const event = await changed;
+      expect(event.detail.contractId).to.equal('c-nova');
+      expect(event.detail.settings.enabled).to.equal(true);
+      expect(event.detail.settings.version).to.equal(2);
+      expect(event.detail.previous?.enabled).to.equal(false);
+      await el.updateComplete;
+      expect(sw.getAttribute('aria-busy')).to.equal('false');
+      expect(sw.getAttribute('aria-checked')).to.equal('true');
+      expect(text($(el, '[role="status"][aria-live="polite"]'))).to.contain('Check-ins turned on');
+      expect(text($(el, '.card > [part="consent"]'))).to.contain('Waiting for Kofi Mensah to accept.');
+    });
+
+    it('sends one write when confirm is clicked twice', async () => {
+      const adapter = adapterFor('u-dana', 'c-nova');
+      adapter.faults.latencyMs = 20;
+      const el = await loaded(adapter, 'c-nova');
+      await openDialog(el);
+      const confirm = dialogOf(el).querySelector<HTMLButtonElement>('button.primary')!;
+      confirm.click();
+      confirm.click();
+      await oneEvent(el, 'checkin-settings-change');
+      expect(calls(adapter, 'updateSettings')).to.have.length(1);
+    });
+
+    const failures: Array<{ code: CheckinErrorCode; heading: string; retry: boolean }> = [
+      { code: 'forbidden', heading: "You don't have permission to do this.", retry: false },
+      { code: 'not-found', heading: "This contract or check-in wasn't found.", retry: false },
+      { code: 'invalid', heading: "The check-in data isn't valid.", retry: true },
+      { code: 'rate-limited', heading: 'Please wait before trying again.', retry: true },
+      { code: 'network', heading: 'You seem to be offline. Nothing was lost.', retry: true },
+      { code: 'timeout', heading: 'The server took too long to answer.', retry: true },
+      { code: 'unavailable', heading: 'Check-ins are unavailable right now.', retry: true },
+      {
+        code: 'conflict',
+        heading: 'These settings were changed by someone else; the latest version is shown. Review and try again.',
+        retry: false,
+      },
+    ];
+    for (const { code, heading, retry } of failures) {
+      it(`rolls the switch back and shows an alert on ${code}`, async () => {
+        const adapter = adapterFor('u-dana', 'c-nova');
+        const el = await loaded(adapter, 'c-nova');
+        const errors: CheckinErrorEvent[] = [];
+        el.addEventListener('checkin-error', (e) => errors.push(e));
+        adapter.faults.failNext('updateSettings', code, `Adapter says ${code}.`);
+        await openDialog(el);
+        dialogOf(el).querySelector<HTMLButtonElement>('button.primary')!.click();
+        await waitUntil(() => $(el, '[role="alert"]'), `no alert for ${code}`);
+        const alert = $(el, '[role="alert"]')!;
+        expect(text(alert)).to.contain(heading);
+        expect(switchOf(el).getAttribute('aria-checked')).to.equal('false');
+        expect(switchOf(el).getAttribute('aria-busy')).to.equal('false');
+        expect(errors.map((e) => e.detail.error.code)).to.deep.equal([code]);
+        expect(errors[0]!.detail.action).to.equal('update-settings');
+        expect(!!alert.querySelector('[part="retry-button"]')).to.equal(retry);
+        expect(text($(el, '[role="status"][aria-live="polite"]'))).to.not.equal('');
+        expect(calls(adapter, 'updateSettings')).to.have.length(1);
+      });
+    }
+
+    it('retries with the same idempotency key and version', async () => {
+      const adapter = adapterFor('u-dana', 'c-nova');
+      const el = await loaded(adapter, 'c-nova');
+      adapter.faults.failNext('updateSettings', 'network');
+      await openDialog(el);
+      dialogOf(el).querySelector<HTMLButtonElement>('button.primary')!.click();
+      await waitUntil(() => $(el, '[part="retry-button"]'), 'no retry');
+      expect(text($(el, '[role="status"][aria-live="polite"]'))).to.equal('Not saved: check-ins are still off.');
+      const changed = oneEvent(el, 'checkin-settings-change');
+      $<HTMLButtonElement>(el, '[part="retry-button"]')!.click();
+      await changed;
+      const [first, second] = calls(adapter, 'updateSettings');
+      const key = (c: typeof first) => (c!.args[2] as { idempotencyKey: string }).idempotencyKey;
+      const version = (c: typeof first) => (c!.args[2] as { expectedVersion: number }).expectedVersion;
+      expect(key(second)).to.equal(key(first));
+      expect(version(second)).to.equal(version(first));
+      await el.updateComplete;
+      expect(switchOf(el).getAttribute('aria-checked')).to.equal('true');
+      expect($(el, '[role="alert"]')).to.equal(null);
+    });
+
+    it('rolls back a failed switch-off', async () => {
+      const adapter = adapterFor('u-dana', 'c-atlas');
+      const el = await loaded(adapter, 'c-atlas');
+      adapter.faults.failNext('updateSettings', 'unavailable');
+      switchOf(el).click();
+      await waitUntil(() => $(el, '[role="alert"]'), 'no alert');
+      expect(switchOf(el).getAttribute('aria-checked')).to.equal('true');
+      expect(text($(el, '[role="status"][aria-live="polite"]'))).to.equal('Not saved: check-ins are still on.');
+    });
+
+    it('on a real conflict reloads the settings and says so', async () => {
+      const store = world();
+      const adapter = adapterFor('u-dana', 'c-nova', store);
+      const el = await loaded(adapter, 'c-nova');
+      // Another tab changes the schedule while this one misses the live update.
+      adapter.faults.dropSubscriptions();
+      const other = adapterFor('u-dana', 'c-nova', store);
+      await other.updateSettings(
+        'c-nova',
+        { schedule: { weekday: 2, time: '10:30', timeZone: 'Europe/Berlin', skipDates: [], pausedUntil: null } },
+        { expectedVersion: 1, idempotencyKey: 'other-tab' },
+      );
+      const errors: CheckinErrorEvent[] = [];
+      el.addEventListener('checkin-error', (e) => errors.push(e));
+      const before = calls(adapter, 'getSettings').length;
+      await openDialog(el);
+      dialogOf(el).querySelector<HTMLButtonElement>('button.primary')!.click();
+      await waitUntil(() => $(el, '[data-code="conflict"]'), 'no conflict message');
+      await waitUntil(() => calls(adapter, 'getSettings').length === before + 1, 'settings not reloaded');
+      expect(text($(el, '[data-code="conflict"]'))).to.contain(
+        'These settings were changed by someone else; the latest version is shown. Review and try again.',
+      );
+      expect(errors.map((e) => e.detail.error.code)).to.deep.equal(['conflict']);
+      await waitUntil(() => $<HTMLSelectElement>(el, '#weekday')!.value === '2', 'the latest schedule is not shown');
+      expect($<HTMLInputElement>(el, '#time')!.value).to.equal('10:30');
+      expect(switchOf(el).getAttribute('aria-checked')).to.equal('false');
+    });
+  });
+
+  describe('schedule editor', () => {
+    const expectedNova = [
+      'Fri, Dec 4, 9:00 AM their time (Europe/Berlin) — Fri, Dec 4, 3:00 AM your time (America/New_York)',
+      'Fri, Dec 11, 9:00 AM their time (Europe/Berlin) — Fri, Dec 11, 3:00 AM your time (America/New_York)',
+      'Fri, Dec 18, 9:00 AM their time (Europe/Berlin) — Fri, Dec 18, 3:00 AM your time (America/New_York)',
+    ];
+    const prompts = (el: Element) => $$(el, '[part="next-prompts"] li').map(text);
+
+    function set(el: Element, selector: string, value: string, type = 'input') {
+      const input = $<HTMLInputElement>(el, selector)!;
+      input.value = value;
+      input.dispatchEvent(new Event(type, { bubbles: true }));
+    }
+
+    it('has labelled fields for day, time, zone, pause and skipped dates', async () => {
+      const el = await loaded(adapterFor('u-dana', 'c-nova'), 'c-nova');
+      for (const id of ['weekday', 'time', 'zone', 'pause', 'skip-date']) {
+        const label = $(el, `label[for="${id}"]`);
+        expect(text(label), id).to.not.equal('');
+      }
+      const days = [...$<HTMLSelectElement>(el, '#weekday')!.options].map((o) => text(o));
+      expect(days).to.deep.equal(['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday']);
+      expect($<HTMLSelectElement>(el, '#weekday')!.value).to.equal('5');
+      expect($(el, '#zone')!.getAttribute('list')).to.equal('zones');
+      expect($(el, 'datalist#zones option[value="Europe/Berlin"]')).to.not.equal(null);
+    });
+
+    it('shows the next three prompts in both time zones', async () => {
+      const el = await loaded(adapterFor('u-dana', 'c-nova'), 'c-nova');
+      expect(prompts(el)).to.deep.equal(expectedNova);
+    });
+
+    it('updates the preview live as the schedule is edited', async () => {
+      const el = await loaded(adapterFor('u-dana', 'c-nova'), 'c-nova');
+      set(el, '#weekday', '1', 'change');
+      set(el, '#time', '18:30');
+      await el.updateComplete;
+      expect(prompts(el)).to.deep.equal([
+        // Monday 18:30 in Berlin is still ahead on the fixed Monday noon (UTC).
+        'Mon, Nov 30, 6:30 PM their time (Europe/Berlin) — Mon, Nov 30, 12:30 PM your time (America/New_York)',
+        'Mon, Dec 7, 6:30 PM their time (Europe/Berlin) — Mon, Dec 7, 12:30 PM your time (America/New_York)',
+        'Mon, Dec 14, 6:30 PM their time (Europe/Berlin) — Mon, Dec 14, 12:30 PM your time (America/New_York)',
+      ]);
+      set(el, '#zone', 'America/New_York');
+      await el.updateComplete;
+      expect(prompts(el)[0]).to.equal(
+        'Tue, Dec 1, 12:30 AM their time (Europe/Berlin) — Mon, Nov 30, 6:30 PM your time (America/New_York)',
+      );
+    });
+
+    it('skips dates and honours a pause in the preview', async () => {
+      const el = await loaded(adapterFor('u-dana', 'c-nova'), 'c-nova');
+      set(el, '#skip-date', '2026-12-11');
+      await el.updateComplete;
+      [...$$(el, '.skip-add button')][0]!.click();
+      await el.updateComplete;
+      expect($$(el, '[part="chip"]').map((c) => text(c.querySelector('span')))).to.deep.equal(['Dec 11, 2026']);
+      expect(prompts(el).map((p) => p.slice(0, 11))).to.deep.equal(['Fri, Dec 4,', 'Fri, Dec 18', 'Fri, Dec 25']);
+      set(el, '#pause', '2026-12-19');
+      await el.updateComplete;
+      expect(prompts(el).map((p) => p.slice(0, 11))).to.deep.equal(['Fri, Dec 25', 'Fri, Jan 1,', 'Fri, Jan 8,']);
+      $<HTMLButtonElement>(el, '[part="chip"] button')!.click();
+      await el.updateComplete;
+      expect($$(el, '[part="chip"]')).to.have.length(0);
+    });
+
+    it('shows an inline error naming a bad zone and sends nothing', async () => {
+      const adapter = adapterFor('u-dana', 'c-nova');
+      const el = await loaded(adapter, 'c-nova');
+      set(el, '#zone', 'Mars/Olympus');
+      await el.updateComplete;
+      const zone = $<HTMLInputElement>(el, '#zone')!;
+      expect(zone.getAttribute('aria-invalid')).to.equal('true');
+      expect(zone.getAttribute('aria-describedby')).to.contain('zone-error');
+      expect(text($(el, '#zone-error'))).to.contain('"Mars/Olympus" is not a time zone');
+      expect(text($(el, '[part="next-prompts"]'))).to.contain('Fix the schedule above');
+      $<HTMLButtonElement>(el, 'button[type="submit"]')!.click();
+      await el.updateComplete;
+      await waitUntil(() => root(el).activeElement === zone, 'focus did not go to the bad field');
+      expect(calls(adapter, 'updateSettings')).to.have.length(0);
+      // Turning on with the bad schedule is refused too.
+      switchOf(el).click();
+      await el.updateComplete;
+      expect(dialogOf(el).open).to.equal(false);
+      expect(calls(adapter, 'updateSettings')).to.have.length(0);
+    });
+
+    it('shows an inline error for an empty time and sends nothing', async () => {
+      const adapter = adapterFor('u-dana', 'c-nova');
+      const el = await loaded(adapter, 'c-nova');
+      set(el, '#time', '');
+      await el.updateComplete;
+      $<HTMLButtonElement>(el, 'button[type="submit"]')!.click();
+      await el.updateComplete;
+      const time = $(el, '#time')!;
+      expect(time.getAttribute('aria-invalid')).to.equal('true');
+      expect(time.getAttribute('aria-describedby')).to.contain('time-error');
+      expect(text($(el, '#time-error'))).to.equal('Enter a time, for example 09:00.');
+      expect(calls(adapter, 'updateSettings')).to.have.length(0);
+    });
+
+    it('saves the schedule with the version it was edited against', async () => {
+      const adapter = adapterFor('u-dana', 'c-nova');
+      const el = await loaded(adapter, 'c-nova');
+      set(el, '#weekday', '4', 'change');
+      set(el, '#time', '14:15');
+      set(el, '#zone', 'Africa/Accra');
+      set(el, '#pause', '2026-12-15');
+      await el.updateComplete;
+      const changed = oneEvent(el, 'checkin-settings-change') as Promise<CheckinSettingsChangeEvent>;
+      $<HTMLButtonElement>(el, 'button[type="submit"]')!.click();
+      const event = await changed;
+      const [call] = calls(adapter, 'updateSettings');
+      expect(call!.args[1]).to.deep.equal({
+        schedule: {
+          weekday: 4,
+          time: '14:15',
+          timeZone: 'Africa/Accra',
+          skipDates: [],
+          pausedUntil: '2026-12-15T00:00:00.000Z',
+        },
+      });
+      expect((call!.args[2] as { expectedVersion: number }).expectedVersion).to.equal(1);
+      expect(event.detail.settings.schedule.time).to.equal('14:15');
+      await el.updateComplete;
+      expect(text($(el, '[role="status"][aria-live="polite"]'))).to.equal('Schedule saved');
+      // Saving does not switch check-ins on.
+      expect(switchOf(el).getAttribute('aria-checked')).to.equal('false');
+    });
+
+    it('turning on with edited fields sends the edited schedule with the switch', async () => {
+      const adapter = adapterFor('u-dana', 'c-nova');
+      const el = await loaded(adapter, 'c-nova');
+      set(el, '#weekday', '3', 'change');
+      await el.updateComplete;
+      await openDialog(el);
+      expect(text(dialogOf(el).querySelector('#dialog-summary'))).to.contain('every Wednesday at 09:00');
+      const changed = oneEvent(el, 'checkin-settings-change');
+      dialogOf(el).querySelector<HTMLButtonElement>('button.primary')!.click();
+      await changed;
+      const [call] = calls(adapter, 'updateSettings');
+      expect(call!.args[1]).to.deep.include({ enabled: true });
+      expect((call!.args[1] as { schedule: { weekday: number } }).schedule.weekday).to.equal(3);
+    });
+
+    it('keeps the edits and offers a retry when saving fails', async () => {
+      const adapter = adapterFor('u-dana', 'c-nova');
+      const el = await loaded(adapter, 'c-nova');
+      adapter.faults.failNext('updateSettings', 'timeout');
+      set(el, '#time', '11:00');
+      await el.updateComplete;
+      $<HTMLButtonElement>(el, 'button[type="submit"]')!.click();
+      await waitUntil(() => $(el, '[part="editor"] [role="alert"]'), 'no alert in the editor');
+      expect($<HTMLInputElement>(el, '#time')!.value).to.equal('11:00');
+      expect(text($(el, '[part="editor"] [role="alert"]'))).to.contain('The server took too long to answer.');
+      const changed = oneEvent(el, 'checkin-settings-change');
+      $<HTMLButtonElement>(el, '[part="editor"] [part="retry-button"]')!.click();
+      await changed;
+      const [first, second] = calls(adapter, 'updateSettings');
+      expect((second!.args[2] as { idempotencyKey: string }).idempotencyKey).to.equal(
+        (first!.args[2] as { idempotencyKey: string }).idempotencyKey,
+      );
+    });
+  });
+
+  describe('ineligible contract', () => {
+    it('shows the reason and a disabled, still focusable switch', async () => {
+      const adapter = adapterFor('u-dana', 'c-logo');
+      const el = await loaded(adapter, 'c-logo');
+      const sw = switchOf(el);
+      expect(sw.getAttribute('aria-disabled')).to.equal('true');
+      expect(sw.getAttribute('aria-describedby')).to.contain('ineligible-reason');
+      const reason = text($(el, '#ineligible-reason'));
+      expect(reason).to.contain('Weekly check-ins are not offered for this contract.');
+      expect(reason).to.contain('This contract lasts 10 days');
+      sw.focus();
+      expect(root(el).activeElement).to.equal(sw);
+      sw.click();
+      await el.updateComplete;
+      expect(dialogOf(el).open).to.equal(false);
+      expect(calls(adapter, 'updateSettings')).to.have.length(0);
+      expect($(el, '[part="editor"]')).to.equal(null);
+    });
+  });
+
+  describe('consent, client side', () => {
+    it('says the client waits for the talent, and shows a decline', async () => {
+      const store = world();
+      await enableNova(store);
+      const el = await loaded(adapterFor('u-dana', 'c-nova', store), 'c-nova');
+      expect(text($(el, '.card > [part="consent"]'))).to.contain('Waiting for Kofi Mensah to accept.');
+      const kofi = adapterFor('u-kofi', 'c-nova', store);
+      const settings = await kofi.getSettings('c-nova');
+      await kofi.updateSettings('c-nova', { consent: 'declined' }, { expectedVersion: settings.version, idempotencyKey: 'k' });
+      await waitUntil(() => text($(el, '.card > [part="consent"]')).includes('Kofi Mensah declined weekly check-ins.'), 'decline not shown live');
+      // The client can still switch off.
+      expect(switchOf(el).getAttribute('aria-disabled')).to.equal('false');
+    });
+  });
+
+  describe('talent', () => {
+    it('shows who turned check-ins on and when, and the next prompt in their own time', async () => {
+      const el = await loaded(adapterFor('u-kofi', 'c-atlas'), 'c-atlas');
+      expect($(el, '[role="switch"]')).to.equal(null);
+      // Seeded: switched on 2 Oct 2026 (Berlin), Fridays at 16:00 Berlin, locale en-GB.
+      expect(text($(el, '.status-text'))).to.equal('Dana Whitfield turned on weekly check-ins on 2 Oct 2026.');
+      const summary = $(el, '[part="summary"]')!;
+      expect(text(summary)).to.contain('Fridays at 16:00');
+      expect(text(summary.querySelector('.next-one'))).to.equal('Fri 4 Dec, 16:00, your time (in 4 days)');
+      expect(text(summary)).to.contain('Skipped dates 25 Dec 2026');
+    });
+
+    it('says when check-ins are off', async () => {
+      const el = await loaded(adapterFor('u-kofi', 'c-nova'), 'c-nova');
+      expect(text($(el, '[part="base"]'))).to.equal('Weekly check-ins are off for this contract.');
+      expect($$(el, 'button')).to.have.length(0);
+    });
+
+    for (const [label, consent] of [['Accept', 'given'], ['Decline', 'declined']] as const) {
+      it(`${label} sends consent "${consent}"`, async () => {
+        const store = world();
+        const enabled = await enableNova(store);
+        const adapter = adapterFor('u-kofi', 'c-nova', store);
+        const el = await loaded(adapter, 'c-nova');
+        expect(text($(el, '.card > [part="consent"]'))).to.contain('They start only after you accept');
+        const button = $$(el, '[part="consent"] button').find((b) => text(b) === label)!;
+        const changed = oneEvent(el, 'checkin-settings-change') as Promise<CheckinSettingsChangeEvent>;
+        button.click();
+        await el.updateComplete;
+        expect(text(button)).to.equal('Saving…');
+        const event = await changed;
+        const [call] = calls(adapter, 'updateSettings');
+        expect(call!.args[1]).to.deep.equal({ consent });
+        expect((call!.args[2] as { expectedVersion: number }).expectedVersion).to.equal(enabled.version);
+        expect(event.detail.settings.consent).to.equal(consent);
+        await el.updateComplete;
+        expect($$(el, '[part="consent"] button')).to.have.length(0);
+      });
+    }
+
+    it('keeps the choice open when consent fails to save', async () => {
+      const store = world();
+      await enableNova(store);
+      const adapter = adapterFor('u-kofi', 'c-nova', store);
+      const el = await loaded(adapter, 'c-nova');
+      adapter.faults.failNext('updateSettings', 'network');
+      $$(el, '[part="consent"] button')[0]!.click();
+      await waitUntil(() => $(el, '[role="alert"]'), 'no alert');
+      expect($$(el, '[part="consent"] button').map(text)).to.deep.equal(['Accept', 'Decline']);
+    });
+  });
+
+  describe('observer', () => {
+    it('reads the summary and has no controls', async () => {
+      const el = await loaded(adapterFor('u-omar', 'c-atlas'), 'c-atlas');
+      expect($$(el, 'button, input, select')).to.have.length(0);
+      expect(text($(el, '.status-text'))).to.equal('Weekly check-ins are on.');
+      expect(text($(el, '[part="summary"] .next-one'))).to.equal(
+        // Omar's locale is en-GB.
+        "Fri 4 Dec, 16:00 Kofi's time (Europe/Berlin) — Fri 4 Dec, 10:00 Dana's time (America/New_York) (in 4 days)",
+      );
+    });
+  });
+
+  describe('layout', () => {
+    afterEach(() => setViewport({ width: 800, height: 600 }));
+    for (const width of [320, 768, 1440]) {
+      it(`nothing sticks out at ${width} px`, async () => {
+        await setViewport({ width, height: 900 });
+        const el = await loaded(adapterFor('u-dana', 'c-atlas'), 'c-atlas');
+        const right = el.getBoundingClientRect().right;
+        const wide = $$(el, '*').filter((node) => node.getBoundingClientRect().right > right + 0.5);
+        expect(wide.map((node) => node.id || node.className || node.tagName)).to.deep.equal([]);
+        expect(document.documentElement.scrollWidth).to.be.at.most(width);
+      });
+    }
+  });
+
+  describe('live updates', () => {
+    it('shows a change made by another adapter on the same store without reloading', async () => {
+      const store = world();
+      const adapter = adapterFor('u-dana', 'c-nova', store);
+      const el = await loaded(adapter, 'c-nova');
+      const reads = calls(adapter, 'getSettings').length;
+      const settings: Settings = await enableNova(store);
+      expect(settings.enabled).to.equal(true);
+      await waitUntil(() => switchOf(el).getAttribute('aria-checked') === 'true', 'the change did not arrive');
+      expect(text($(el, '.card > [part="consent"]'))).to.contain('Waiting for Kofi Mensah to accept.');
+      // The talent consents elsewhere: the waiting note goes away.
+      const kofi = adapterFor('u-kofi', 'c-nova', store);
+      await kofi.updateSettings('c-nova', { consent: 'given' }, { expectedVersion: settings.version, idempotencyKey: 'kofi-yes' });
+      await waitUntil(() => !$(el, '.card > [part="consent"]'), 'consent did not arrive');
+      expect(calls(adapter, 'getSettings').length).to.equal(reads);
+    });
+
+    it('stops listening when removed from the page', async () => {
+      const store = world();
+      const adapter = adapterFor('u-dana', 'c-nova', store);
+      const el = await loaded(adapter, 'c-nova');
+      const parent = el.parentElement!;
+      el.remove();
+      const enabled = await enableNova(store);
+      await new Promise((resolve) => setTimeout(resolve));
+      expect(switchOf(el).getAttribute('aria-checked')).to.equal('false');
+      // Back on the page it listens again.
+      parent.append(el);
+      await el.updateComplete;
+      const kofi = adapterFor('u-kofi', 'c-nova', store);
+      await kofi.updateSettings('c-nova', { consent: 'given' }, { expectedVersion: enabled.version, idempotencyKey: 'kofi-back' });
+      await waitUntil(() => switchOf(el).getAttribute('aria-checked') === 'true', 'no update after re-adding');
+    });
+
+    it('reloads when put back on the page in the middle of loading', async () => {
+      const adapter = adapterFor('u-dana', 'c-atlas');
+      adapter.faults.latencyMs = 30;
+      const el = await mount(adapter, 'c-atlas');
+      const parent = el.parentElement!;
+      el.remove();
+      parent.append(el);
+      await waitUntil(() => $(el, '[role="switch"]'), 'did not load after being moved');
+    });
+  });
+});
