@@ -26,6 +26,10 @@ export default {
   plugins: [esbuildPlugin({ ts: true, json: true, tsconfig: './tsconfig.json', target: 'es2022' })],
   browsers: [
     chromeLauncher({
+      // Test files run side by side; in one browser context the page opened first becomes a
+      // background tab that never gets animation frames or IntersectionObserver callbacks.
+      // A context per page keeps every page visible.
+      createPage: async ({ browser }) => (await browser.createBrowserContext()).newPage(),
       launchOptions: {
         executablePath,
         headless: true,
@@ -38,10 +42,6 @@ export default {
           '--disable-dev-shm-usage',
           '--disable-background-networking',
           '--no-first-run',
-          // Test pages run side by side; a backgrounded page must still get animation frames.
-          '--disable-renderer-backgrounding',
-          '--disable-background-timer-throttling',
-          '--disable-backgrounding-occluded-windows',
         ],
       },
     }),

@@ -277,10 +277,22 @@ describe('<checkin-toggle>', () => {
     });
 
     it('leaves out the consent note when the policy only notifies', async () => {
+      const data = seedDemo({ now: FIXED });
+      data.policy = { ...data.policy, consent: 'notify' };
+      const store = new MemoryStore(data, { clock: () => FIXED });
+      const el = await loaded(adapterFor('u-dana', 'c-nova', store), 'c-nova');
+      await openDialog(el);
+      expect(Boolean(dialogOf(el).querySelector('[part="consent"]'))).to.equal(false);
+    });
+
+    it("takes the consent policy from the adapter's settings over the attribute", async () => {
+      // The seeded backend requires consent; a host attribute saying otherwise must not hide it.
       const el = await loaded(adapterFor('u-dana', 'c-nova'), 'c-nova');
       el.consentPolicy = 'notify';
       await openDialog(el);
-      expect(dialogOf(el).querySelector('[part="consent"]')).to.equal(null);
+      expect(text(dialogOf(el).querySelector('[part="consent"]'))).to.equal(
+        'Check-ins start only after Kofi accepts.',
+      );
     });
 
     it('confirming shows pending at once, then writes with a version and an idempotency key', async () => {

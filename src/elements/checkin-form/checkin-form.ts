@@ -185,11 +185,11 @@ export class CheckinForm extends LitElement {
   private announcingSubmit = false;
 
   private readonly data = new Task(this, {
-    task: async ([adapter, contractId, checkinId, providedViewer], { signal }) => {
+    task: async ([adapter, contractId, checkinId], { signal }) => {
       if (!adapter || !contractId) return null;
       try {
         const [viewer, contract, settings, page] = await Promise.all([
-          providedViewer ?? loadViewer(adapter, signal),
+          this.connection.providedViewer ?? loadViewer(adapter, signal),
           adapter.getContract(contractId, { signal }),
           adapter.getSettings(contractId, { signal }),
           adapter.listCheckins(contractId, { limit: PAGE_SIZE, signal }),
@@ -223,7 +223,6 @@ export class CheckinForm extends LitElement {
         this.connection.adapter,
         this.connection.contractId,
         this.checkinId.trim(),
-        this.connection.providedViewer,
       ] as const,
   });
 

@@ -151,8 +151,8 @@ export class CheckinToggle extends LitElement {
   @property({ attribute: false }) clock?: () => number | string | Date;
 
   /**
-   * The backend's consent policy, for the confirmation's wording before the first switch-on
-   * (the adapter does not report it); when unset, inferred from the settings' consent state.
+   * The backend's consent policy, for the confirmation's wording before the first switch-on,
+   * used when the adapter's settings carry no `policy`; else inferred from the consent state.
    */
   @property({ attribute: 'consent-policy' }) consentPolicy?: ConsentPolicy;
 
@@ -185,12 +185,14 @@ export class CheckinToggle extends LitElement {
   private subscription?: { adapter: CheckinAdapter; contractId: string; stop: () => void };
 
   private readonly data = new Task(this, {
-    task: async ([adapter, contractId, providedViewer], { signal }): Promise<Loaded | undefined> => {
+    task: async ([adapter, contractId], { signal }): Promise<Loaded | undefined> => {
       this.resetFor();
       if (!adapter || !contractId) return undefined;
       try {
         const [viewer, contract, settings] = await Promise.all([
-          providedViewer ?? loadViewer(adapter, signal),
+          // The provider's viewer request and this one share a promise (loadViewer), so the
+          // viewer is no task input: its late arrival must not reload the element.
+          this.connection.providedViewer ?? loadViewer(adapter, signal),
           adapter.getContract(contractId, { signal }),
           adapter.getSettings(contractId, { signal }),
         ]);
@@ -208,7 +210,7 @@ export class CheckinToggle extends LitElement {
       }
     },
     args: () =>
-      [this.connection.adapter, this.connection.contractId, this.connection.providedViewer] as const,
+      [this.connection.adapter, this.connection.contractId] as const,
   });
 
   override connectedCallback(): void {
@@ -693,10 +695,10 @@ export class CheckinToggle extends LitElement {
     const weekday = weekdayNamesOf(this.locale())[schedule.weekday - 1] ?? '';
     const count = settings.questions.length;
     const [next] = this.upcoming(schedule, contract, 1);
-    // 'not-needed' is also what a never-enabled contract reports, whatever the policy.
-    const consentNeeded = this.consentPolicy
-      ? this.consentPolicy === 'required'
-      : settings.consent !== 'not-needed';
+    // 'not-needed' is also what a never-enabled contract reports, whatever the policy: prefer
+    // the policy the backend shares, then the host's attribute, then the consent state.
+    const policy = settings.policy?.consent ?? this.consentPolicy;
+    const consentNeeded = policy ? policy === 'required' : settings.consent !== 'not-needed';
     return html`<dialog
       part="dialog"
       aria-labelledby="dialog-title"
@@ -989,10 +991,10 @@ export class CheckinToggle extends LitElement {
         <p class="status-text" part="status">${msg('Weekly check-ins are off for this contract.')}</p>
       </div>`;
     }
-    const by = settings.updatedBy;
-    const on = settings.updatedAt
-      ? formatInstant(settings.updatedAt, { locale, timeZone: zone, style: 'date' })
-      : '';
+    // enabledBy/enabledAt say who switched check-ins on; updatedBy is only the last change.
+    const by = settings.enabledBy ?? settings.updatedBy;
+    const at = settings.enabledAt ?? settings.updatedAt;
+    const on = at ? formatInstant(at, { locale, timeZone: zone, style: 'date' }) : '';
     let who: string;
     if (by && by.id === client.id && on) {
       who = msg(str`${by.name} turned on weekly check-ins on ${on}.`);

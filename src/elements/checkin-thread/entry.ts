@@ -1,0 +1,197 @@
+import { msg, str } from '@lit/localize';
+import { html, nothing, type TemplateResult } from 'lit';
+import { live } from 'lit/directives/live.js';
+import { formatInstant, type DateStyle } from '../../format.js';
+import type { Checkin, CheckinError, Contract, Question, Reply, Viewer } from '../../model.js';
+import { renderError } from '../shared.js';
+import { hasBlocker, healthLabel, kindLabel, orderedAnswers, statusLabel } from './labels.js';
+
+/** Longest reply the box accepts. */
+export const MAX_REPLY_LENGTH = 2000;
+
+/** What the reply box of one check-in holds; kept outside the DOM so windowing loses nothing. */
+export interface ReplyDraft {
+  text: string;
+  /** Reused when the same text is sent again after a failure (one write, not two). */
+  key?: string;
+  sending: boolean;
+  /** A validation message (string) or the adapter's failure. */
+  error?: string | CheckinError;
+}
+
+/** Everything one article needs from the element. */
+export interface EntryContext {
+  viewer: Viewer;
+  contract: Contract;
+  questions: readonly Question[];
+  /** The true number of check-ins (-1 when unknown). */
+  setSize: number;
+  timeZone: string;
+  locale: string;
+  draft(checkinId: string): ReplyDraft | undefined;
+  acknowledging(checkinId: string): boolean;
+  actionError(checkinId: string): CheckinError | undefined;
+  onReplyInput(checkin: Checkin, event: Event): void;
+  onReplySend(checkin: Checkin, event: Event): void;
+  onAcknowledge(checkin: Checkin): void;
+  onRetryAction(checkin: Checkin): void;
+}
+
+/** An id usable in IDREFs, injective over check-in ids (which come from the host's backend). */
+export function domId(prefix: string, id: string): string {
+  return `${prefix}-${id.replace(/[^A-Za-z0-9-]/g, (ch) => `_${ch.codePointAt(0)!.toString(16)}_`)}`;
+}
+
+function when(instant: string, ctx: EntryContext, style: DateStyle = 'datetime'): string {
+  return formatInstant(instant, { locale: ctx.locale, timeZone: ctx.timeZone, style });
+}
+
+function renderReply(reply: Reply, ctx: EntryContext): TemplateResult {
+  return html`<li part="reply" class="reply">
+    <p class="reply-meta"><strong>${reply.author.name}</strong> <time class="muted" datetime=${reply.createdAt}>${when(reply.createdAt, ctx)}</time></p>
+    <p class="text">${reply.text}</p>
+  </li>`;
+}
+
+function renderReplyBox(checkin: Checkin, ctx: EntryContext): TemplateResult {
+  const draft = ctx.draft(checkin.id);
+  const fieldId = domId('reply', checkin.id);
+  const errorId = domId('reply-error', checkin.id);
+  const error = draft?.error;
+  const invalid = typeof error === 'string';
+  return html`<form
+    part="reply-box"
+    class="reply-box"
+    novalidate
+    @submit=${(e: Event) => ctx.onReplySend(checkin, e)}
+  >
+    <label for=${fieldId}>${msg('Reply to this check-in')}</label>
+    <textarea
+      id=${fieldId}
+      rows="1"
+      .value=${live(draft?.text ?? '')}
+      aria-invalid=${invalid ? 'true' : 'false'}
+      aria-describedby=${invalid ? errorId : nothing}
+      @input=${(e: Event) => ctx.onReplyInput(checkin, e)}
+    ></textarea>
+    <div class="actions">
+      <button type="submit" part="reply-send" aria-disabled=${draft?.sending ? 'true' : 'false'}>
+        ${draft?.sending ? msg('Sending…') : msg('Send reply')}
+      </button>
+    </div>
+    ${invalid
+      ? html`<p id=${errorId} class="field-error" role="alert">${error}</p>`
+      : error
+        ? html`${renderError(error)}
+            <p class="muted small">${msg('Your reply is kept; send it again when ready.')}</p>`
+        : nothing}
+  </form>`;
+}
+
+/** One check-in as an APG feed article. */
+export function renderEntry(checkin: Checkin, index: number, ctx: EntryContext): TemplateResult {
+  const headingId = domId('h', checkin.id);
+  const metaId = domId('m', checkin.id);
+  const isClient = ctx.viewer.role === 'client';
+  const canReply = isClient || ctx.viewer.role === 'talent';
+  // Only the client is warned: for the talent and observers the answer is just an answer.
+  const blocker = isClient && hasBlocker(checkin, ctx.questions);
+  const blockerId = ctx.questions[2]?.id;
+  const answers = orderedAnswers(checkin, ctx.questions);
+  const waiting = checkin.status === 'open' || checkin.status === 'late';
+  const actionError = ctx.actionError(checkin.id);
+  return html`<article
+    part="article"
+    class="entry ${checkin.status} ${blocker ? 'has-blocker' : ''}"
+    tabindex="0"
+    data-index=${index}
+    data-id=${checkin.id}
+    aria-posinset=${index + 1}
+    aria-setsize=${ctx.setSize}
+    aria-labelledby=${headingId}
+    aria-describedby=${metaId}
+  >
+    <header class="entry-header">
+      <h3 id=${headingId}>${kindLabel(checkin)}</h3>
+      <p id=${metaId} class="meta">
+        <span part="status status-${checkin.status}" class="chip status-${checkin.status}"
+          >${statusLabel(checkin.status)}</span
+        >
+        <time class="due" datetime=${checkin.dueAt}>${msg(str`Due ${when(checkin.dueAt, ctx, 'long')}`)}</time>
+        ${blocker
+          ? html`<span part="blocker-badge" class="badge blocker-badge">${msg('Blocker')}</span>`
+          : nothing}
+        ${checkin.editedAt ? html`<span part="edited" class="badge">${msg('Edited')}</span>` : nothing}
+      </p>
+    </header>
+    ${checkin.message
+      ? html`<blockquote class="message" part="message">
+          <p class="muted">${msg(str`${checkin.requestedBy.name} wrote:`)}</p>
+          <p class="text">${checkin.message}</p>
+        </blockquote>`
+      : nothing}
+    ${checkin.health
+      ? html`<p part="health health-${checkin.health}" class="health ${checkin.health}">
+          <span class="dot" aria-hidden="true"></span>${msg('Health:')} <strong>${healthLabel(checkin.health)}</strong>
+        </p>`
+      : nothing}
+    ${answers.length
+      ? html`<dl part="answers" class="answers">
+          ${answers.map((a) => {
+            const isBlocker = blocker && a.questionId === blockerId;
+            return html`<div class="answer ${isBlocker ? 'blocker' : ''}" part=${isBlocker ? 'answer blocker' : 'answer'}>
+              <dt>
+                ${a.label}
+                ${isBlocker ? html`<span class="badge blocker-badge">${msg('Blocker')}</span>` : nothing}
+              </dt>
+              <dd class="text">${a.text}</dd>
+            </div>`;
+          })}
+        </dl>`
+      : nothing}
+    ${checkin.answeredAt
+      ? html`<p class="muted small">
+          ${msg(str`Answered ${when(checkin.answeredAt, ctx)}`)}${checkin.editedAt
+            ? html`, ${msg(str`edited ${when(checkin.editedAt, ctx)}`)}`
+            : nothing}
+        </p>`
+      : nothing}
+    ${waiting
+      ? html`<p class="muted">
+          ${ctx.viewer.id === ctx.contract.talent.id
+            ? msg('Waiting for your answer.')
+            : msg(str`Waiting for ${ctx.contract.talent.name} to answer.`)}
+        </p>`
+      : nothing}
+    ${checkin.status === 'missed' ? html`<p class="muted">${msg('This check-in was not answered.')}</p>` : nothing}
+    ${checkin.status === 'skipped'
+      ? html`<p part="skip-note" class="skip-note">
+          ${msg(str`${ctx.contract.talent.name} was not working this week.`)}
+          ${checkin.skipNote ? html`<span class="text">${checkin.skipNote}</span>` : nothing}
+        </p>`
+      : nothing}
+    ${checkin.acknowledgedAt
+      ? html`<p part="seen" class="seen">
+          ${msg(str`Seen by ${ctx.contract.client.name} on ${when(checkin.acknowledgedAt, ctx)}`)}
+        </p>`
+      : isClient && checkin.status === 'answered'
+        ? html`<p>
+            <button
+              type="button"
+              part="acknowledge"
+              aria-disabled=${ctx.acknowledging(checkin.id) ? 'true' : 'false'}
+              @click=${() => ctx.onAcknowledge(checkin)}
+            >
+              ${msg('Mark as seen')}
+            </button>
+          </p>`
+        : nothing}
+    ${actionError ? renderError(actionError, () => ctx.onRetryAction(checkin)) : nothing}
+    ${checkin.replies.length
+      ? html`<ol part="replies" class="replies" aria-label=${msg('Replies')}>
+          ${checkin.replies.map((r) => renderReply(r, ctx))}
+        </ol>`
+      : nothing}
+    ${canReply ? renderReplyBox(checkin, ctx) : nothing}
+  </article>`;
+}

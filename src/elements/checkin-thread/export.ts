@@ -1,0 +1,163 @@
+import { msg, str } from '@lit/localize';
+import { formatInstant } from '../../format.js';
+import type { Checkin, Contract, Question } from '../../model.js';
+import { healthLabel, kindLabel, orderedAnswers, questionLabel, statusLabel } from './labels.js';
+
+// The paper trail: the whole history as Markdown (to read, print or paste) and CSV (for a
+// spreadsheet). Pure functions over the model, no DOM: the element fetches every page and
+// then downloads what these return.
+
+export interface ExportOptions {
+  /** IANA zone the local times are written in (the viewer's). */
+  timeZone?: string;
+  /** BCP 47 locale for dates and times (the viewer's). */
+  locale?: string;
+}
+
+// CommonMark lets a backslash escape any ASCII punctuation; these are the characters that can
+// start emphasis, code, links, images, autolinks, raw HTML, entities, headings or tables.
+const MARKDOWN_SPECIAL = /[\\`*_[\]<>#|&!~]/g;
+// Line starts that would open a list, a thematic break or a setext heading underline.
+const LINE_START_BLOCK = /^(\s*)([-+=]|\d+(?=[.)]))/;
+
+/** `text` as literal Markdown: it cannot open headings, links, HTML, code or lists. */
+export function escapeMarkdown(text: string): string {
+  return text
+    .replace(/\r\n?/g, '\n')
+    .split('\n')
+    .map((line) =>
+      line
+        .replace(MARKDOWN_SPECIAL, '\\$&')
+        .replace(LINE_START_BLOCK, (_m, space: string, marker: string) =>
+          /\d/.test(marker) ? `${space}${marker}\\` : `${space}\\${marker}`,
+        ),
+    )
+    .join('\n');
+}
+
+/** Text prefixed so that each line stays inside a Markdown blockquote. */
+function quote(text: string): string {
+  return escapeMarkdown(text)
+    .split('\n')
+    .map((line) => (line ? `> ${line}` : '>'))
+    .join('\n');
+}
+
+/** Text indented so that every line stays inside one list item. */
+function inline(text: string): string {
+  return escapeMarkdown(text).split('\n').join('\n  ');
+}
+
+/** The whole history as a Markdown document, newest first. */
+export function toMarkdown(
+  contract: Contract,
+  questions: readonly Question[],
+  checkins: readonly Checkin[],
+  options: ExportOptions = {},
+): string {
+  const when = (instant: string) => formatInstant(instant, { ...options, style: 'datetime' });
+  const out: string[] = [];
+  out.push(`# ${escapeMarkdown(msg(str`Check-ins: ${contract.title}`))}`);
+  out.push('');
+  out.push(
+    `- ${msg('Client')}: ${inline(contract.client.name)}`,
+    `- ${msg('Talent')}: ${inline(contract.talent.name)}`,
+    `- ${msg('Check-ins')}: ${checkins.length}`,
+  );
+  if (options.timeZone) out.push(`- ${msg('Times are in')}: ${inline(options.timeZone)}`);
+  for (const checkin of checkins) {
+    const due = formatInstant(checkin.dueAt, { ...options, style: 'long' });
+    out.push('', `## ${escapeMarkdown(kindLabel(checkin))}, ${escapeMarkdown(msg(str`due ${due}`))}`, '');
+    out.push(`- ${msg('Status')}: ${statusLabel(checkin.status)}`);
+    out.push(`- ${msg('Due (UTC)')}: ${checkin.dueAt}`);
+    out.push(`- ${msg('Requested by')}: ${inline(checkin.requestedBy.name)}`);
+    if (checkin.message) out.push(`- ${msg('Message')}: ${inline(checkin.message)}`);
+    if (checkin.health) out.push(`- ${msg('Health')}: ${healthLabel(checkin.health)}`);
+    if (checkin.answeredAt) out.push(`- ${msg('Answered')}: ${when(checkin.answeredAt)}`);
+    if (checkin.editedAt) out.push(`- ${msg('Edited')}: ${when(checkin.editedAt)}`);
+    if (checkin.skipNote) out.push(`- ${msg('Skip note')}: ${inline(checkin.skipNote)}`);
+    if (checkin.acknowledgedAt) {
+      out.push(
+        `- ${escapeMarkdown(msg(str`Seen by ${contract.client.name}`))}: ${when(checkin.acknowledgedAt)}`,
+      );
+    }
+    for (const answer of orderedAnswers(checkin, questions)) {
+      out.push('', `**${escapeMarkdown(answer.label)}**`, '');
+      out.push(answer.text.trim() ? quote(answer.text) : `_${msg('No answer')}_`);
+    }
+    if (checkin.replies.length) {
+      out.push('', `### ${msg('Replies')}`, '');
+      for (const reply of checkin.replies) {
+        out.push(`- **${escapeMarkdown(reply.author.name)}**, ${when(reply.createdAt)}: ${inline(reply.text)}`);
+      }
+    }
+  }
+  return `${out.join('\n')}\n`;
+}
+
+// A spreadsheet runs a cell that starts with one of these as a formula (CSV injection).
+const FORMULA_START = /^[=+\-@\t\r]/;
+
+/** One CSV field per RFC 4180, with spreadsheet formulas neutralised by a leading `'`. */
+export function csvCell(value: string): string {
+  let cell = FORMULA_START.test(value) ? `'${value}` : value;
+  if (/[",\r\n]/.test(cell)) cell = `"${cell.replace(/"/g, '""')}"`;
+  return cell;
+}
+
+/** The whole history as CSV (RFC 4180, CRLF line ends), one row per check-in, newest first. */
+export function toCsv(
+  _contract: Contract,
+  questions: readonly Question[],
+  checkins: readonly Checkin[],
+  options: ExportOptions = {},
+): string {
+  // Answers to questions that were removed later still belong in the trail: extra columns.
+  const extraIds: string[] = [];
+  for (const checkin of checkins) {
+    for (const answer of checkin.answers ?? []) {
+      if (!questions.some((q) => q.id === answer.questionId) && !extraIds.includes(answer.questionId)) {
+        extraIds.push(answer.questionId);
+      }
+    }
+  }
+  const questionIds = [...questions.map((q) => q.id), ...extraIds];
+  const header = [
+    msg('Due (UTC)'),
+    msg('Due (local)'),
+    msg('Kind'),
+    msg('Status'),
+    msg('Requested by'),
+    msg('Message'),
+    ...questions.map((q) => q.prompt),
+    ...extraIds.map((id) => `${questionLabel(questions, id)} (${id})`),
+    msg('Health'),
+    msg('Skip note'),
+    msg('Answered at (UTC)'),
+    msg('Edited at (UTC)'),
+    msg('Acknowledged at (UTC)'),
+    msg('Replies'),
+  ];
+  const rows = checkins.map((c) => [
+    c.dueAt,
+    formatInstant(c.dueAt, { ...options, style: 'long' }),
+    kindLabel(c),
+    statusLabel(c.status),
+    c.requestedBy.name,
+    c.message ?? '',
+    ...questionIds.map((id) => c.answers?.find((a) => a.questionId === id)?.text ?? ''),
+    c.health ? healthLabel(c.health) : '',
+    c.skipNote ?? '',
+    c.answeredAt ?? '',
+    c.editedAt ?? '',
+    c.acknowledgedAt ?? '',
+    c.replies.map((r) => `${r.author.name} (${r.createdAt}): ${r.text}`).join('\n'),
+  ]);
+  return [header, ...rows].map((row) => row.map(csvCell).join(',')).join('\r\n') + '\r\n';
+}
+
+/** `checkins-<contractId>-<YYYY-MM-DD>.<ext>`, with characters unsafe in file names replaced. */
+export function exportFileName(contractId: string, localDate: string, ext: 'md' | 'csv'): string {
+  const safeId = contractId.replace(/[^\w.-]+/g, '_');
+  return `checkins-${safeId}-${localDate}.${ext}`;
+}

@@ -1,0 +1,75 @@
+import { msg, str } from '@lit/localize';
+import type { Checkin, CheckinStatus, Health, Question } from '../../model.js';
+
+// Words shared by the on-screen thread and the exports, so that a status reads the same in
+// the page, the Markdown file and the spreadsheet.
+
+/** The status in words (the chip never relies on colour alone). */
+export function statusLabel(status: CheckinStatus): string {
+  switch (status) {
+    case 'open':
+      return msg('Open');
+    case 'answered':
+      return msg('Answered');
+    case 'late':
+      return msg('Late');
+    case 'missed':
+      return msg('Missed');
+    case 'skipped':
+      return msg('Skipped');
+  }
+}
+
+/** The health value in words. */
+export function healthLabel(health: Health): string {
+  switch (health) {
+    case 'on-track':
+      return msg('On track');
+    case 'at-risk':
+      return msg('At risk');
+    case 'off-track':
+      return msg('Off track');
+  }
+}
+
+/** "Weekly check-in", or "Update requested by Dana Whitfield": always in a person's name. */
+export function kindLabel(checkin: Checkin): string {
+  return checkin.kind === 'requested'
+    ? msg(str`Update requested by ${checkin.requestedBy.name}`)
+    : msg('Weekly check-in');
+}
+
+/** The prompt of the question an answer belongs to, or a generic label for a removed one. */
+export function questionLabel(questions: readonly Question[], questionId: string): string {
+  return questions.find((q) => q.id === questionId)?.prompt ?? msg('Answer to an earlier question');
+}
+
+/**
+ * True when the answer to the third question ("What might delay your planned work?") is real
+ * text rather than one of its quick answers ("None"), compared trimmed and case-insensitively.
+ */
+export function hasBlocker(checkin: Checkin, questions: readonly Question[]): boolean {
+  const question = questions[2];
+  if (!question || !checkin.answers) return false;
+  const text = checkin.answers.find((a) => a.questionId === question.id)?.text.trim() ?? '';
+  if (!text) return false;
+  const lower = text.toLowerCase();
+  return !question.quickAnswers.some((quick) => quick.trim().toLowerCase() === lower);
+}
+
+/** Answers in question order, then answers to questions that no longer exist. */
+export function orderedAnswers(
+  checkin: Checkin,
+  questions: readonly Question[],
+): { questionId: string; label: string; text: string }[] {
+  const answers = checkin.answers ?? [];
+  const known = questions
+    .map((q) => answers.find((a) => a.questionId === q.id))
+    .filter((a): a is NonNullable<typeof a> => !!a);
+  const unknown = answers.filter((a) => !questions.some((q) => q.id === a.questionId));
+  return [...known, ...unknown].map((a) => ({
+    questionId: a.questionId,
+    label: questionLabel(questions, a.questionId),
+    text: a.text,
+  }));
+}
