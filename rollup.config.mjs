@@ -32,6 +32,9 @@ export default [
       format: 'esm',
       preserveModules: true,
       preserveModulesRoot: 'src',
+      // The TypeScript plugin always imports its decorator helpers from tslib; npm never
+      // publishes a folder named node_modules, so that module goes to dist/vendor/.
+      entryFileNames: (chunk) => `${chunk.name.replace(/^node_modules\//, 'vendor/')}.js`,
       sourcemap: true,
     },
     plugins: [

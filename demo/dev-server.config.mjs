@@ -3,7 +3,16 @@ import { esbuildPlugin } from '@web/dev-server-esbuild';
 // `npm start`: the demo contract page, TypeScript compiled on the fly by esbuild.
 export default {
   rootDir: '.',
-  appIndex: 'demo/index.html',
+  // The page lives in demo/ so that its imports of ../src resolve; / leads there.
+  middleware: [
+    (ctx, next) => {
+      if (ctx.path === '/') {
+        ctx.redirect('/demo/');
+        return undefined;
+      }
+      return next();
+    },
+  ],
   open: false,
   watch: false,
   nodeResolve: true,
