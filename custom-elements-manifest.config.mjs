@@ -10,6 +10,8 @@ export default {
       // Events are dispatched as `new CheckinXEvent(...)`, which the analyzer records as an
       // unnamed event; the names come from each class's `@fires` JSDoc instead.
       packageLinkPhase({ customElementsManifest }) {
+        // File-system order differs between machines; a sorted manifest stays byte-identical.
+        customElementsManifest.modules.sort((a, b) => a.path.localeCompare(b.path));
         for (const mod of customElementsManifest.modules) {
           for (const decl of mod.declarations ?? []) {
             if (decl.events) decl.events = decl.events.filter((event) => event.name);
