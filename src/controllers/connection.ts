@@ -2,7 +2,7 @@ import { ContextConsumer } from '@lit/context';
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { CheckinAdapter } from '../adapters/adapter.js';
 import { validated } from '../adapters/validate.js';
-import { adapterContext, contractIdContext, viewerContext } from '../context.js';
+import { adapterContext, contractIdContext } from '../context.js';
 import type { Viewer } from '../model.js';
 
 export interface ConnectedHost extends ReactiveControllerHost, HTMLElement {
@@ -33,7 +33,6 @@ export class ConnectionController implements ReactiveController {
   private readonly host: ConnectedHost;
   private readonly adapterConsumer: ContextConsumer<typeof adapterContext, ConnectedHost>;
   private readonly contractConsumer: ContextConsumer<typeof contractIdContext, ConnectedHost>;
-  private readonly viewerConsumer: ContextConsumer<typeof viewerContext, ConnectedHost>;
 
   constructor(host: ConnectedHost) {
     this.host = host;
@@ -43,7 +42,6 @@ export class ConnectionController implements ReactiveController {
       context: contractIdContext,
       subscribe: true,
     });
-    this.viewerConsumer = new ContextConsumer(host, { context: viewerContext, subscribe: true });
   }
 
   hostConnected(): void {}
@@ -63,13 +61,6 @@ export class ConnectionController implements ReactiveController {
     return (this.host.contractId || this.contractConsumer.value || '').trim();
   }
 
-  /**
-   * The viewer from the provider, when the provider's adapter is the one in force.
-   * An element with its own adapter loads its own viewer.
-   */
-  get providedViewer(): Viewer | undefined {
-    return this.host.adapter ? undefined : this.viewerConsumer.value;
-  }
 }
 
 // Several elements on one page ask for the same viewer at once: one request per adapter.

@@ -189,7 +189,8 @@ export class CheckinForm extends LitElement {
       if (!adapter || !contractId) return null;
       try {
         const [viewer, contract, settings, page] = await Promise.all([
-          this.connection.providedViewer ?? loadViewer(adapter, signal),
+          // One shared request per adapter, also with the provider's (see loadViewer).
+          loadViewer(adapter, signal),
           adapter.getContract(contractId, { signal }),
           adapter.getSettings(contractId, { signal }),
           adapter.listCheckins(contractId, { limit: PAGE_SIZE, signal }),

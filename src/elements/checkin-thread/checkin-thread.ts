@@ -201,8 +201,8 @@ export class CheckinThread extends LitElement {
       try {
         const hostItems = this.checkins;
         const [viewer, contract, settings, page] = await Promise.all([
-          // The provider's viewer when there is one; else one shared request per adapter.
-          this.connection.providedViewer ?? loadViewer(adapter, signal),
+          // One shared request per adapter, also with the provider's (see loadViewer).
+          loadViewer(adapter, signal),
           abortable(adapter.getContract(contractId, { signal }), signal),
           abortable(adapter.getSettings(contractId, { signal }), signal),
           hostItems

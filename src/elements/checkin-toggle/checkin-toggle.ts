@@ -190,9 +190,8 @@ export class CheckinToggle extends LitElement {
       if (!adapter || !contractId) return undefined;
       try {
         const [viewer, contract, settings] = await Promise.all([
-          // The provider's viewer request and this one share a promise (loadViewer), so the
-          // viewer is no task input: its late arrival must not reload the element.
-          this.connection.providedViewer ?? loadViewer(adapter, signal),
+          // One shared request per adapter, also with the provider's (see loadViewer).
+          loadViewer(adapter, signal),
           adapter.getContract(contractId, { signal }),
           adapter.getSettings(contractId, { signal }),
         ]);
