@@ -60,6 +60,10 @@ function savePrefs() {
 function connect() {
   const contractId = contractSelect.value;
   provider.contractId = contractId;
+  // The elements read "now" from the demo's clock, which "Jump to next prompt" moves.
+  for (const el of document.querySelectorAll('checkin-toggle, checkin-form, checkin-thread')) {
+    (el as HTMLElement & { clock?: () => number }).clock = () => store.now();
+  }
   provider.adapter = new MemoryAdapter({ store, viewerId: viewerSelect.value, contractId });
   renderContract();
   savePrefs();
@@ -114,11 +118,12 @@ applyTheme();
 $('#jump').addEventListener('click', () => {
   const at = store.advanceToNextPrompt(contractSelect.value);
   if (!at) clock.textContent = 'No prompt is scheduled for this contract.';
-  else renderClock();
+  // Time passed: reconnect, as a page opened at that moment would load.
+  else connect();
 });
 $('#realtime').addEventListener('click', () => {
   store.setNow(null);
-  renderClock();
+  connect();
 });
 $('#reset').addEventListener('click', () => {
   localStorage.removeItem(STORAGE_KEY);

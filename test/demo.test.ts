@@ -1,0 +1,87 @@
+import { expect, fixture, html, waitUntil } from '@open-wc/testing';
+
+// The page `npm start` serves, driven as a visitor would: talent view, jump to the next prompt,
+// answer it, and see the answer in the thread.
+
+const text = (node: Node | null | undefined) => (node?.textContent ?? '').replace(/\s+/g, ' ').trim();
+
+async function openDemo() {
+  const frame = await fixture<HTMLIFrameElement>(
+    html`<iframe title="demo" src="/demo/index.html" width="1200" height="900"></iframe>`,
+  );
+  await waitUntil(() => frame.contentDocument?.readyState === 'complete', 'the demo did not load', {
+    timeout: 8000,
+  });
+  const doc = frame.contentDocument!;
+  // Start from the seeded data, whatever an earlier run left in this origin's storage.
+  frame.contentWindow!.localStorage.clear();
+  frame.contentWindow!.location.reload();
+  await waitUntil(
+    () => frame.contentDocument !== doc && frame.contentDocument?.readyState === 'complete',
+    'the demo did not reload',
+    { timeout: 8000 },
+  );
+  return frame;
+}
+
+function choose(doc: Document, selector: string, value: string) {
+  const select = doc.querySelector<HTMLSelectElement>(selector)!;
+  select.value = value;
+  select.dispatchEvent(new Event('change'));
+}
+
+describe('demo page', () => {
+  it('lets a visitor open the next check-in as the talent, answer it and see it in the thread', async function () {
+    this.timeout(20000);
+    const frame = await openDemo();
+    const doc = frame.contentDocument!;
+    const form = () => doc.querySelector('checkin-form')!.shadowRoot!;
+    const thread = () => doc.querySelector('checkin-thread')!.shadowRoot!;
+    await waitUntil(() => text(doc.querySelector('#contract-title')).length > 1, 'no contract title');
+    expect(text(doc.querySelector('#contract-title'))).to.equal('Atlas customer portal: front-end rebuild');
+
+    choose(doc, '#viewer', 'u-kofi');
+    doc.querySelector<HTMLButtonElement>('#jump')!.click();
+    // The seeded week (27 Nov) is late; the jump opens the one due on 4 December.
+    await waitUntil(
+      () => text(form()).includes('due Fri 4 Dec') && form().querySelector('[part~="submit"]'),
+      'the next check-in did not open in the form',
+      { timeout: 5000 },
+    );
+    expect(text(doc.querySelector('#clock'))).to.contain('Demo clock:');
+
+    const answers = ['Billing page polish.', 'Release checklist.', 'None'];
+    form()
+      .querySelectorAll<HTMLTextAreaElement>('textarea[part~="textarea"]')
+      .forEach((area, i) => {
+        area.value = answers[i] ?? '';
+        area.dispatchEvent(new InputEvent('input', { bubbles: true, composed: true }));
+      });
+    form().querySelector<HTMLButtonElement>('[part~="submit"]')!.click();
+
+    await waitUntil(() => text(thread()).includes('Billing page polish.'), 'the answer never reached the thread', {
+      timeout: 5000,
+    });
+    await waitUntil(
+      () => text(doc.querySelector('#events')).includes('checkin-submit'),
+      'the host page did not hear checkin-submit',
+    );
+  });
+
+  it('shows the client a switch and the observer none', async function () {
+    this.timeout(20000);
+    const frame = await openDemo();
+    const doc = frame.contentDocument!;
+    const toggle = () => doc.querySelector('checkin-toggle')!.shadowRoot!;
+    choose(doc, '#viewer', 'u-dana');
+    await waitUntil(() => toggle().querySelector('[role="switch"]'), 'the client has no switch', {
+      timeout: 5000,
+    });
+    choose(doc, '#viewer', 'u-omar');
+    await waitUntil(
+      () => !toggle().querySelector('[role="switch"]') && text(toggle()).includes('Fridays'),
+      'the observer should see a summary without a switch',
+      { timeout: 5000 },
+    );
+  });
+});
