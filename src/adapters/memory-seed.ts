@@ -16,7 +16,7 @@ import type {
   Settings,
 } from '../model.js';
 import { localDateOf, nextPrompt, upcomingPrompts } from '../schedule/index.js';
-import type { MemoryData, MemoryUser } from './memory-store.js';
+import { defaultSettings, type MemoryData, type MemoryUser } from './memory-store.js';
 
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
@@ -290,29 +290,12 @@ export function seedDemo(options: { now?: string | number; weeks?: number } = {}
     enabledAt: iso(enabledAt),
     enabledBy: DANA,
   };
-  const off = (contract: Contract): Settings => ({
-    contractId: contract.id,
-    enabled: false,
-    consent: 'not-needed',
-    eligibility: { eligible: true, reason: null },
-    schedule: {
-      weekday: 5,
-      time: '09:00',
-      timeZone: contract.talent.timeZone,
-      skipDates: [],
-      pausedUntil: null,
-    },
-    questions: structuredClone(DEFAULT_QUESTIONS) as Question[],
-    version: 1,
-    updatedAt: contract.startsAt,
-    updatedBy: null,
-  });
 
   return {
     users: structuredClone(USERS),
     contracts: [atlas, logo, nova].map((c) => structuredClone(c)),
     observers: { 'c-atlas': ['u-omar'] },
-    settings: { 'c-atlas': atlasSettings, 'c-logo': off(logo), 'c-nova': off(nova) },
+    settings: { 'c-atlas': atlasSettings, 'c-logo': defaultSettings(logo), 'c-nova': defaultSettings(nova) },
     checkins: { 'c-atlas': checkins, 'c-logo': [], 'c-nova': [] },
     lastRequestAt: lastRequestAt ? { 'c-atlas': lastRequestAt } : {},
     policy: { ...DEFAULT_POLICY, consent: 'required' },
