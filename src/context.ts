@@ -1,5 +1,6 @@
 import { createContext } from '@lit/context';
 import type { CheckinAdapter } from './adapters/adapter.js';
+import type { RequestPolicy } from './adapters/resilient.js';
 import type { Viewer } from './model.js';
 
 // Context keys live in their own module so that hosts written in Lit can provide or consume
@@ -16,4 +17,11 @@ export const contractIdContext = createContext<string | undefined>(
 /** The viewer, loaded once by the provider. `undefined` while it loads. */
 export const viewerContext = createContext<Viewer | undefined>(
   Symbol.for('checkin-elements/viewer'),
+);
+/**
+ * The request policy of a `<checkin-provider>` (its `request-timeout` and `retryPolicy`), which
+ * the elements inside inherit field by field; an element's own setting wins.
+ */
+export const requestPolicyContext = createContext<Partial<RequestPolicy> | undefined>(
+  Symbol.for('checkin-elements/request-policy'),
 );

@@ -276,7 +276,8 @@ export const LoadError: Story = {
   name: 'Load error with retry',
   render: () => {
     const w = world();
-    w.adapter.faults.failNext('getSettings', 'unavailable', 'The check-in service is down for maintenance.');
+    // Reads are retried three times before a failure is shown.
+    for (let i = 0; i < 3; i++) w.adapter.faults.failNext('getSettings', 'unavailable', 'The check-in service is down for maintenance.');
     return form(w);
   },
 };

@@ -8,7 +8,7 @@ import {
   seedDemo,
   type MemoryData,
 } from '../src/adapters/memory.js';
-import type { Checkin } from '../src/model.js';
+import { CheckinError, type Checkin } from '../src/model.js';
 
 // Friday 27 November 2026, 17:00 UTC: the week's prompt has just opened, so the thread shows
 // every status. A fixed clock makes dates and the request cooldown read the same on every build.
@@ -107,7 +107,8 @@ export const LoadError: Story = {
   name: 'Load error (retry)',
   render: () => {
     const a = adapter('u-dana');
-    a.faults.failNext('getContract', 'unavailable');
+    // Reads are retried three times before a failure is shown.
+    for (let i = 0; i < 3; i++) a.faults.failNext('getContract', 'unavailable');
     return thread(a);
   },
 };
@@ -116,7 +117,8 @@ export const Offline: Story = {
   name: 'Offline',
   render: () => {
     const a = adapter('u-dana');
-    a.faults.failNext('listCheckins', 'network');
+    // Reads are retried three times before a failure is shown.
+    for (let i = 0; i < 3; i++) a.faults.failNext('listCheckins', 'network');
     return thread(a);
   },
 };
@@ -177,9 +179,12 @@ export const PagingError: Story = {
   name: 'Paging error (press "Load older")',
   render: () => {
     const a = adapter('u-dana', longWorld(60));
-    // The first page passes untouched; the next one fails.
-    a.faults.corruptNext('listCheckins', () => undefined);
-    a.faults.failNext('listCheckins', 'timeout');
+    const firstPages = a.listCheckins.bind(a);
+    // The first page loads; every older page times out (after the automatic retries).
+    a.listCheckins = (contractId, options) =>
+      options?.cursor
+        ? Promise.reject(new CheckinError('timeout', 'The server took too long to answer.'))
+        : firstPages(contractId, options);
     return thread(a);
   },
 };

@@ -252,7 +252,8 @@ export const LoadError: Story = {
   name: 'Load error (with retry)',
   render: () => {
     const a = adapter('u-dana', 'c-atlas');
-    a.faults.failNext('getSettings', 'unavailable');
+    // Reads are retried three times before a failure is shown.
+    for (let i = 0; i < 3; i++) a.faults.failNext('getSettings', 'unavailable');
     return toggle(a, 'c-atlas');
   },
 };
@@ -261,7 +262,8 @@ export const Offline: Story = {
   name: 'Offline while loading',
   render: () => {
     const a = adapter('u-dana', 'c-atlas');
-    a.faults.failNext('getContract', 'network');
+    // Reads are retried three times before a failure is shown.
+    for (let i = 0; i < 3; i++) a.faults.failNext('getContract', 'network');
     return toggle(a, 'c-atlas');
   },
 };

@@ -759,7 +759,9 @@ describe('<checkin-form>', () => {
 
     it('shows a load failure with a retry that works, and reports it once', async () => {
       const { adapter } = backend();
-      adapter.faults.failNext('getContract', 'unavailable', 'Maintenance.');
+      // A read is retried by itself (3 tries, docs/reliability.md): it fails on every one here,
+      // and the retries do not wait.
+      for (let i = 0; i < 3; i++) adapter.faults.failNext('getContract', 'unavailable', 'Maintenance.');
       const errors: CheckinErrorEvent[] = [];
       // The listener is bound in the template so that it hears the very first load.
       const el = await fixture<CheckinForm>(
@@ -767,6 +769,7 @@ describe('<checkin-form>', () => {
           .adapter=${adapter}
           contract-id="c-atlas"
           .clock=${() => FRIDAY}
+          .retryPolicy=${{ baseDelayMs: 0 }}
           @checkin-error=${(e: CheckinErrorEvent) => errors.push(e)}
         ></checkin-form>`,
       );

@@ -129,7 +129,8 @@ describe('<checkin-provider>', () => {
 
   it('reports a viewer that cannot be loaded as checkin-error, and the elements show it', async () => {
     const adapter = new MemoryAdapter({ store: world(), viewerId: 'u-dana', contractId: 'c-atlas' });
-    adapter.faults.failNext('getViewer', 'unavailable', 'The account service is down.');
+    // A read is retried by itself (3 tries, docs/reliability.md): it fails on every one here.
+    for (let i = 0; i < 3; i++) adapter.faults.failNext('getViewer', 'unavailable', 'The account service is down.');
     const errorSeen = oneEvent(document, 'checkin-error') as Promise<CheckinErrorEvent>;
     const { toggle } = await page(adapter);
     const event = await errorSeen;

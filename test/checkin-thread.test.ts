@@ -135,9 +135,15 @@ describe('<checkin-thread>', () => {
     it('is accessible showing a load error', async () => {
       const store = makeStore();
       const adapter = new MemoryAdapter({ store, viewerId: 'u-dana', contractId: 'c-atlas' });
-      adapter.faults.failNext('getContract', 'unavailable');
+      // A read is retried by itself (3 tries, docs/reliability.md): it fails on every one here.
+      for (let i = 0; i < 3; i++) adapter.faults.failNext('getContract', 'unavailable');
       const el = await fixture<CheckinThread>(
-        html`<checkin-thread .adapter=${adapter} contract-id="c-atlas" .clock=${clock}></checkin-thread>`,
+        html`<checkin-thread
+          .adapter=${adapter}
+          contract-id="c-atlas"
+          .clock=${clock}
+          .retryPolicy=${{ baseDelayMs: 0 }}
+        ></checkin-thread>`,
       );
       await loaded(el);
       expect(root(el).querySelector('[role="alert"]')!.getAttribute('data-code')).to.equal('unavailable');
@@ -194,12 +200,14 @@ describe('<checkin-thread>', () => {
     it('reports a load failure and loads on retry', async () => {
       const store = makeStore();
       const adapter = new MemoryAdapter({ store, viewerId: 'u-dana', contractId: 'c-atlas' });
-      adapter.faults.failNext('listCheckins', 'network');
+      // A read is retried by itself (3 tries, docs/reliability.md): it fails on every one here.
+      for (let i = 0; i < 3; i++) adapter.faults.failNext('listCheckins', 'network');
       const errors: string[] = [];
       const el = await fixture<CheckinThread>(html`<checkin-thread
         .adapter=${adapter}
         contract-id="c-atlas"
         .clock=${clock}
+        .retryPolicy=${{ baseDelayMs: 0 }}
         @checkin-error=${(e: CheckinErrorEvent) => errors.push(`${e.detail.action}:${e.detail.error.code}`)}
       ></checkin-thread>`);
       await loaded(el);
@@ -431,7 +439,9 @@ describe('<checkin-thread>', () => {
 
     it('shows a paging failure at the bottom with a retry', async () => {
       const { el, adapter } = await mount('u-dana', { store: longStore(45) });
-      adapter.faults.failNext('listCheckins', 'timeout');
+      // A read is retried by itself (3 tries, docs/reliability.md): it fails on every one here.
+      el.retryPolicy = { baseDelayMs: 0 };
+      for (let i = 0; i < 3; i++) adapter.faults.failNext('listCheckins', 'timeout');
       root(el).querySelector<HTMLButtonElement>('[part~="load-more"]')!.click();
       await waitUntil(() => root(el).querySelector('.scroller [role="alert"]'), 'no paging error');
       const alert = root(el).querySelector('.scroller [role="alert"]')!;

@@ -1,11 +1,13 @@
 import { localized, msg, str } from '@lit/localize';
-import { Task } from '@lit/task';
+import { Task, TaskStatus } from '@lit/task';
 import { LitElement, html, nothing, type TemplateResult } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
 import { classMap } from 'lit/directives/class-map.js';
 import { live } from 'lit/directives/live.js';
 import { newIdempotencyKey, type CheckinAdapter } from '../../adapters/adapter.js';
+import type { RetryPolicy } from '../../adapters/resilient.js';
 import { ConnectionController, loadViewer } from '../../controllers/connection.js';
+import { ConnectivityController } from '../../controllers/connectivity.js';
 import { AnnouncerController } from '../../controllers/announcer.js';
 import { DraftController, draftKey, type DraftRecord } from '../../controllers/draft.js';
 import { CheckinDraftSavedEvent, CheckinSkipEvent, CheckinSubmitEvent } from '../../events.js';
@@ -83,6 +85,7 @@ type Done = 'submitted' | 'skipped' | null;
  * @csspart checkin - The card around the whole element.
  * @csspart header - Who asks, when it is due, and the client's message.
  * @csspart heading - The element's heading.
+ * @csspart due - How long until (or since) the check-in is due, on this page's clock.
  * @csspart message - The client's message on a requested check-in.
  * @csspart error-summary - The list of problems shown when the answers can't be sent.
  * @csspart form - The form with the questions.
@@ -144,6 +147,12 @@ export class CheckinForm extends LitElement {
   /** Returns the current time (ms, ISO string or Date); pin it in tests and demos. Defaults to the real time. */
   @property({ attribute: false }) clock?: () => number | string | Date;
 
+  /** How long to wait for one request before giving up with a `timeout` error and a retry, in ms (default 15000, or the provider's). */
+  @property({ attribute: 'request-timeout', type: Number }) requestTimeout?: number;
+
+  /** How failed reads are retried, `{attempts, baseDelayMs, maxDelayMs}`, over the provider's and the defaults (3, 500, 4000); writes never retry by themselves. */
+  @property({ attribute: false }) retryPolicy?: Partial<RetryPolicy>;
+
   @state() private checkin: Checkin | null = null;
   @state() private editing = false;
   @state() private values: Record<string, string> = {};
@@ -160,13 +169,16 @@ export class CheckinForm extends LitElement {
   @state() private skipError: CheckinError | null = null;
   @state() private restoredAt: string | null = null;
   @state() private savedAt: string | null = null;
-  @state() private offline = typeof navigator !== 'undefined' && navigator.onLine === false;
 
   @query('.error-summary') private summaryEl?: HTMLElement;
   @query('#done-heading') private doneHeading?: HTMLElement;
 
   private readonly connection = new ConnectionController(this);
   private readonly announcer = new AnnouncerController(this);
+  private readonly connectivity = new ConnectivityController(this, {
+    onOnline: () => this.onOnline(),
+    onOffline: () => this.announcer.announce(msg("You're offline. Your draft stays on this device.")),
+  });
   private readonly draft = new DraftController<FormValue>(this, {
     parse: parseFormValue,
     now: () => this.now(),
@@ -227,16 +239,24 @@ export class CheckinForm extends LitElement {
       ] as const,
   });
 
+  /** True when the element left the page while loading: it loads again when it comes back. */
+  private abortedByDisconnect = false;
+
   override connectedCallback(): void {
     super.connectedCallback();
-    window.addEventListener('online', this.onConnectivity);
-    window.addEventListener('offline', this.onConnectivity);
+    // Task does not rerun on its own when its args did not change while the element was away.
+    if (this.abortedByDisconnect) {
+      this.abortedByDisconnect = false;
+      void this.data.run();
+    }
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
-    window.removeEventListener('online', this.onConnectivity);
-    window.removeEventListener('offline', this.onConnectivity);
+    if (this.data.status === TaskStatus.PENDING) {
+      this.abortedByDisconnect = true;
+      this.data.abort();
+    }
   }
 
   // ---- loading -----------------------------------------------------------------------------
@@ -372,6 +392,9 @@ export class CheckinForm extends LitElement {
   private onKeydown(event: KeyboardEvent): void {
     if (event.key === 'Enter' && (event.ctrlKey || event.metaKey)) {
       event.preventDefault();
+      // A held-down shortcut repeats keydown: one press is one submit, and a failed submit is
+      // never sent again by a key that is still down.
+      if (event.repeat) return;
       void this.submit();
     }
   }
@@ -478,10 +501,12 @@ export class CheckinForm extends LitElement {
       await this.updateComplete;
       this.doneHeading?.focus();
     } catch (error) {
-      const failure = toCheckinError(error) ?? new CheckinError('network', msg('The request was cancelled.'));
+      const failure = toCheckinError(error);
       // Whatever happened, the typed text stays in the fields and in the draft.
       this.draft.flush();
-      if (this.loaded !== loaded) return;
+      // No failure means abandoned because the element left the page: the draft and its key
+      // are stored, so sending again later is still one write.
+      if (this.loaded !== loaded || !failure) return;
       this.submitError = failure;
       reportError(this, failure, 'submit');
     } finally {
@@ -570,8 +595,8 @@ export class CheckinForm extends LitElement {
         await this.updateComplete;
         this.doneHeading?.focus();
       } catch (error) {
-        const failure = toCheckinError(error) ?? new CheckinError('network', msg('The request was cancelled.'));
-        if (this.loaded !== loaded) return;
+        const failure = toCheckinError(error);
+        if (this.loaded !== loaded || !failure) return;
         this.skipError = failure;
         reportError(this, failure, 'skip');
       } finally {
@@ -582,14 +607,13 @@ export class CheckinForm extends LitElement {
     return this.skipInFlight;
   }
 
-  private readonly onConnectivity = (event: Event): void => {
-    this.offline = event.type === 'offline';
-    this.announcer.announce(
-      this.offline
-        ? msg("You're offline. Your draft stays on this device.")
-        : msg("You're back online."),
-    );
-  };
+  /** Back online: announced, and a load that failed for want of a network is tried again. */
+  private onOnline(): void {
+    this.announcer.announce(msg("You're back online."));
+    if (this.data.status === TaskStatus.ERROR && toCheckinError(this.data.error)?.retryable) {
+      void this.data.run();
+    }
+  }
 
   // ---- rendering -----------------------------------------------------------------------------
 
@@ -604,10 +628,13 @@ export class CheckinForm extends LitElement {
       initial: () => renderLoading(msg('Loading the check-in…')),
       pending: () => renderLoading(msg('Loading the check-in…')),
       complete: (loaded) => (loaded ? this.renderLoaded(loaded) : nothing),
-      error: (error) =>
-        renderError(error instanceof CheckinError ? error : CheckinError.from(error), () => {
-          void this.data.run();
-        }),
+      error: (error) => {
+        // An abort (the element left the page) is no failure: it loads again on return.
+        const failure = toCheckinError(error);
+        return failure
+          ? renderError(failure, () => void this.data.run())
+          : renderLoading(msg('Loading the check-in…'));
+      },
     });
   }
 
@@ -686,10 +713,26 @@ export class CheckinForm extends LitElement {
         ${ask} · ${late ? msg(str`was due ${due}`) : msg(str`due ${due}`)}
         ${late ? html` <span class="badge" data-status="late">${msg('Late')}</span>` : nothing}
       </p>
+      ${this.renderDueRelative(loaded, checkin)}
       ${checkin.kind === 'requested' && checkin.message
         ? html`<blockquote part="message" aria-label=${msg(str`Message from ${client}`)}>${checkin.message}</blockquote>`
         : nothing}
     </header>`;
+  }
+
+  /**
+   * "Due in 2 hours" / "Due 3 hours ago", on this page's clock. The adapter's clock may differ
+   * (skew): an open check-in due "in the future" is still answerable and says so plainly, and a
+   * late one that seems not yet due here gets no contradicting line.
+   */
+  private renderDueRelative(loaded: Loaded, checkin: Checkin): TemplateResult | typeof nothing {
+    const due = Date.parse(checkin.dueAt);
+    const now = this.now();
+    if (Number.isNaN(due) || (checkin.status === 'late' && due > now)) return nothing;
+    const { locale } = this.zoneOf(loaded);
+    return html`<p class="muted due-relative" part="due">
+      ${msg(str`Due ${formatRelative(due - now, locale)}`)}
+    </p>`;
   }
 
   private renderDraftStatus(loaded: Loaded): TemplateResult {
@@ -868,7 +911,7 @@ export class CheckinForm extends LitElement {
         ? html`<p class="muted">${this.editWindow(loaded, checkin)}</p>`
         : this.renderHeader(loaded, checkin)}
       ${this.renderErrorSummary()} ${this.renderSubmitError()}
-      ${this.offline
+      ${this.connectivity.offline
         ? html`<div class="notice warning" part="offline">
             ${msg("You're offline. Your answers stay on this device; submit when you're back online.")}
           </div>`

@@ -1,15 +1,23 @@
 import { provide } from '@lit/context';
-import { Task } from '@lit/task';
-import { LitElement, css, html } from 'lit';
+import { Task, TaskStatus } from '@lit/task';
+import { LitElement, css, html, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import type { CheckinAdapter } from '../../adapters/adapter.js';
-import { adapterContext, contractIdContext, viewerContext } from '../../context.js';
-import { loadViewer, safeAdapter } from '../../controllers/connection.js';
+import { resilient, type RequestPolicy, type RetryPolicy } from '../../adapters/resilient.js';
+import {
+  adapterContext,
+  contractIdContext,
+  requestPolicyContext,
+  viewerContext,
+} from '../../context.js';
+import { loadViewer, ownPolicy, safeAdapter } from '../../controllers/connection.js';
 import type { Viewer } from '../../model.js';
 import { reportError, toCheckinError } from '../shared.js';
 
 /**
- * Gives an adapter, a contract id and the viewer to every check-in element inside it.
+ * Gives an adapter, a contract id, the viewer and the request policy (time limit and retries)
+ * to every check-in element inside it. An element's own `adapter`, `contract-id`,
+ * `request-timeout` and `retryPolicy` win over the provider's.
  *
  * @summary Connects the check-in elements inside it to the host's backend.
  * @slot - The check-in elements (and any other content).
@@ -32,16 +40,38 @@ export class CheckinProvider extends LitElement {
   @property({ attribute: 'contract-id', reflect: true })
   contractId = '';
 
+  /**
+   * How long the elements inside wait for one request before giving up with a `timeout` error
+   * and a retry, in milliseconds (default 15000).
+   */
+  @property({ attribute: 'request-timeout', type: Number })
+  requestTimeout?: number;
+
+  /**
+   * How the elements inside retry failed reads: `{attempts, baseDelayMs, maxDelayMs}` (default
+   * 3 tries, 500 ms doubling, at most 4000 ms, with jitter). Writes are never retried by themselves.
+   */
+  @property({ attribute: false })
+  retryPolicy?: Partial<RetryPolicy>;
+
   @provide({ context: viewerContext })
   @state()
   protected viewer?: Viewer;
+
+  /** What the elements inside inherit (a new object whenever it changes, so that they hear it). */
+  @provide({ context: requestPolicyContext })
+  @state()
+  protected requestPolicy?: Partial<RequestPolicy>;
+
+  private wrapped?: { raw: CheckinAdapter; adapter: CheckinAdapter };
+  private resumeOnConnect = false;
 
   private readonly viewerTask = new Task(this, {
     task: async ([adapter], { signal }) => {
       this.viewer = undefined;
       if (!adapter) return undefined;
       try {
-        this.viewer = await loadViewer(safeAdapter(adapter), signal);
+        this.viewer = await loadViewer(this.resilientAdapter(adapter), signal);
       } catch (error) {
         // Elements inside load and show the failure themselves; the provider only reports it.
         const failure = toCheckinError(error);
@@ -51,6 +81,36 @@ export class CheckinProvider extends LitElement {
     },
     args: () => [this.adapter] as const,
   });
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    if (this.resumeOnConnect) {
+      this.resumeOnConnect = false;
+      void this.viewerTask.run();
+    }
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    // Its share of the viewer request ends; the request itself goes on while an element waits.
+    if (this.viewerTask.status === TaskStatus.PENDING) {
+      this.resumeOnConnect = true;
+      this.viewerTask.abort();
+    }
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    if (changed.has('requestTimeout') || changed.has('retryPolicy') || !this.requestPolicy) {
+      this.requestPolicy = ownPolicy(this);
+    }
+  }
+
+  private resilientAdapter(raw: CheckinAdapter): CheckinAdapter {
+    if (this.wrapped?.raw !== raw) {
+      this.wrapped = { raw, adapter: resilient(safeAdapter(raw), { policy: () => this.requestPolicy }) };
+    }
+    return this.wrapped.adapter;
+  }
 
   /** Resolves when the viewer has loaded (or failed). */
   get ready(): Promise<unknown> {

@@ -9,8 +9,10 @@ import {
   type CheckinAdapter,
   type CheckinEvent,
 } from '../../adapters/adapter.js';
+import type { RetryPolicy } from '../../adapters/resilient.js';
 import { AnnouncerController } from '../../controllers/announcer.js';
 import { ConnectionController, abortable, loadViewer } from '../../controllers/connection.js';
+import { ConnectivityController } from '../../controllers/connectivity.js';
 import { CheckinReplyEvent, CheckinRequestUpdateEvent } from '../../events.js';
 import { formatInstant, formatRelative } from '../../format.js';
 import {
@@ -87,7 +89,7 @@ function abortError(): DOMException {
  *
  * @fires checkin-reply - A reply was posted and confirmed by the adapter.
  * @fires checkin-request-update - The client requested an update, confirmed by the adapter.
- * @fires checkin-error - A failure was shown (loading, paging, replying, acknowledging, requesting, exporting).
+ * @fires checkin-error - A failure was shown (loading, paging, replying, acknowledging, requesting, exporting), or a background catch-up (`refresh`) failed.
  *
  * @csspart toolbar - The bar above the feed with the title, "Request an update" and export.
  * @csspart request-update - The "Request an update" button (client only).
@@ -155,6 +157,12 @@ export class CheckinThread extends LitElement {
   /** The current time in ms; set it for demos and tests with a fixed date (default `Date.now`). */
   @property({ attribute: false }) clock: () => number = () => Date.now();
 
+  /** How long to wait for one request before giving up with a `timeout` error and a retry, in ms (default 15000, or the provider's). */
+  @property({ attribute: 'request-timeout', type: Number }) requestTimeout?: number;
+
+  /** How failed reads are retried, `{attempts, baseDelayMs, maxDelayMs}`, over the provider's and the defaults (3, 500, 4000); writes never retry by themselves. */
+  @property({ attribute: false }) retryPolicy?: Partial<RetryPolicy>;
+
   @state() private settings?: Settings;
   @state() private items: Checkin[] = [];
   @state() private nextCursor: string | null = null;
@@ -171,14 +179,18 @@ export class CheckinThread extends LitElement {
   @state() private rateLimitedUntil: number | null = null;
   @state() private exporting: { format: ExportFormat; loaded: number } | null = null;
   @state() private exportError: { format: ExportFormat; error: CheckinError } | null = null;
-  @state() private offline = false;
 
   @query('[part~="feed"]') private feed?: HTMLElement;
   @query('[part~="scroller"]') private scroller?: HTMLElement;
 
   private readonly connection = new ConnectionController(this);
   private readonly announcer = new AnnouncerController(this);
+  private readonly connectivity = new ConnectivityController(this, {
+    onOnline: () => this.onOnline(),
+    onVisible: () => void this.refresh(),
+  });
   private session?: Session;
+  private refreshing?: Promise<void>;
   private liveSub: LiveSubscription | null = null;
   private pageRequest?: Promise<number>;
   private pageAbort?: AbortController;
@@ -230,9 +242,6 @@ export class CheckinThread extends LitElement {
 
   override connectedCallback(): void {
     super.connectedCallback();
-    window.addEventListener('online', this.onOnline);
-    window.addEventListener('offline', this.onOffline);
-    this.offline = !navigator.onLine;
     if (this.resumeOnConnect) {
       // Events were missed while away: load afresh rather than show a stale thread.
       this.resumeOnConnect = false;
@@ -242,8 +251,6 @@ export class CheckinThread extends LitElement {
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
-    window.removeEventListener('online', this.onOnline);
-    window.removeEventListener('offline', this.onOffline);
     this.resumeOnConnect = !!this.session || this.data.status === TaskStatus.PENDING;
     this.data.abort();
     this.endSession();
@@ -660,20 +667,87 @@ export class CheckinThread extends LitElement {
     return true;
   }
 
-  private readonly onOnline = (): void => {
-    this.offline = false;
-    // Coming back: retry what failed for want of a network.
-    const failure = toCheckinError(this.data.error);
-    if (this.data.status === TaskStatus.ERROR && failure?.retryable) void this.data.run();
-    else if (this.pageError?.retryable) {
+  /** Coming back online: retry what failed for want of a network, and catch up. */
+  private onOnline(): void {
+    if (this.data.status === TaskStatus.ERROR) {
+      if (toCheckinError(this.data.error)?.retryable) void this.data.run();
+      return;
+    }
+    if (this.pageError?.retryable) {
       this.pageError = null;
       void this.loadOlder();
     }
-  };
+    void this.refresh();
+  }
 
-  private readonly onOffline = (): void => {
-    this.offline = true;
-  };
+  /**
+   * Catches up after live updates may have been missed: subscribes afresh, then merges the
+   * newest page by id, so nothing is shown twice and nothing is missing. The adapter gives no
+   * sign of a dropped subscription, so the element does this itself whenever the browser comes
+   * back online and whenever the page becomes visible again; call it when your app knows its
+   * live connection was interrupted. Resolves when done (a failure is reported as
+   * `checkin-error` with action `refresh` and leaves the thread as it was).
+   */
+  refresh(): Promise<void> {
+    const session = this.session;
+    if (!session || !this.isConnected) return Promise.resolve();
+    this.refreshing ??= this.catchUp(session).finally(() => {
+      this.refreshing = undefined;
+    });
+    return this.refreshing;
+  }
+
+  private async catchUp(session: Session): Promise<void> {
+    // Subscribed before fetching, with events buffered: a change made while the page is on its
+    // way arrives as an event and is applied on top, so it cannot fall between the two.
+    const liveSub = this.subscribe(session.adapter, session.contractId);
+    const signal = this.opsAbort.signal;
+    try {
+      const [settings, page] = await Promise.all([
+        abortable(session.adapter.getSettings(session.contractId, { signal }), signal),
+        this.checkins
+          ? null
+          : abortable(
+              session.adapter.listCheckins(session.contractId, { limit: PAGE_SIZE, signal }),
+              signal,
+            ),
+      ]);
+      if (this.session !== session) return;
+      this.settings = settings;
+      if (page) this.mergeNewest(page);
+    } catch (error) {
+      const failure = toCheckinError(error);
+      if (failure && this.session === session) reportError(this, failure, 'refresh');
+    } finally {
+      if (liveSub && this.liveSub === liveSub) {
+        const buffered = liveSub.buffer ?? [];
+        liveSub.buffer = null;
+        for (const event of buffered) this.applyLive(event, true);
+      }
+    }
+  }
+
+  /** Merges a fresh first page by id: changed entries replaced in place, new ones inserted. */
+  private mergeNewest(page: Page<Checkin>): void {
+    const known = new Set(this.items.map((c) => c.id));
+    const fresh = this.dedupe(page.items);
+    if (this.items.length && page.nextCursor && !fresh.some((c) => known.has(c.id))) {
+      // More arrived than one page holds: a gap would hide entries, so start again from the
+      // newest page (older ones page in as usual).
+      this.resetItems(fresh, page.nextCursor);
+      this.knownTotal = page.total;
+      this.announcer.announce(msg('The check-in history was brought up to date.'));
+      return;
+    }
+    let added = 0;
+    for (const checkin of fresh) {
+      if (!known.has(checkin.id)) added++;
+      this.upsert(checkin);
+    }
+    if (page.total != null) this.knownTotal = page.total;
+    if (added === 1) this.announcer.announce(msg('1 new check-in.'));
+    else if (added > 1) this.announcer.announce(msg(str`${added} new check-ins.`));
+  }
 
   // ---- replies and acknowledgements ----
 
@@ -928,7 +1002,7 @@ export class CheckinThread extends LitElement {
     };
     return html`<section class="thread" part="thread" aria-labelledby="title">
       ${this.renderToolbar(session)}
-      ${this.offline
+      ${this.connectivity.offline
         ? html`<p class="notice warning" part="offline">
             ${msg("You're offline. New check-ins will appear when you're back online.")}
           </p>`

@@ -9,8 +9,10 @@ import {
   type CheckinEvent,
   type SettingsChange,
 } from '../../adapters/adapter.js';
+import type { RetryPolicy } from '../../adapters/resilient.js';
 import { AnnouncerController } from '../../controllers/announcer.js';
 import { ConnectionController, loadViewer } from '../../controllers/connection.js';
+import { ConnectivityController } from '../../controllers/connectivity.js';
 import { CheckinSettingsChangeEvent } from '../../events.js';
 import { formatInstant, formatRelative } from '../../format.js';
 import type {
@@ -66,6 +68,8 @@ interface Failure {
   /** Which control the alert sits next to. */
   place: 'switch' | 'editor' | 'consent';
   retry: () => void;
+  /** True when what failed was reloading the settings (not a write). */
+  reload?: boolean;
 }
 
 interface Loaded {
@@ -121,6 +125,7 @@ function firstName(party: Party): string {
  * @csspart error - A failure (`role="alert"`).
  * @csspart retry-button - "Try again" inside a failure.
  * @csspart loading - The placeholder while loading.
+ * @csspart offline - The notice shown while the browser is offline.
  *
  * @cssproperty --checkin-color-accent - The switch when on, primary buttons, focus ring.
  * @cssproperty --checkin-color-text - Text colour.
@@ -156,6 +161,12 @@ export class CheckinToggle extends LitElement {
    */
   @property({ attribute: 'consent-policy' }) consentPolicy?: ConsentPolicy;
 
+  /** How long to wait for one request before giving up with a `timeout` error and a retry, in ms (default 15000, or the provider's). */
+  @property({ attribute: 'request-timeout', type: Number }) requestTimeout?: number;
+
+  /** How failed reads are retried, `{attempts, baseDelayMs, maxDelayMs}`, over the provider's and the defaults (3, 500, 4000); writes never retry by themselves. */
+  @property({ attribute: false }) retryPolicy?: Partial<RetryPolicy>;
+
   /** The latest settings the adapter confirmed (or a live update delivered). */
   @state() private settings?: Settings;
   /** The editor's field values; separate from `settings` so typing is never overwritten. */
@@ -179,9 +190,15 @@ export class CheckinToggle extends LitElement {
 
   private readonly connection = new ConnectionController(this);
   private readonly announcer = new AnnouncerController(this);
+  private readonly connectivity = new ConnectivityController(this, {
+    onOnline: () => this.catchUp(true),
+    onVisible: () => this.catchUp(false),
+  });
   /** Bumped when the adapter or contract changes: answers for the old pair are dropped. */
   private generation = 0;
   private abortedByDisconnect = false;
+  /** A write was abandoned when the element left the page: what is true now must be fetched. */
+  private refreshOnConnect = false;
   private subscription?: { adapter: CheckinAdapter; contractId: string; stop: () => void };
 
   private readonly data = new Task(this, {
@@ -217,7 +234,11 @@ export class CheckinToggle extends LitElement {
     // Task does not rerun on its own when its args did not change while the element was away.
     if (this.abortedByDisconnect) {
       this.abortedByDisconnect = false;
+      this.refreshOnConnect = false;
       void this.data.run();
+    } else if (this.refreshOnConnect) {
+      this.refreshOnConnect = false;
+      void this.refreshSettings();
     }
     this.requestUpdate();
   }
@@ -302,6 +323,7 @@ export class CheckinToggle extends LitElement {
     const adapter = this.connection.adapter;
     if (this.pending || !adapter) return;
     const generation = this.generation;
+    // Writes are tried once: only the person's own "Try again" repeats this one, with its key.
     this.pending = write;
     this.failure = undefined;
     this.conflict = undefined;
@@ -325,8 +347,15 @@ export class CheckinToggle extends LitElement {
       this.announcer.announce(this.doneText(write.kind, saved));
     } catch (error) {
       const failure = toCheckinError(error);
-      if (!failure || generation !== this.generation) return;
+      if (generation !== this.generation) return;
       this.pending = undefined;
+      if (!failure) {
+        // Abandoned because the element left the page; it may or may not have been applied,
+        // so what is true is fetched (now, or when the element is back).
+        if (this.isConnected) void this.refreshSettings();
+        else this.refreshOnConnect = true;
+        return;
+      }
       reportError(this, failure, 'update-settings');
       const place = write.kind === 'schedule' ? 'editor' : write.kind === 'enable' || write.kind === 'disable' ? 'switch' : 'consent';
       if (failure.code === 'conflict') {
@@ -354,8 +383,51 @@ export class CheckinToggle extends LitElement {
       const failure = toCheckinError(error);
       if (!failure || generation !== this.generation) return;
       reportError(this, failure, 'load');
-      this.failure = { error: failure, place, retry: () => void this.reload(place) };
+      this.failure = { error: failure, place, retry: () => void this.reload(place), reload: true };
     }
+  }
+
+  /**
+   * Fetches the settings again and shows them if they are newer, keeping the client's unsaved
+   * edits (saving them later against an older version is then a conflict, and says so). A failed
+   * refresh changes nothing on screen.
+   */
+  private async refreshSettings(): Promise<void> {
+    const adapter = this.connection.adapter;
+    const contractId = this.connection.contractId;
+    if (!adapter || !contractId || !this.settings || this.pending) return;
+    const generation = this.generation;
+    try {
+      const latest = await adapter.getSettings(contractId);
+      if (generation !== this.generation || this.pending) return;
+      if (!this.settings || latest.version >= this.settings.version) this.applySettings(latest);
+    } catch {
+      // Nothing to show: the settings on screen were true when they came, and a later try
+      // (coming back online, the page shown again) refreshes them.
+    }
+  }
+
+  /**
+   * The network or the page came back. A load that failed for want of a network is retried; a
+   * loaded element subscribes afresh (the adapter gives no sign of a dropped subscription) and
+   * refreshes its settings, which may have changed meanwhile.
+   */
+  private catchUp(online: boolean): void {
+    if (!this.isConnected) return;
+    if (this.data.status === TaskStatus.ERROR) {
+      if (online && toCheckinError(this.data.error)?.retryable) void this.data.run();
+      return;
+    }
+    if (this.data.status !== TaskStatus.COMPLETE || !this.settings) return;
+    this.unsubscribe();
+    this.syncSubscription();
+    const failure = this.failure;
+    if (online && failure?.reload && failure.error.retryable && !this.pending) {
+      // A reload that failed offline is tried again; a failed write waits for the person.
+      void this.reload(failure.place);
+      return;
+    }
+    void this.refreshSettings();
   }
 
   private newWrite(kind: WriteKind, change: SettingsChange, expectedVersion: number): Write | undefined {
@@ -594,12 +666,20 @@ export class CheckinToggle extends LitElement {
     if (!settings) return renderLoading(msg('Loading check-in settings…'));
     switch (viewer.role) {
       case 'client':
-        return this.renderClient(contract, settings);
+        return html`${this.renderOffline()}${this.renderClient(contract, settings)}`;
       case 'talent':
-        return this.renderTalent(contract, settings);
+        return html`${this.renderOffline()}${this.renderTalent(contract, settings)}`;
       default:
         return this.renderObserver(contract, settings);
     }
+  }
+
+  private renderOffline(): TemplateResult | typeof nothing {
+    return this.connectivity.offline
+      ? html`<p class="notice warning" part="offline">
+          ${msg("You're offline. Nothing was lost; changes can be saved once you're back online.")}
+        </p>`
+      : nothing;
   }
 
   private renderClient(contract: Contract, settings: Settings): TemplateResult {

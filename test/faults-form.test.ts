@@ -1,0 +1,446 @@
+// The fault matrix for <checkin-form>: hanging calls, the network dropping mid-submit followed by
+// a reload, repeated clicks and a held Ctrl+Enter, removal and contract changes mid-request,
+// storage that cannot be used, clock skew and going offline. See docs/reliability.md.
+import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
+import '../src/define/checkin-form.js';
+import type { MemoryAdapter, MemoryStore } from '../src/adapters/memory.js';
+import { draftKey } from '../src/controllers/draft.js';
+import type { CheckinForm } from '../src/elements/checkin-form/checkin-form.js';
+import type { CheckinErrorEvent } from '../src/events.js';
+import {
+  $,
+  $$,
+  FRIDAY,
+  HOUR,
+  NO_WAIT,
+  OPEN_ID,
+  adapterFor,
+  calls,
+  hold,
+  keyOf,
+  loseFirstAnswer,
+  optionsOf,
+  settle,
+  stubOnline,
+  text,
+  watchUnhandled,
+  world,
+} from './faults-helpers.js';
+
+const ANSWERS = ['Team roles behind the flag are done.', 'Release checklist with QA.', 'None'];
+const DRAFT = draftKey('c-atlas', OPEN_ID, 'u-kofi');
+
+interface Options {
+  contractId?: string;
+  timeout?: number;
+  /** The element's clock (the adapter's stays at FRIDAY). */
+  now?: number;
+}
+
+async function mount(adapter: MemoryAdapter, { contractId = 'c-atlas', timeout, now = FRIDAY }: Options = {}) {
+  const errors: string[] = [];
+  const el = await fixture<CheckinForm>(html`<checkin-form
+    .adapter=${adapter}
+    contract-id=${contractId}
+    request-timeout=${timeout ?? 15000}
+    .retryPolicy=${NO_WAIT}
+    .clock=${() => now}
+    @checkin-error=${(e: CheckinErrorEvent) => errors.push(`${e.detail.action}:${e.detail.error.code}`)}
+  ></checkin-form>`);
+  return { el, errors };
+}
+
+const shown = (el: CheckinForm) =>
+  waitUntil(() => $(el, '[part~="checkin"], [part~="error"]'), 'the form did not finish loading');
+const fields = (el: CheckinForm) => $$<HTMLTextAreaElement>(el, 'textarea[part="textarea"]');
+const alertOf = (el: CheckinForm) => $(el, '[role="alert"][part~="error"]');
+const submitButton = (el: CheckinForm) => $<HTMLButtonElement>(el, '[part~="submit"]')!;
+
+async function fillAll(el: CheckinForm, answers = ANSWERS): Promise<void> {
+  answers.forEach((value, i) => {
+    const field = fields(el)[i]!;
+    field.value = value;
+    field.dispatchEvent(new Event('input', { bubbles: true, composed: true }));
+  });
+  await el.updateComplete;
+}
+
+function ctrlEnter(target: Element, repeat = false): void {
+  target.dispatchEvent(
+    new KeyboardEvent('keydown', { key: 'Enter', ctrlKey: true, repeat, bubbles: true, composed: true, cancelable: true }),
+  );
+}
+
+/** The stored Atlas check-in and how many submit writes the store applied for Kofi. */
+function stored(store: MemoryStore) {
+  const data = store.snapshot();
+  const checkin = data.checkins['c-atlas']!.find((c) => c.id === OPEN_ID)!;
+  const writes = Object.keys(data.idempotency ?? {}).filter((slot) => {
+    const [viewer, method] = JSON.parse(slot) as string[];
+    return viewer === 'u-kofi' && method === 'submitAnswers';
+  });
+  return { checkin, writes };
+}
+
+function cleanStorage(): void {
+  for (const key of Object.keys(localStorage)) {
+    if (key.startsWith('checkin-elements:draft:')) localStorage.removeItem(key);
+  }
+}
+
+describe('faults: <checkin-form>', () => {
+  beforeEach(cleanStorage);
+  afterEach(cleanStorage);
+
+  describe('a hanging call', () => {
+    it('gives up a hanging load after request-timeout and retries on request', async () => {
+      const adapter = adapterFor(world(), 'u-kofi');
+      for (let i = 0; i < 3; i++) adapter.faults.hangNext('listCheckins');
+      const { el, errors } = await mount(adapter, { timeout: 40 });
+      await waitUntil(() => alertOf(el), 'no timeout shown', { timeout: 3000 });
+      expect(alertOf(el)!.dataset.code).to.equal('timeout');
+      expect(calls(adapter, 'listCheckins').map((c) => optionsOf(c)!.signal!.aborted)).to.deep.equal([true, true, true]);
+      expect(errors).to.deep.equal(['load:timeout']);
+      $<HTMLButtonElement>(el, '[part~="retry-button"]')!.click();
+      await waitUntil(() => fields(el).length === 3, 'the retry did not load the form');
+    });
+
+    it('gives up a hanging submit, keeps every character, and the retry is the same write', async () => {
+      const store = world();
+      const adapter = adapterFor(store, 'u-kofi');
+      const { el, errors } = await mount(adapter, { timeout: 40 });
+      await shown(el);
+      await fillAll(el);
+      adapter.faults.hangNext('submitAnswers');
+      submitButton(el).click();
+      await waitUntil(() => alertOf(el), 'no timeout shown', { timeout: 3000 });
+      expect(alertOf(el)!.dataset.code).to.equal('timeout');
+      expect(fields(el).map((f) => f.value)).to.deep.equal(ANSWERS);
+      const [first] = calls(adapter, 'submitAnswers');
+      expect(optionsOf(first!)!.signal!.aborted).to.equal(true);
+      expect(calls(adapter, 'submitAnswers'), 'not retried by itself').to.have.length(1);
+      expect(errors).to.deep.equal(['submit:timeout']);
+      const submitted = oneEvent(el, 'checkin-submit');
+      $<HTMLButtonElement>(el, '[part~="retry-button"]')!.click();
+      await submitted;
+      const [, second] = calls(adapter, 'submitAnswers');
+      expect(keyOf(second!)).to.equal(keyOf(first!));
+      expect(stored(store).writes).to.have.length(1);
+    });
+
+    it('gives up a hanging skip, and the retry is the same write', async () => {
+      const adapter = adapterFor(world(), 'u-kofi');
+      const { el } = await mount(adapter, { timeout: 40 });
+      await shown(el);
+      $<HTMLButtonElement>(el, '[part~="skip"]')!.click();
+      await el.updateComplete;
+      adapter.faults.hangNext('skipCheckin');
+      $<HTMLButtonElement>(el, '[part~="skip-confirm"]')!.click();
+      await waitUntil(() => $(el, '[part~="skip-panel"] [role="alert"]'), 'no timeout shown', { timeout: 3000 });
+      expect($(el, '[part~="skip-panel"] [role="alert"]')!.dataset.code).to.equal('timeout');
+      expect(calls(adapter, 'skipCheckin')).to.have.length(1);
+      const skipped = oneEvent(el, 'checkin-skip');
+      $<HTMLButtonElement>(el, '[part~="skip-panel"] [part~="retry-button"]')!.click();
+      await skipped;
+      const [first, second] = calls(adapter, 'skipCheckin');
+      expect(keyOf(second!)).to.equal(keyOf(first!));
+    });
+
+    it('retries a read that failed with a retryable error by itself', async () => {
+      const adapter = adapterFor(world(), 'u-kofi');
+      adapter.faults.failNext('listCheckins', 'network');
+      adapter.faults.failNext('getViewer', 'timeout');
+      const { el, errors } = await mount(adapter);
+      await waitUntil(() => fields(el).length === 3, 'the form did not load');
+      expect(calls(adapter, 'listCheckins')).to.have.length(2);
+      expect(calls(adapter, 'getViewer')).to.have.length(2);
+      expect(errors).to.deep.equal([]);
+    });
+  });
+
+  describe('the network drops mid-submit and the page reloads before the answer', () => {
+    it('after the write arrived: the reloaded form has the draft and key, and resubmitting is still one write', async () => {
+      const store = world();
+      const firstPage = adapterFor(store, 'u-kofi');
+      const { lost } = loseFirstAnswer(firstPage, 'submitAnswers');
+      const { el: first } = await mount(firstPage);
+      await shown(first);
+      await fillAll(first);
+      submitButton(first).click();
+      await lost;
+      const key = keyOf(calls(firstPage, 'submitAnswers')[0]!);
+      expect(JSON.parse(localStorage.getItem(DRAFT)!).idempotencyKey).to.equal(key);
+      // The backend has the answers; the page never heard. The page reloads.
+      expect(stored(store).checkin.answers).to.have.length(3);
+      first.remove();
+
+      const secondPage = adapterFor(store, 'u-kofi');
+      const { el: second, errors } = await mount(secondPage);
+      await waitUntil(() => fields(second).length === 3, 'the reloaded form has no fields');
+      expect(fields(second).map((f) => f.value)).to.deep.equal(ANSWERS);
+      expect(text($(second, '[data-draft="restored"]'))).to.match(/^Restored your unsent answers/);
+      const submitted = oneEvent(second, 'checkin-submit');
+      submitButton(second).click();
+      await submitted;
+      expect(keyOf(calls(secondPage, 'submitAnswers')[0]!)).to.equal(key);
+      const { checkin, writes } = stored(store);
+      expect(writes, 'one write in the store').to.have.length(1);
+      expect(checkin.answers!.map((a) => a.text)).to.deep.equal(ANSWERS);
+      expect(checkin.editedAt, 'no second write (it would count as an edit)').to.equal(null);
+      expect(localStorage.getItem(DRAFT)).to.equal(null);
+      expect(errors).to.deep.equal([]);
+    });
+
+    it('before the write arrived: the reloaded form has the draft and key, and submitting writes once', async () => {
+      const store = world();
+      const firstPage = adapterFor(store, 'u-kofi');
+      firstPage.faults.hangNext('submitAnswers');
+      const { el: first } = await mount(firstPage);
+      await shown(first);
+      await fillAll(first);
+      submitButton(first).click();
+      await waitUntil(() => calls(firstPage, 'submitAnswers').length === 1, 'no submit');
+      const key = keyOf(calls(firstPage, 'submitAnswers')[0]!);
+      first.remove();
+      await settle();
+      expect(optionsOf(calls(firstPage, 'submitAnswers')[0]!)!.signal!.aborted).to.equal(true);
+      expect(stored(store).checkin.answers).to.equal(null);
+
+      const secondPage = adapterFor(store, 'u-kofi');
+      const { el: second } = await mount(secondPage);
+      await waitUntil(() => fields(second).length === 3, 'the reloaded form has no fields');
+      expect(fields(second).map((f) => f.value)).to.deep.equal(ANSWERS);
+      const submitted = oneEvent(second, 'checkin-submit');
+      submitButton(second).click();
+      await submitted;
+      expect(keyOf(calls(secondPage, 'submitAnswers')[0]!)).to.equal(key);
+      expect(stored(store).writes).to.have.length(1);
+      expect(stored(store).checkin.answers!.map((a) => a.text)).to.deep.equal(ANSWERS);
+    });
+  });
+
+  describe('repeated clicks and keys', () => {
+    it('submits once for a triple click on Submit', async () => {
+      const adapter = adapterFor(world(), 'u-kofi');
+      const { el } = await mount(adapter);
+      await shown(el);
+      await fillAll(el);
+      adapter.faults.latencyMs = 30;
+      let events = 0;
+      el.addEventListener('checkin-submit', () => events++);
+      for (let i = 0; i < 3; i++) submitButton(el).click();
+      await waitUntil(() => events === 1, 'not submitted');
+      await settle();
+      expect(calls(adapter, 'submitAnswers')).to.have.length(1);
+    });
+
+    it('skips once for a triple click on the skip confirmation', async () => {
+      const adapter = adapterFor(world(), 'u-kofi');
+      const { el } = await mount(adapter);
+      await shown(el);
+      $<HTMLButtonElement>(el, '[part~="skip"]')!.click();
+      await el.updateComplete;
+      adapter.faults.latencyMs = 30;
+      let events = 0;
+      el.addEventListener('checkin-skip', () => events++);
+      const confirm = $<HTMLButtonElement>(el, '[part~="skip-confirm"]')!;
+      for (let i = 0; i < 3; i++) confirm.click();
+      await waitUntil(() => events === 1, 'not skipped');
+      await settle();
+      expect(calls(adapter, 'skipCheckin')).to.have.length(1);
+    });
+
+    it('submits once while Ctrl+Enter is held down', async () => {
+      const adapter = adapterFor(world(), 'u-kofi');
+      const { el } = await mount(adapter);
+      await shown(el);
+      await fillAll(el);
+      adapter.faults.latencyMs = 30;
+      const field = fields(el)[1]!;
+      const submitted = oneEvent(el, 'checkin-submit');
+      ctrlEnter(field);
+      for (let i = 0; i < 5; i++) ctrlEnter(field, true);
+      await submitted;
+      await settle();
+      expect(calls(adapter, 'submitAnswers')).to.have.length(1);
+    });
+
+    it('does not send a failed submit again while Ctrl+Enter is still held', async () => {
+      const adapter = adapterFor(world(), 'u-kofi');
+      const { el } = await mount(adapter);
+      await shown(el);
+      await fillAll(el);
+      adapter.faults.failNext('submitAnswers', 'network');
+      const field = fields(el)[0]!;
+      ctrlEnter(field);
+      await waitUntil(() => alertOf(el), 'the failure is not shown');
+      for (let i = 0; i < 5; i++) ctrlEnter(field, true);
+      await settle();
+      await el.updateComplete;
+      expect(calls(adapter, 'submitAnswers'), 'no silent resend').to.have.length(1);
+      expect(alertOf(el)!.dataset.code).to.equal('network');
+      expect(fields(el).map((f) => f.value)).to.deep.equal(ANSWERS);
+    });
+  });
+
+  describe('removed from the page mid-request', () => {
+    it('aborts the load, leaves nothing unhandled, and loads cleanly when put back', async () => {
+      const unhandled = watchUnhandled();
+      const adapter = adapterFor(world(), 'u-kofi');
+      adapter.faults.hangNext('listCheckins');
+      const { el, errors } = await mount(adapter);
+      const parent = el.parentElement!;
+      el.remove();
+      await settle();
+      expect(optionsOf(calls(adapter, 'listCheckins')[0]!)!.signal!.aborted).to.equal(true);
+      parent.append(el);
+      await waitUntil(() => fields(el).length === 3, 'did not load when put back');
+      await settle();
+      unhandled.stop();
+      expect(unhandled.reasons).to.deep.equal([]);
+      expect(errors).to.deep.equal([]);
+      expect(Boolean(alertOf(el))).to.equal(false);
+    });
+
+    it('aborts a submit in flight; put back, it shows the answers and no error, and sending again is one write', async () => {
+      const unhandled = watchUnhandled();
+      const store = world();
+      const adapter = adapterFor(store, 'u-kofi');
+      const { el, errors } = await mount(adapter);
+      await shown(el);
+      await fillAll(el);
+      adapter.faults.latencyMs = 50;
+      submitButton(el).click();
+      await el.updateComplete;
+      const parent = el.parentElement!;
+      el.remove();
+      await settle();
+      expect(optionsOf(calls(adapter, 'submitAnswers')[0]!)!.signal!.aborted).to.equal(true);
+      adapter.faults.latencyMs = 0;
+      parent.append(el);
+      await el.updateComplete;
+      await settle();
+      expect(Boolean(alertOf(el))).to.equal(false);
+      expect(errors).to.deep.equal([]);
+      expect(fields(el).map((f) => f.value)).to.deep.equal(ANSWERS);
+      expect(text(submitButton(el))).to.equal('Submit check-in');
+      const submitted = oneEvent(el, 'checkin-submit');
+      submitButton(el).click();
+      await submitted;
+      const [first, second] = calls(adapter, 'submitAnswers');
+      expect(keyOf(second!)).to.equal(keyOf(first!));
+      expect(stored(store).writes).to.have.length(1);
+      unhandled.stop();
+      expect(unhandled.reasons).to.deep.equal([]);
+    });
+  });
+
+  describe('contract-id changed mid-request', () => {
+    it("ignores the old contract's late answer", async () => {
+      const adapter = adapterFor(world(), 'u-kofi');
+      const gate = hold(adapter, 'listCheckins', (contractId) => contractId === 'c-atlas');
+      const { el } = await mount(adapter);
+      await waitUntil(() => gate.held === 1, 'the atlas load did not start');
+      el.contractId = 'c-nova';
+      await waitUntil(() => $(el, '[part~="state"]'), 'c-nova did not load');
+      expect(text($(el, '[part~="state"]'))).to.equal('Weekly check-ins are off for this contract.');
+      gate.open();
+      await waitUntil(() => calls(adapter, 'listCheckins').some((c) => c.args[0] === 'c-atlas'), 'never answered');
+      await settle();
+      await el.updateComplete;
+      expect(text($(el, '[part~="state"]'))).to.equal('Weekly check-ins are off for this contract.');
+      expect(fields(el)).to.have.length(0);
+      expect(text($(el, '#heading'))).to.contain('Nova onboarding flow');
+    });
+  });
+
+  describe('storage that cannot be used', () => {
+    it('works without localStorage at all, and says drafts are not being kept', async () => {
+      const own = Object.getOwnPropertyDescriptor(window, 'localStorage');
+      Object.defineProperty(window, 'localStorage', {
+        configurable: true,
+        get() {
+          throw new DOMException('Storage is disabled.', 'SecurityError');
+        },
+      });
+      try {
+        const adapter = adapterFor(world(), 'u-kofi');
+        const { el } = await mount(adapter);
+        await shown(el);
+        const saved = oneEvent(el, 'checkin-draft-saved');
+        await fillAll(el);
+        expect((await saved).detail.persisted).to.equal(false);
+        await el.updateComplete;
+        expect(text($(el, '[data-draft="memory"]'))).to.equal(
+          "Drafts can't be saved on this device right now; keep this tab open until you submit.",
+        );
+        const submitted = oneEvent(el, 'checkin-submit');
+        submitButton(el).click();
+        await submitted;
+        expect(calls(adapter, 'submitAnswers')).to.have.length(1);
+      } finally {
+        if (own) Object.defineProperty(window, 'localStorage', own);
+        else delete (window as { localStorage?: Storage }).localStorage;
+      }
+      expect(typeof window.localStorage.getItem).to.equal('function');
+    });
+  });
+
+  describe('clock skew between the page and the adapter', () => {
+    const noNegative = (s: string) => expect(s).to.not.match(/-\s?\d|NaN|Invalid/);
+
+    it('says "due in 2 hours" for a check-in not yet due on this clock, and it can be answered', async () => {
+      const adapter = adapterFor(world(), 'u-kofi');
+      // The page's clock is 4 hours behind the adapter's: the open check-in (due 15:00 UTC) is
+      // two hours ahead on this clock.
+      const { el } = await mount(adapter, { now: FRIDAY - 4 * HOUR });
+      await waitUntil(() => fields(el).length === 3, 'not answerable');
+      expect(text($(el, '[part~="due"]'))).to.equal('Due in 2 hours');
+      noNegative(text(el.shadowRoot));
+      await fillAll(el);
+      const submitted = oneEvent(el, 'checkin-submit');
+      submitButton(el).click();
+      await submitted;
+      noNegative(text(el.shadowRoot));
+    });
+
+    it('says "due 3 days ago" when this clock is days ahead, and it can still be answered', async () => {
+      const adapter = adapterFor(world(), 'u-kofi');
+      const { el } = await mount(adapter, { now: FRIDAY - 2 * HOUR + 3 * 24 * HOUR });
+      await waitUntil(() => fields(el).length === 3, 'not answerable');
+      expect(text($(el, '[part~="due"]'))).to.equal('Due 3 days ago');
+      noNegative(text(el.shadowRoot));
+    });
+
+    it('gives a late check-in that is not yet due on this clock no contradicting line', async () => {
+      // The adapter is two days on (this week's check-in is late there); the page is before its due time.
+      const store = world(() => FRIDAY + 2 * 24 * HOUR);
+      const adapter = adapterFor(store, 'u-kofi');
+      const { el } = await mount(adapter, { now: FRIDAY - 4 * HOUR });
+      await waitUntil(() => fields(el).length === 3, 'not answerable');
+      expect(text($(el, '.asker'))).to.contain('was due');
+      expect(Boolean($(el, '[part~="due"]'))).to.equal(false);
+      noNegative(text(el.shadowRoot));
+    });
+  });
+
+  describe('offline', () => {
+    it('says it is offline and nothing was lost, does not retry offline, and loads when back online', async () => {
+      const restore = stubOnline(false);
+      try {
+        const adapter = adapterFor(world(), 'u-kofi');
+        adapter.faults.failNext('listCheckins', 'network');
+        const { el } = await mount(adapter);
+        await waitUntil(() => alertOf(el), 'no alert');
+        expect(text(alertOf(el))).to.contain('You seem to be offline. Nothing was lost.');
+        expect(calls(adapter, 'listCheckins'), 'no retry while offline').to.have.length(1);
+        restore();
+        window.dispatchEvent(new Event('online'));
+        await waitUntil(() => fields(el).length === 3, 'did not load when back online');
+        expect(Boolean(alertOf(el))).to.equal(false);
+      } finally {
+        restore();
+      }
+    });
+  });
+});

@@ -1,0 +1,422 @@
+// The fault matrix for <checkin-thread>: hanging calls, repeated clicks, removal and contract
+// changes mid-request, dropped live updates and reconnecting without duplicates or gaps, clock
+// skew, rate limits and going offline. See docs/reliability.md.
+import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
+import '../src/define/checkin-thread.js';
+import type { MemoryAdapter, MemoryStore } from '../src/adapters/memory.js';
+import type { CheckinThread } from '../src/elements/checkin-thread/checkin-thread.js';
+import type { CheckinErrorEvent } from '../src/events.js';
+import {
+  $,
+  $$,
+  FRIDAY,
+  HOUR,
+  NO_WAIT,
+  OPEN_ID,
+  UNSEEN_ID,
+  adapterFor,
+  button,
+  calls,
+  hold,
+  keyOf,
+  optionsOf,
+  settle,
+  stubOnline,
+  text,
+  watchUnhandled,
+  world,
+} from './faults-helpers.js';
+
+interface Options {
+  contractId?: string;
+  timeout?: number;
+  now?: number;
+}
+
+async function mount(adapter: MemoryAdapter, { contractId = 'c-atlas', timeout, now = FRIDAY }: Options = {}) {
+  const errors: string[] = [];
+  const el = await fixture<CheckinThread>(html`<checkin-thread
+    .adapter=${adapter}
+    contract-id=${contractId}
+    request-timeout=${timeout ?? 15000}
+    .retryPolicy=${NO_WAIT}
+    .clock=${() => now}
+    @checkin-error=${(e: CheckinErrorEvent) => errors.push(`${e.detail.action}:${e.detail.error.code}`)}
+  ></checkin-thread>`);
+  return { el, errors };
+}
+
+const loaded = (el: CheckinThread) =>
+  waitUntil(() => $(el, '[role="feed"], [part~="empty"], [role="alert"]'), 'the thread did not load');
+const articles = (el: CheckinThread) => $$(el, 'article');
+const article = (el: CheckinThread, id: string) => $(el, `article[data-id="${id}"]`);
+const ids = (el: CheckinThread) => articles(el).map((a) => a.dataset.id!);
+const replyTexts = (el: CheckinThread, id: string) =>
+  [...article(el, id)!.querySelectorAll('[part~="reply"] .text')].map((r) => text(r));
+
+function typeReply(el: CheckinThread, id: string, value: string): HTMLFormElement {
+  const box = article(el, id)!.querySelector<HTMLFormElement>('[part~="reply-box"]')!;
+  const field = box.querySelector('textarea')!;
+  field.value = value;
+  field.dispatchEvent(new Event('input', { bubbles: true, composed: true }));
+  return box;
+}
+
+async function openRequest(el: CheckinThread): Promise<HTMLFormElement> {
+  $<HTMLButtonElement>(el, '[part~="request-update"]')!.click();
+  await el.updateComplete;
+  return $<HTMLFormElement>(el, '[part~="request-panel"]')!;
+}
+
+/** Loads every older page ("Load older" until the first check-in). */
+async function loadAll(el: CheckinThread): Promise<void> {
+  for (let i = 0; i < 20 && $(el, '[part~="load-more"]'); i++) {
+    const before = articles(el).length;
+    $<HTMLButtonElement>(el, '[part~="load-more"]')!.click();
+    await waitUntil(() => articles(el).length > before || !$(el, '[part~="load-more"]'), 'no older page');
+    await el.updateComplete;
+  }
+}
+
+function storedIds(store: MemoryStore): string[] {
+  return store.snapshot().checkins['c-atlas']!.map((c) => c.id);
+}
+
+describe('faults: <checkin-thread>', () => {
+  describe('a hanging call', () => {
+    it('gives up a hanging load after request-timeout and retries on request', async () => {
+      const adapter = adapterFor(world(), 'u-dana');
+      for (let i = 0; i < 3; i++) adapter.faults.hangNext('listCheckins');
+      const { el, errors } = await mount(adapter, { timeout: 40 });
+      await waitUntil(() => $(el, '[role="alert"]'), 'no timeout shown', { timeout: 3000 });
+      expect($(el, '[role="alert"]')!.dataset.code).to.equal('timeout');
+      expect(calls(adapter, 'listCheckins').every((c) => optionsOf(c)!.signal!.aborted)).to.equal(true);
+      expect(calls(adapter, 'listCheckins')).to.have.length(3);
+      expect(errors).to.deep.equal(['load:timeout']);
+      button(el.shadowRoot!, 'Try again')!.click();
+      await waitUntil(() => articles(el).length === 10, 'the retry did not load');
+    });
+
+    it('gives up a hanging reply, keeps the text, and sending again is the same write', async () => {
+      const adapter = adapterFor(world(), 'u-dana');
+      const { el, errors } = await mount(adapter, { timeout: 40 });
+      await loaded(el);
+      adapter.faults.hangNext('reply');
+      const box = typeReply(el, UNSEEN_ID, 'Thanks, looks good.');
+      box.requestSubmit();
+      await waitUntil(() => box.querySelector('[role="alert"]'), 'no timeout shown', { timeout: 3000 });
+      expect(box.querySelector<HTMLElement>('[role="alert"]')!.dataset.code).to.equal('timeout');
+      expect(box.querySelector('textarea')!.value).to.equal('Thanks, looks good.');
+      expect(calls(adapter, 'reply')).to.have.length(1);
+      expect(errors).to.deep.equal(['reply:timeout']);
+      const sent = oneEvent(el, 'checkin-reply');
+      box.requestSubmit();
+      await sent;
+      const [first, second] = calls(adapter, 'reply');
+      expect(keyOf(second!)).to.equal(keyOf(first!));
+      await el.updateComplete;
+      expect(replyTexts(el, UNSEEN_ID)).to.deep.equal(['Thanks, looks good.']);
+    });
+
+    it('gives up a hanging "Request an update", and sending again is the same write', async () => {
+      const adapter = adapterFor(world(), 'u-dana');
+      const { el } = await mount(adapter, { timeout: 40 });
+      await loaded(el);
+      adapter.faults.hangNext('requestUpdate');
+      const panel = await openRequest(el);
+      button(panel, 'Send request')!.click();
+      await waitUntil(() => panel.querySelector('[role="alert"]'), 'no timeout shown', { timeout: 3000 });
+      expect(panel.querySelector<HTMLElement>('[role="alert"]')!.dataset.code).to.equal('timeout');
+      const requested = oneEvent(el, 'checkin-request-update');
+      button(panel, 'Send request')!.click();
+      await requested;
+      const [first, second] = calls(adapter, 'requestUpdate');
+      expect(keyOf(second!)).to.equal(keyOf(first!));
+    });
+
+    it('gives up a hanging "Mark as seen" and its retry works', async () => {
+      const adapter = adapterFor(world(), 'u-dana');
+      const { el } = await mount(adapter, { timeout: 40 });
+      await loaded(el);
+      adapter.faults.hangNext('acknowledge');
+      article(el, UNSEEN_ID)!.querySelector<HTMLButtonElement>('[part~="acknowledge"]')!.click();
+      await waitUntil(() => article(el, UNSEEN_ID)!.querySelector('[role="alert"]'), 'no timeout', { timeout: 3000 });
+      expect(calls(adapter, 'acknowledge')).to.have.length(1);
+      button(article(el, UNSEEN_ID)!, 'Try again')!.click();
+      await waitUntil(() => article(el, UNSEEN_ID)!.querySelector('[part~="seen"]'), 'not marked as seen');
+      expect(calls(adapter, 'acknowledge')).to.have.length(2);
+    });
+
+    it('retries a failed page of the history by itself', async () => {
+      const store = world();
+      const adapter = adapterFor(store, 'u-dana');
+      adapter.faults.failNext('listCheckins', 'unavailable');
+      const { el, errors } = await mount(adapter);
+      await waitUntil(() => articles(el).length === 10, 'did not load');
+      expect(calls(adapter, 'listCheckins')).to.have.length(2);
+      expect(errors).to.deep.equal([]);
+    });
+  });
+
+  describe('repeated clicks', () => {
+    it('sends a reply once for a triple click', async () => {
+      const adapter = adapterFor(world(), 'u-dana');
+      const { el } = await mount(adapter);
+      await loaded(el);
+      adapter.faults.latencyMs = 30;
+      const box = typeReply(el, UNSEEN_ID, 'Once.');
+      const send = box.querySelector<HTMLButtonElement>('[part~="reply-send"]')!;
+      const sent = oneEvent(el, 'checkin-reply');
+      for (let i = 0; i < 3; i++) send.click();
+      await sent;
+      await settle();
+      expect(calls(adapter, 'reply')).to.have.length(1);
+      await el.updateComplete;
+      expect(replyTexts(el, UNSEEN_ID)).to.deep.equal(['Once.']);
+    });
+
+    it('requests an update once for a triple click', async () => {
+      const adapter = adapterFor(world(), 'u-dana');
+      const { el } = await mount(adapter);
+      await loaded(el);
+      adapter.faults.latencyMs = 30;
+      const panel = await openRequest(el);
+      const send = button(panel, 'Send request')!;
+      const requested = oneEvent(el, 'checkin-request-update');
+      for (let i = 0; i < 3; i++) send.click();
+      await requested;
+      await settle();
+      expect(calls(adapter, 'requestUpdate')).to.have.length(1);
+      expect(articles(el).filter((a) => text(a).includes('Update requested by Dana')).length).to.equal(2);
+    });
+
+    it('marks as seen once for a triple click', async () => {
+      const adapter = adapterFor(world(), 'u-dana');
+      const { el } = await mount(adapter);
+      await loaded(el);
+      adapter.faults.latencyMs = 30;
+      const seen = article(el, UNSEEN_ID)!.querySelector<HTMLButtonElement>('[part~="acknowledge"]')!;
+      for (let i = 0; i < 3; i++) seen.click();
+      await waitUntil(() => article(el, UNSEEN_ID)!.querySelector('[part~="seen"]'), 'not marked as seen');
+      await settle();
+      expect(calls(adapter, 'acknowledge')).to.have.length(1);
+    });
+  });
+
+  describe('removed from the page mid-request', () => {
+    it('aborts the load, leaves nothing unhandled, and loads cleanly when put back', async () => {
+      const unhandled = watchUnhandled();
+      const adapter = adapterFor(world(), 'u-dana');
+      adapter.faults.hangNext('listCheckins');
+      const { el, errors } = await mount(adapter);
+      const parent = el.parentElement!;
+      el.remove();
+      await settle();
+      expect(optionsOf(calls(adapter, 'listCheckins')[0]!)!.signal!.aborted).to.equal(true);
+      parent.append(el);
+      await waitUntil(() => articles(el).length === 10, 'did not load when put back');
+      await settle();
+      unhandled.stop();
+      expect(unhandled.reasons).to.deep.equal([]);
+      expect(errors).to.deep.equal([]);
+      expect(Boolean($(el, '[role="alert"]'))).to.equal(false);
+    });
+
+    it('aborts a reply in flight; put back, the text is kept, no error shows, and sending is one write', async () => {
+      const unhandled = watchUnhandled();
+      const store = world();
+      const adapter = adapterFor(store, 'u-dana');
+      const { el, errors } = await mount(adapter);
+      await loaded(el);
+      adapter.faults.latencyMs = 50;
+      typeReply(el, UNSEEN_ID, 'Sent while leaving.').requestSubmit();
+      await el.updateComplete;
+      const parent = el.parentElement!;
+      el.remove();
+      await settle();
+      expect(optionsOf(calls(adapter, 'reply')[0]!)!.signal!.aborted).to.equal(true);
+      adapter.faults.latencyMs = 0;
+      parent.append(el);
+      await el.updateComplete;
+      await waitUntil(() => article(el, UNSEEN_ID), 'did not load when put back');
+      await el.updateComplete;
+      const box = article(el, UNSEEN_ID)!.querySelector<HTMLFormElement>('[part~="reply-box"]')!;
+      expect(box.querySelector('textarea')!.value).to.equal('Sent while leaving.');
+      expect(Boolean(box.querySelector('[role="alert"]'))).to.equal(false);
+      const sent = oneEvent(el, 'checkin-reply');
+      box.requestSubmit();
+      await sent;
+      const [first, second] = calls(adapter, 'reply');
+      expect(keyOf(second!)).to.equal(keyOf(first!));
+      const stored = store.snapshot().checkins['c-atlas']!.find((c) => c.id === UNSEEN_ID)!;
+      expect(stored.replies.map((r) => r.text)).to.deep.equal(['Sent while leaving.']);
+      await settle();
+      unhandled.stop();
+      expect(unhandled.reasons).to.deep.equal([]);
+      expect(errors).to.deep.equal([]);
+    });
+  });
+
+  describe('contract-id changed mid-request', () => {
+    it("ignores the old contract's late answer", async () => {
+      const adapter = adapterFor(world(), 'u-dana');
+      const gate = hold(adapter, 'listCheckins', (contractId) => contractId === 'c-atlas');
+      const { el } = await mount(adapter);
+      await waitUntil(() => gate.held === 1, 'the atlas load did not start');
+      el.contractId = 'c-nova';
+      await waitUntil(() => $(el, '[part~="empty"]'), 'c-nova did not load');
+      gate.open();
+      await waitUntil(() => calls(adapter, 'listCheckins').some((c) => c.args[0] === 'c-atlas'), 'never answered');
+      await settle();
+      await el.updateComplete;
+      expect(text($(el, '[part~="empty"]'))).to.equal('Weekly check-ins are off for this contract.');
+      expect(articles(el)).to.have.length(0);
+    });
+  });
+
+  describe('live updates drop and reconnect', () => {
+    it('catches up when the page is visible again: no missing entries, no duplicates, live again', async () => {
+      const store = world();
+      const adapter = adapterFor(store, 'u-dana');
+      const { el } = await mount(adapter);
+      await loaded(el);
+      const before = ids(el);
+      adapter.faults.dropSubscriptions();
+      // While the subscription is gone: Kofi answers and replies, Dana requests from another tab.
+      const kofi = adapterFor(store, 'u-kofi');
+      await kofi.submitAnswers(
+        'c-atlas',
+        OPEN_ID,
+        { answers: [{ questionId: 'done', text: 'A' }, { questionId: 'next', text: 'B' }, { questionId: 'blockers', text: 'None' }] },
+        { idempotencyKey: 'k-1' },
+      );
+      await kofi.reply('c-atlas', UNSEEN_ID, { text: 'Missed reply' }, { idempotencyKey: 'k-2' });
+      const requested = await adapterFor(store, 'u-dana').requestUpdate('c-atlas', {}, { idempotencyKey: 'd-1' });
+      await settle();
+      // Really missed.
+      expect(ids(el)).to.deep.equal(before);
+      expect(replyTexts(el, UNSEEN_ID)).to.deep.equal([]);
+
+      document.dispatchEvent(new Event('visibilitychange'));
+      await waitUntil(() => article(el, requested.id), 'the missed check-in did not show');
+      await el.updateComplete;
+      expect(ids(el)).to.deep.equal([requested.id, ...before]);
+      expect(new Set(ids(el)).size).to.equal(ids(el).length);
+      expect(text(article(el, OPEN_ID)!.querySelector('[part~="status"]'))).to.equal('Answered');
+      expect(replyTexts(el, UNSEEN_ID)).to.deep.equal(['Missed reply']);
+      expect(calls(adapter, 'subscribe')).to.have.length(2);
+
+      // Live again, and an event for something already merged is not shown twice.
+      await kofi.reply('c-atlas', UNSEEN_ID, { text: 'Live reply' }, { idempotencyKey: 'k-3' });
+      await waitUntil(() => replyTexts(el, UNSEEN_ID).length === 2, 'the live reply did not arrive');
+      document.dispatchEvent(new Event('visibilitychange'));
+      await waitUntil(() => calls(adapter, 'listCheckins').length === 3, 'no second catch-up');
+      await settle();
+      await el.updateComplete;
+      expect(replyTexts(el, UNSEEN_ID)).to.deep.equal(['Missed reply', 'Live reply']);
+      expect(new Set(ids(el)).size).to.equal(ids(el).length);
+    });
+
+    it('catches up when the browser comes back online', async () => {
+      const store = world();
+      const adapter = adapterFor(store, 'u-dana');
+      const { el } = await mount(adapter);
+      await loaded(el);
+      adapter.faults.dropSubscriptions();
+      await adapterFor(store, 'u-kofi').reply('c-atlas', UNSEEN_ID, { text: 'While offline' }, { idempotencyKey: 'k-1' });
+      window.dispatchEvent(new Event('offline'));
+      window.dispatchEvent(new Event('online'));
+      await waitUntil(() => replyTexts(el, UNSEEN_ID).length === 1, 'did not catch up');
+      expect(replyTexts(el, UNSEEN_ID)).to.deep.equal(['While offline']);
+    });
+
+    it('starts again from the newest page when more than a page was missed, and pages in the rest without gaps', async () => {
+      let now = FRIDAY;
+      const store = world(() => now);
+      const adapter = adapterFor(store, 'u-dana');
+      const { el } = await mount(adapter);
+      await loaded(el);
+      adapter.faults.dropSubscriptions();
+      // 25 weekly prompts pass while the subscription is gone.
+      now = FRIDAY + 25 * 7 * 24 * HOUR;
+      await adapterFor(store, 'u-dana').getSettings('c-atlas');
+      expect(storedIds(store).length).to.be.greaterThan(30);
+      await el.refresh();
+      await el.updateComplete;
+      await loadAll(el);
+      expect(ids(el)).to.deep.equal(storedIds(store));
+    });
+  });
+
+  describe('clock skew between the page and the adapter', () => {
+    const noNegative = (s: string) => expect(s).to.not.match(/-\s?\d|NaN|Invalid/);
+
+    it("shows an open check-in not yet due on this clock as open and answerable for the talent", async () => {
+      const adapter = adapterFor(world(), 'u-kofi');
+      const { el } = await mount(adapter, { now: FRIDAY - 4 * HOUR });
+      await loaded(el);
+      const open = article(el, OPEN_ID)!;
+      expect(text(open.querySelector('[part~="status"]'))).to.equal('Open');
+      expect(text(open)).to.contain('Waiting for your answer.');
+      expect(Boolean(open.querySelector('[part~="reply-box"]'))).to.equal(true);
+      noNegative(text(el.shadowRoot));
+    });
+
+    it("words a request cooldown on a clock days behind the adapter's as a positive wait", async () => {
+      const adapter = adapterFor(world(), 'u-dana');
+      const { el } = await mount(adapter, { now: FRIDAY - 3 * 24 * HOUR });
+      await loaded(el);
+      const panel = await openRequest(el);
+      const requested = oneEvent(el, 'checkin-request-update');
+      button(panel, 'Send request')!.click();
+      await requested;
+      await el.updateComplete;
+      expect(text($(el, '#cooldown'))).to.match(/^You can request another update in 4 days \(/);
+      noNegative(text(el.shadowRoot));
+    });
+  });
+
+  describe('rate-limited "Request an update"', () => {
+    it('is not retried by itself, says when it is allowed again, and allows it then', async () => {
+      const adapter = adapterFor(world(), 'u-dana');
+      let now = FRIDAY;
+      const el = await fixture<CheckinThread>(html`<checkin-thread
+        .adapter=${adapter}
+        contract-id="c-atlas"
+        .clock=${() => now}
+      ></checkin-thread>`);
+      await loaded(el);
+      adapter.faults.failNext('requestUpdate', 'rate-limited');
+      const panel = await openRequest(el);
+      button(panel, 'Send request')!.click();
+      await waitUntil(() => $(el, '#cooldown'), 'no cooldown shown');
+      expect(text($(el, '#cooldown'))).to.equal('You can request another update in 1 minute (Fri, Nov 27, 12:01 PM).');
+      expect(calls(adapter, 'requestUpdate')).to.have.length(1);
+      expect($(el, '[part~="request-update"]')!.getAttribute('aria-disabled')).to.equal('true');
+      now = FRIDAY + 61_000;
+      el.requestUpdate();
+      await el.updateComplete;
+      expect(Boolean($(el, '#cooldown'))).to.equal(false);
+      expect($(el, '[part~="request-update"]')!.getAttribute('aria-disabled')).to.equal('false');
+    });
+  });
+
+  describe('offline', () => {
+    it('says it is offline and nothing was lost, does not retry offline, and loads when back online', async () => {
+      const restore = stubOnline(false);
+      try {
+        const adapter = adapterFor(world(), 'u-dana');
+        adapter.faults.failNext('listCheckins', 'network');
+        const { el } = await mount(adapter);
+        await waitUntil(() => $(el, '[role="alert"]'), 'no alert');
+        expect(text($(el, '[role="alert"]'))).to.contain('You seem to be offline. Nothing was lost.');
+        expect(calls(adapter, 'listCheckins'), 'no retry while offline').to.have.length(1);
+        restore();
+        window.dispatchEvent(new Event('online'));
+        await waitUntil(() => articles(el).length === 10, 'did not load when back online');
+      } finally {
+        restore();
+      }
+    });
+  });
+});
