@@ -19,7 +19,8 @@ if (!executablePath) {
 }
 
 export default {
-  files: ['test/**/*.test.ts'],
+  // test/built/ needs the build and the examples: web-test-runner.dist.config.mjs runs it.
+  files: ['test/**/*.test.ts', '!test/built/**'],
   nodeResolve: true,
   concurrency: 2,
   testFramework: { config: { timeout: 10000 } },
