@@ -18,10 +18,29 @@ if (!executablePath) {
   process.exit(1);
 }
 
+// The strict policy of security-csp.test.ts, sent with the pages under test/csp/ only (the test
+// harness page itself runs inline scripts and could not run under it). `?tt=none` swaps the
+// Trusted Types allowlist for 'none': the negative control that shows the policy is enforced.
+const CSP_POLICY =
+  "default-src 'self'; script-src 'self'; style-src 'self'; " +
+  "require-trusted-types-for 'script'; trusted-types lit-html";
+
+async function strictCspForTestPages(context, next) {
+  await next();
+  if (context.path.startsWith('/test/csp/') && context.path.endsWith('.html')) {
+    const policy =
+      context.query.tt === 'none'
+        ? CSP_POLICY.replace('trusted-types lit-html', "trusted-types 'none'")
+        : CSP_POLICY;
+    context.set('Content-Security-Policy', policy);
+  }
+}
+
 export default {
   // test/built/ needs the build and the examples: web-test-runner.dist.config.mjs runs it.
   files: ['test/**/*.test.ts', '!test/built/**'],
   nodeResolve: true,
+  middleware: [strictCspForTestPages],
   concurrency: 2,
   testFramework: { config: { timeout: 10000 } },
   plugins: [esbuildPlugin({ ts: true, json: true, tsconfig: './tsconfig.json', target: 'es2022' })],

@@ -4,10 +4,11 @@ import { LitElement, html, nothing, type TemplateResult } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
 import { classMap } from 'lit/directives/class-map.js';
 import { live } from 'lit/directives/live.js';
-import { newIdempotencyKey, type CheckinAdapter } from '../../adapters/adapter.js';
+import { newIdempotencyKey, type CheckinAdapter, type CheckinEvent } from '../../adapters/adapter.js';
 import type { RetryPolicy } from '../../adapters/resilient.js';
 import { ConnectionController, loadViewer } from '../../controllers/connection.js';
 import { ConnectivityController } from '../../controllers/connectivity.js';
+import { LiveController } from '../../controllers/live.js';
 import { AnnouncerController } from '../../controllers/announcer.js';
 import { DraftController, draftKey, type DraftRecord } from '../../controllers/draft.js';
 import { CheckinDraftSavedEvent, CheckinSkipEvent, CheckinSubmitEvent } from '../../events.js';
@@ -85,6 +86,7 @@ type Done = 'submitted' | 'skipped' | null;
  * @csspart checkin - The card around the whole element.
  * @csspart header - Who asks, when it is due, and the client's message.
  * @csspart heading - The element's heading.
+ * @csspart newer - The notice that a newer check-in or settings change arrived while typing.
  * @csspart due - How long until (or since) the check-in is due, on this page's clock.
  * @csspart message - The client's message on a requested check-in.
  * @csspart error-summary - The list of problems shown when the answers can't be sent.
@@ -169,12 +171,15 @@ export class CheckinForm extends LitElement {
   @state() private skipError: CheckinError | null = null;
   @state() private restoredAt: string | null = null;
   @state() private savedAt: string | null = null;
+  /** A newer check-in or settings change arrived while the talent had unsent text. */
+  @state() private newerArrived = false;
 
   @query('.error-summary') private summaryEl?: HTMLElement;
   @query('#done-heading') private doneHeading?: HTMLElement;
 
   private readonly connection = new ConnectionController(this);
   private readonly announcer = new AnnouncerController(this);
+  private readonly liveUpdates = new LiveController(this, (event) => this.onLive(event));
   private readonly connectivity = new ConnectivityController(this, {
     onOnline: () => this.onOnline(),
     onOffline: () => this.announcer.announce(msg("You're offline. Your draft stays on this device.")),
@@ -223,6 +228,7 @@ export class CheckinForm extends LitElement {
         }
         const loaded: Loaded = { viewer, contract, settings, checkins: page.items, target };
         this.begin(loaded);
+        this.liveUpdates.watch(adapter, contractId);
         return loaded;
       } catch (error) {
         const failure = toCheckinError(error);
@@ -300,6 +306,48 @@ export class CheckinForm extends LitElement {
     } else if (target.answers) {
       this.fill(this.answersOf(target));
     }
+  }
+
+  /** True while the talent has text in the form that the adapter has not confirmed. */
+  private hasUnsent(): boolean {
+    if (this.editing) return true;
+    const status = this.checkin?.status;
+    return (
+      (status === 'open' || status === 'late') &&
+      Object.values(this.values).some((text) => text.trim() !== '')
+    );
+  }
+
+  /**
+   * Live updates: the shown check-in changing elsewhere updates in place; a new check-in or a
+   * settings change reloads the form, unless the talent is typing (then they are told, and
+   * choose when to load it; their text stays in its draft either way).
+   */
+  private onLive(event: CheckinEvent): void {
+    const loaded = this.loaded;
+    if (!loaded || event.type === 'reply' || this.inFlight || this.skipInFlight) return;
+    if (event.type === 'checkin' && event.checkin.id === this.checkin?.id) {
+      if (this.hasUnsent()) return;
+      this.checkin = event.checkin;
+      loaded.target = event.checkin;
+      return;
+    }
+    if (event.type === 'checkin' && loaded.checkins.some((c) => c.id === event.checkin.id)) return;
+    if (this.hasUnsent()) this.newerArrived = true;
+    else this.reload();
+  }
+
+  private reload(): void {
+    this.newerArrived = false;
+    void this.data.run();
+  }
+
+  private renderNewerArrived(): TemplateResult | typeof nothing {
+    if (!this.newerArrived) return nothing;
+    return html`<div class="notice" part="newer" role="status">
+      ${msg('Something changed on this contract while you were typing (a new check-in or new settings).')}
+      <button type="button" @click=${() => this.reload()}>${msg('Show the latest')}</button>
+    </div>`;
   }
 
   private answersOf(checkin: Checkin): FormValue {
@@ -642,7 +690,7 @@ export class CheckinForm extends LitElement {
     const content = loaded.viewer.role === 'talent' ? this.renderTalent(loaded) : this.renderWatcher(loaded);
     return html`<section class="card form-card" part="checkin" aria-labelledby="heading">
       <h2 id="heading" part="heading">${msg(str`Check-in for ${loaded.contract.title}`)}</h2>
-      ${content}
+      ${this.renderNewerArrived()}${content}
     </section>`;
   }
 
@@ -715,7 +763,7 @@ export class CheckinForm extends LitElement {
       </p>
       ${this.renderDueRelative(loaded, checkin)}
       ${checkin.kind === 'requested' && checkin.message
-        ? html`<blockquote part="message" aria-label=${msg(str`Message from ${client}`)}>${checkin.message}</blockquote>`
+        ? html`<blockquote part="message" dir="auto" aria-label=${msg(str`Message from ${client}`)}>${checkin.message}</blockquote>`
         : nothing}
     </header>`;
   }
@@ -808,7 +856,7 @@ export class CheckinForm extends LitElement {
     const describedBy = [`count-${index}`, error ? `err-${index}` : ''].filter(Boolean).join(' ');
     return html`<div class=${classMap({ question: true, invalid: !!error })} part="question" data-question=${question.id}>
       <label for="q-${index}" part="label">
-        ${question.prompt}
+        <span dir="auto">${question.prompt}</span>
         <span class="marker">${question.required ? msg('(required)') : msg('(optional)')}</span>
       </label>
       ${error
@@ -820,6 +868,7 @@ export class CheckinForm extends LitElement {
         id="q-${index}"
         part="textarea"
         rows="4"
+        dir="auto"
         aria-describedby=${describedBy}
         aria-invalid=${error ? 'true' : 'false'}
         aria-required=${question.required ? 'true' : 'false'}
@@ -841,7 +890,7 @@ export class CheckinForm extends LitElement {
         ${question.quickAnswers.length
           ? html`<div class="quick" role="group" aria-label=${msg(str`Quick answers for “${question.prompt}”`)}>
               ${question.quickAnswers.map(
-                (answer) => html`<button type="button" part="quick-answer" @click=${() => this.offerFill(index, answer)}>
+                (answer) => html`<button type="button" part="quick-answer" dir="auto" @click=${() => this.offerFill(index, answer)}>
                   ${answer}
                 </button>`,
               )}
@@ -972,6 +1021,7 @@ export class CheckinForm extends LitElement {
                 id="skip-note"
                 part="textarea skip-note"
                 rows="3"
+                dir="auto"
                 aria-describedby=${this.skipNoteError ? 'skip-count skip-err' : 'skip-count'}
                 aria-invalid=${this.skipNoteError ? 'true' : 'false'}
                 .value=${live(note)}
@@ -1018,7 +1068,7 @@ export class CheckinForm extends LitElement {
       'off-track': msg('Off track'),
     };
     return html`<dl class="answers" part="answers">
-      ${answers.map((a) => html`<div><dt>${prompt(a.questionId)}</dt><dd>${a.text}</dd></div>`)}
+      ${answers.map((a) => html`<div><dt dir="auto">${prompt(a.questionId)}</dt><dd dir="auto">${a.text}</dd></div>`)}
       ${checkin.health
         ? html`<div><dt>${msg('How is the work going?')}</dt><dd>${healthLabel[checkin.health]}</dd></div>`
         : nothing}
@@ -1064,7 +1114,7 @@ export class CheckinForm extends LitElement {
         ${msg(str`You told ${loaded.contract.client.name} you're not working this week.`)}
       </p>
       ${checkin.skipNote
-        ? html`<blockquote part="message" aria-label=${msg('Your note')}>${checkin.skipNote}</blockquote>`
+        ? html`<blockquote part="message" dir="auto" aria-label=${msg('Your note')}>${checkin.skipNote}</blockquote>`
         : nothing}
       ${editable
         ? html`<div class="actions">
@@ -1133,7 +1183,7 @@ export class CheckinForm extends LitElement {
         : nothing}
       <p class=${classMap({ state: true, [kind]: true })} part="state" data-state=${kind}>${text}</p>
       ${checkin?.status === 'skipped' && checkin.skipNote
-        ? html`<blockquote part="message" aria-label=${msg(str`Note from ${talent}`)}>${checkin.skipNote}</blockquote>`
+        ? html`<blockquote part="message" dir="auto" aria-label=${msg(str`Note from ${talent}`)}>${checkin.skipNote}</blockquote>`
         : nothing}`;
   }
 }

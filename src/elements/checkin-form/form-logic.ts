@@ -29,9 +29,13 @@ export function parseFormValue(value: unknown): FormValue | null {
   return { answers, health };
 }
 
-/** Whitespace-only counts as empty. */
+// What a person cannot see: white space, control characters and default-ignorable code points
+// (zero-width space and joiners, BOM, soft hyphen, bidi marks, word joiner, fillers).
+const INVISIBLE_ONLY = /^[\s\p{Cc}\p{Default_Ignorable_Code_Point}]*$/u;
+
+/** Text with nothing visible in it (white space, zero-width and control characters) counts as empty. */
 export function isBlank(text: string | undefined): boolean {
-  return !text || text.trim() === '';
+  return !text || INVISIBLE_ONLY.test(text);
 }
 
 /** The length a limit is checked against: UTF-16 units, as the backend and `maxlength` count. */
@@ -83,7 +87,7 @@ export function toInput(questions: readonly Question[], value: FormValue): Answe
   return {
     answers: questions
       .map((q) => ({ questionId: q.id, text: (value.answers[q.id] ?? '').trim() }))
-      .filter((a, i) => a.text !== '' || questions[i]!.required),
+      .filter((a, i) => !isBlank(a.text) || questions[i]!.required),
     health: value.health,
   };
 }

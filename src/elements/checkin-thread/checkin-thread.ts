@@ -10,6 +10,7 @@ import {
   type CheckinEvent,
 } from '../../adapters/adapter.js';
 import type { RetryPolicy } from '../../adapters/resilient.js';
+import { validateCheckin } from '../../adapters/validate.js';
 import { AnnouncerController } from '../../controllers/announcer.js';
 import { ConnectionController, abortable, loadViewer } from '../../controllers/connection.js';
 import { ConnectivityController } from '../../controllers/connectivity.js';
@@ -76,6 +77,46 @@ type ExportFormat = 'md' | 'csv';
 
 function abortError(): DOMException {
   return new DOMException('The operation was aborted.', 'AbortError');
+}
+
+/**
+ * A history handed over by the host (`checkins`) is checked like the adapter's data: a malformed
+ * item becomes an `invalid` error naming it, never a crash in the middle of rendering.
+ */
+function checkHostItems(items: unknown): void {
+  if (!Array.isArray(items)) {
+    throw new CheckinError(
+      'invalid',
+      'Invalid data in the checkins property: it must be a list of check-ins.',
+      { retryable: false },
+    );
+  }
+  try {
+    items.forEach((item, index) => {
+      // Unlike an adapter's, a host's answered check-in may come without its answers (a summary
+      // list): it renders as answered with no text, so only the shape is checked for it.
+      const c = item as Partial<Checkin> | null;
+      const shape =
+        c && c.status === 'answered' && c.answers === null ? { ...c, answers: [] } : item;
+      validateCheckin(shape, `checkins[${index}]`);
+    });
+  } catch (error) {
+    const message = CheckinError.from(error).message;
+    throw new CheckinError(
+      'invalid',
+      message.replace('from the adapter', 'in the checkins property'),
+      { retryable: false },
+    );
+  }
+}
+
+function isValidHistory(items: unknown): boolean {
+  try {
+    checkHostItems(items);
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 /**
@@ -212,6 +253,7 @@ export class CheckinThread extends LitElement {
       const liveSub = this.subscribe(adapter, contractId);
       try {
         const hostItems = this.checkins;
+        if (hostItems) checkHostItems(hostItems);
         const [viewer, contract, settings, page] = await Promise.all([
           // One shared request per adapter, also with the provider's (see loadViewer).
           loadViewer(adapter, signal),
@@ -261,6 +303,16 @@ export class CheckinThread extends LitElement {
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
+    if (
+      changed.has('checkins') &&
+      this.checkins &&
+      (this.data.status === TaskStatus.ERROR || (this.session && !isValidHistory(this.checkins)))
+    ) {
+      // A malformed history is refused by the load (which shows why); a new one after an error
+      // is given its chance.
+      void this.data.run();
+      return;
+    }
     if (this.session && (changed.has('checkins') || changed.has('total')) && this.checkins) {
       if (changed.has('checkins')) this.resetItems(this.dedupe(this.checkins), null);
       this.knownTotal = this.total ?? this.checkins.length;
@@ -1169,6 +1221,7 @@ export class CheckinThread extends LitElement {
       <textarea
         id="request-message"
         rows="2"
+        dir="auto"
         maxlength="500"
         .value=${live(this.requestText)}
         @input=${(e: Event) => {

@@ -48,8 +48,8 @@ function when(instant: string, ctx: EntryContext, style: DateStyle = 'datetime')
 
 function renderReply(reply: Reply, ctx: EntryContext): TemplateResult {
   return html`<li part="reply" class="reply">
-    <p class="reply-meta"><strong>${reply.author.name}</strong> <time class="muted" datetime=${reply.createdAt}>${when(reply.createdAt, ctx)}</time></p>
-    <p class="text">${reply.text}</p>
+    <p class="reply-meta"><strong dir="auto">${reply.author.name}</strong> <time class="muted" datetime=${reply.createdAt}>${when(reply.createdAt, ctx)}</time></p>
+    <p class="text" dir="auto">${reply.text}</p>
   </li>`;
 }
 
@@ -69,6 +69,7 @@ function renderReplyBox(checkin: Checkin, ctx: EntryContext): TemplateResult {
     <textarea
       id=${fieldId}
       rows="1"
+      dir="auto"
       .value=${live(draft?.text ?? '')}
       aria-invalid=${invalid ? 'true' : 'false'}
       aria-describedby=${invalid ? errorId : nothing}
@@ -127,7 +128,7 @@ export function renderEntry(checkin: Checkin, index: number, ctx: EntryContext):
     ${checkin.message
       ? html`<blockquote class="message" part="message">
           <p class="muted">${msg(str`${checkin.requestedBy.name} wrote:`)}</p>
-          <p class="text">${checkin.message}</p>
+          <p class="text" dir="auto">${checkin.message}</p>
         </blockquote>`
       : nothing}
     ${checkin.health
@@ -141,10 +142,10 @@ export function renderEntry(checkin: Checkin, index: number, ctx: EntryContext):
             const isBlocker = blocker && a.questionId === blockerId;
             return html`<div class="answer ${isBlocker ? 'blocker' : ''}" part=${isBlocker ? 'answer blocker' : 'answer'}>
               <dt>
-                ${a.label}
+                <span dir="auto">${a.label}</span>
                 ${isBlocker ? html`<span class="badge blocker-badge">${msg('Blocker')}</span>` : nothing}
               </dt>
-              <dd class="text">${a.text}</dd>
+              <dd class="text" dir="auto">${a.text}</dd>
             </div>`;
           })}
         </dl>`
@@ -167,7 +168,7 @@ export function renderEntry(checkin: Checkin, index: number, ctx: EntryContext):
     ${checkin.status === 'skipped'
       ? html`<p part="skip-note" class="skip-note">
           ${msg(str`${ctx.contract.talent.name} was not working this week.`)}
-          ${checkin.skipNote ? html`<span class="text">${checkin.skipNote}</span>` : nothing}
+          ${checkin.skipNote ? html`<span class="text" dir="auto">${checkin.skipNote}</span>` : nothing}
         </p>`
       : nothing}
     ${checkin.acknowledgedAt

@@ -19,8 +19,11 @@ export interface ExportOptions {
 const MARKDOWN_SPECIAL = /[\\`*_[\]<>#|&!~]/g;
 // Line starts that would open a list, a thematic break or a setext heading underline.
 const LINE_START_BLOCK = /^(\s*)([-+=]|\d+(?=[.)]))/;
+// GFM turns bare "scheme://", "www." and e-mail addresses into links; an escaped ":" "." or "@"
+// (still ASCII punctuation, shown as itself) keeps them text.
+const AUTOLINK = /\b([a-z][a-z0-9+.-]*):(?=\/\/)|\b(www)\.|@/gi;
 
-/** `text` as literal Markdown: it cannot open headings, links, HTML, code or lists. */
+/** `text` as literal Markdown: it cannot open headings, links (also GFM's bare URLs), HTML, code or lists. */
 export function escapeMarkdown(text: string): string {
   return text
     .replace(/\r\n?/g, '\n')
@@ -28,6 +31,9 @@ export function escapeMarkdown(text: string): string {
     .map((line) =>
       line
         .replace(MARKDOWN_SPECIAL, '\\$&')
+        .replace(AUTOLINK, (_m, scheme?: string, www?: string) =>
+          scheme ? `${scheme}\\:` : www ? `${www}\\.` : '\\@',
+        )
         .replace(LINE_START_BLOCK, (_m, space: string, marker: string) =>
           /\d/.test(marker) ? `${space}${marker}\\` : `${space}\\${marker}`,
         ),

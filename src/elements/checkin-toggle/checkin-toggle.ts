@@ -811,7 +811,7 @@ export class CheckinToggle extends LitElement {
         : nothing}
       <h3 id="dialog-questions">${msg('The questions')}</h3>
       <ol aria-labelledby="dialog-questions">
-        ${settings.questions.map((q) => html`<li>${q.prompt}</li>`)}
+        ${settings.questions.map((q) => html`<li dir="auto">${q.prompt}</li>`)}
       </ol>
       <div class="actions">
         <button type="button" class="primary" autofocus @click=${this.confirmEnable}>
@@ -1184,7 +1184,7 @@ export class CheckinToggle extends LitElement {
         <dd>
           ${count === 1 ? msg('1 short question') : msg(str`${count} short questions`)}
           <ol class="questions">
-            ${settings.questions.map((q) => html`<li>${q.prompt}</li>`)}
+            ${settings.questions.map((q) => html`<li dir="auto">${q.prompt}</li>`)}
           </ol>
         </dd>
       </div>
