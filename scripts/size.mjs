@@ -72,14 +72,16 @@ if (stale) console.warn(`warning: ${stale}`);
 
 if (args.has('--why')) {
   const { why } = await import('../bench/why.mjs');
-  const { modules, kinds } = await why();
-  console.log('\nelements without Lit, by module (minified bytes, share):');
-  for (const row of modules.slice(0, 15)) {
-    console.log(`${fmt(row.bytes).padStart(8)}  ${(row.share * 100).toFixed(1).padStart(5)}%  ${row.path}`);
+  const { modules, kinds, marginal } = await why();
+  console.log('\nelements without Lit, largest modules: minified bytes, share, gzip bytes saved without it');
+  const saved = new Map(marginal.map((row) => [row.path, row.gzip]));
+  for (const row of modules.slice(0, 12)) {
+    const gzip = saved.has(row.path) ? fmt(saved.get(row.path)).padStart(7) : '';
+    console.log(`${fmt(row.bytes).padStart(8)}  ${(row.share * 100).toFixed(1).padStart(5)}%  ${gzip}  ${row.path}`);
   }
-  console.log('\nby kind (minified bytes; gzip bytes saved if removed):');
+  console.log('\nby kind: minified bytes, gzip bytes saved if removed');
   for (const row of kinds.rows) {
-    console.log(`${fmt(row.minified).padStart(8)}  ${row.kind}${row.gzip == null ? '' : `  ~${fmt(row.gzip)}`}`);
+    console.log(`${fmt(row.minified).padStart(8)}  ${row.gzip == null ? '       ' : fmt(row.gzip).padStart(7)}  ${row.kind}`);
   }
 }
 
