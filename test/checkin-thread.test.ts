@@ -79,6 +79,14 @@ const calls = (adapter: MemoryAdapter, method: string) => adapter.calls.filter((
 const button = (scope: ParentNode, label: string) =>
   [...scope.querySelectorAll<HTMLButtonElement>('button')].find((b) => text(b) === label);
 
+/** Opens the reply box of a check-in through its Reply button; its field. */
+async function openReply(el: CheckinThread, id: string): Promise<HTMLTextAreaElement> {
+  const entry = article(el, id)!;
+  entry.querySelector<HTMLButtonElement>('[part~="reply-button"]')!.click();
+  await el.updateComplete;
+  return entry.querySelector('textarea')!;
+}
+
 async function typeInto(field: HTMLTextAreaElement, value: string): Promise<void> {
   field.focus();
   await sendKeys({ type: value });
@@ -583,7 +591,7 @@ describe('<checkin-thread>', () => {
     it('sends one reply per double click and tells the host', async () => {
       const { el, adapter } = await mount('u-dana');
       const entry = article(el, UNSEEN_ID)!;
-      const field = entry.querySelector('textarea')!;
+      const field = await openReply(el, UNSEEN_ID);
       expect(text(entry.querySelector(`label[for="${field.id}"]`))).to.equal('Reply to this check-in');
       await typeInto(field, 'Thanks, all clear.');
       const send = button(entry, 'Send reply')!;
@@ -600,15 +608,20 @@ describe('<checkin-thread>', () => {
       expect(replies.length).to.equal(1);
       expect(text(replies[0])).to.contain('Dana Whitfield');
       expect(text(replies[0])).to.contain('Thanks, all clear.');
-      expect(article(el, UNSEEN_ID)!.querySelector('textarea')!.value).to.equal('');
+      // The box closes after the send; focus goes back to its Reply button, and it opens empty.
+      expect(Boolean(article(el, UNSEEN_ID)!.querySelector('textarea'))).to.equal(false);
+      const toggle = article(el, UNSEEN_ID)!.querySelector('[part~="reply-button"]')!;
+      expect(toggle.getAttribute('aria-expanded')).to.equal('false');
+      expect(show(root(el).activeElement)).to.equal(show(toggle));
       expect(text(root(el).querySelector('[role="status"]'))).to.equal('Reply sent.');
+      expect((await openReply(el, UNSEEN_ID)).value).to.equal('');
     });
 
     it('keeps the text after a failure and retries with the same key', async () => {
       const { el, adapter } = await mount('u-kofi');
       adapter.faults.failNext('reply', 'network');
       const entry = article(el, BLOCKER_ID)!;
-      await typeInto(entry.querySelector('textarea')!, 'Sorted now.');
+      await typeInto(await openReply(el, BLOCKER_ID), 'Sorted now.');
       button(entry, 'Send reply')!.click();
       await waitUntil(() => entry.querySelector('[part~="reply-box"] [role="alert"]'), 'no failure shown');
       expect(entry.querySelector('textarea')!.value).to.equal('Sorted now.');
@@ -622,6 +635,7 @@ describe('<checkin-thread>', () => {
     it('refuses an empty or too long reply inline', async () => {
       const { el, adapter } = await mount('u-dana');
       const entry = article(el, UNSEEN_ID)!;
+      await openReply(el, UNSEEN_ID);
       button(entry, 'Send reply')!.click();
       await el.updateComplete;
       const field = entry.querySelector('textarea')!;
@@ -640,10 +654,45 @@ describe('<checkin-thread>', () => {
       expect(calls(adapter, 'reply').length).to.equal(0);
     });
 
+    it('renders one Reply button per article and a reply form only where it is open', async () => {
+      const { el } = await mount('u-dana');
+      expect(root(el).querySelectorAll('[part~="reply-button"]').length).to.equal(articles(el).length);
+      expect(root(el).querySelectorAll('form').length).to.equal(0);
+      const entry = article(el, UNSEEN_ID)!;
+      const toggle = entry.querySelector<HTMLButtonElement>('[part~="reply-button"]')!;
+      expect(text(toggle)).to.equal('Reply');
+      expect(toggle.getAttribute('aria-expanded')).to.equal('false');
+      const field = await openReply(el, UNSEEN_ID);
+      await expect(el).to.be.accessible();
+      expect(toggle.getAttribute('aria-expanded')).to.equal('true');
+      expect(root(el).getElementById(toggle.getAttribute('aria-controls')!)?.getAttribute('part')).to.equal('reply-box');
+      expect(root(el).querySelectorAll('form').length).to.equal(1);
+      expect(show(root(el).activeElement)).to.equal(show(field));
+      await sendKeys({ type: 'Half written' });
+      // Escape closes it, keeps the text and returns focus to the button.
+      await sendKeys({ press: 'Escape' });
+      await el.updateComplete;
+      expect(root(el).querySelectorAll('form').length).to.equal(0);
+      expect(toggle.getAttribute('aria-expanded')).to.equal('false');
+      expect(show(root(el).activeElement)).to.equal(show(toggle));
+      expect(text(entry)).to.contain('Your unsent reply is kept.');
+      expect((await openReply(el, UNSEEN_ID)).value).to.equal('Half written');
+      // So does Cancel.
+      button(entry, 'Cancel')!.click();
+      await el.updateComplete;
+      expect(root(el).querySelectorAll('form').length).to.equal(0);
+      expect(show(root(el).activeElement)).to.equal(show(toggle));
+      // The button toggles too.
+      await openReply(el, UNSEEN_ID);
+      toggle.click();
+      await el.updateComplete;
+      expect(root(el).querySelectorAll('form').length).to.equal(0);
+    });
+
     it('gives an observer no reply box and no client actions', async () => {
       const { el } = await mount('u-omar');
       expect(articles(el).length).to.equal(10);
-      expect(show(root(el).querySelector('textarea, [part~="reply-box"]'))).to.equal(null);
+      expect(show(root(el).querySelector('textarea, [part~="reply-box"], [part~="reply-button"]'))).to.equal(null);
       expect(show(root(el).querySelector('[part~="request-update"], [part~="acknowledge"]'))).to.equal(null);
       expect(show(root(el).querySelector('[part~="export-csv"]'))).to.not.equal(null);
     });
@@ -805,6 +854,59 @@ describe('<checkin-thread>', () => {
       expect(show(root(el).querySelector('[part~="show-newer"]'))).to.not.equal(null);
       for (let i = 0; i < 3; i++) await sendKeys({ press: 'PageUp' });
       expect(root(el).activeElement?.getAttribute('aria-posinset')).to.equal(String(lastPos + 98));
+    });
+
+    it('checks the host’s items as they are rendered: a malformed one beyond the first window shows when reached', async () => {
+      const adapter = new MemoryAdapter({ store: makeStore(), viewerId: 'u-dana', contractId: 'c-atlas' });
+      const atlas = await adapter.getContract('c-atlas');
+      const history = generateHistory(atlas, 300, { now: FIXED });
+      history[250] = { ...history[250]!, status: 'bogus' as CheckinStatus };
+      const el = await fixture<CheckinThread>(html`<checkin-thread
+        .adapter=${adapter}
+        contract-id="c-atlas"
+        .clock=${clock}
+        .checkins=${history}
+      ></checkin-thread>`);
+      await loaded(el);
+      // Not checked up front: the first window renders.
+      expect(Boolean(root(el).querySelector('[role="alert"]'))).to.equal(false);
+      expect(articles(el).length).to.be.within(30, 90);
+      const failed = oneEvent(el, 'checkin-error');
+      for (let i = 0; i < 10 && !root(el).querySelector('[role="alert"]'); i++) {
+        button(root(el), 'Load older')!.click();
+        await el.updateComplete;
+      }
+      const alert = root(el).querySelector<HTMLElement>('[role="alert"]');
+      expect(alert?.dataset.code).to.equal('invalid');
+      expect(text(alert)).to.contain('checkins[250].status');
+      expect((await failed).detail.error.code).to.equal('invalid');
+    });
+
+    it('observes the sentinels afresh after the window moves, so one still in view fires again', async () => {
+      const observed: string[] = [];
+      const original = IntersectionObserver.prototype.observe;
+      IntersectionObserver.prototype.observe = function (target: Element) {
+        observed.push((target as HTMLElement).dataset.edge ?? '');
+        return original.call(this, target);
+      };
+      try {
+        const adapter = new MemoryAdapter({ store: makeStore(), viewerId: 'u-dana', contractId: 'c-atlas' });
+        const atlas = await adapter.getContract('c-atlas');
+        const el = await fixture<CheckinThread>(html`<checkin-thread
+          .adapter=${adapter}
+          contract-id="c-atlas"
+          .clock=${clock}
+          .checkins=${generateHistory(atlas, 100, { now: FIXED })}
+        ></checkin-thread>`);
+        await loaded(el);
+        const before = observed.filter((e) => e === 'end').length;
+        expect(before).to.be.greaterThan(0);
+        button(root(el), 'Load older')!.click();
+        await el.updateComplete;
+        expect(observed.filter((e) => e === 'end').length).to.be.greaterThan(before);
+      } finally {
+        IntersectionObserver.prototype.observe = original;
+      }
     });
 
     it('uses the host’s total when it gives only part of the history', async () => {

@@ -183,7 +183,7 @@ function control(el: Element, action: Action): HTMLElement | null {
     case 'skip':
       return $(el, '[part~="skip"]');
     case 'reply':
-      return $(el, `article[data-id="${UNSEEN_ID}"] [part~="reply-box"]`);
+      return $(el, `article[data-id="${UNSEEN_ID}"] [part~="reply-button"]`);
     case 'acknowledge':
       return $(el, `article[data-id="${UNSEEN_ID}"] [part~="acknowledge"]`);
     case 'request update':
@@ -234,7 +234,9 @@ async function perform(el: Updatable, action: Action): Promise<void> {
       $<HTMLButtonElement>(el, '[part~="skip-confirm"]')!.click();
       break;
     case 'reply': {
-      const box = control(el, action)!;
+      control(el, action)!.click();
+      await el.updateComplete;
+      const box = $(el, `article[data-id="${UNSEEN_ID}"] [part~="reply-box"]`)!;
       setValue(box.querySelector('textarea')!, 'A reply');
       box.querySelector<HTMLButtonElement>('[part~="reply-send"]')!.click();
       break;

@@ -144,6 +144,8 @@ describe('security: a strict CSP with Trusted Types', function () {
     const article = thread.shadowRoot!.querySelector('article')!;
     expect(text(article)).to.contain(answers[2]!);
     expect(Boolean(article.querySelector('[part~="blocker-badge"]'))).to.equal(true);
+    article.querySelector<HTMLButtonElement>('[part~="reply-button"]')!.click();
+    await (thread as HTMLElement & { updateComplete: Promise<unknown> }).updateComplete;
     const box = article.querySelector('[part~="reply-box"]')!;
     setValue(box.querySelector('textarea')!, 'Thanks Kofi, I will chase the budget today.');
     box.querySelector<HTMLButtonElement>('[part~="reply-send"]')!.click();

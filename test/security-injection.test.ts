@@ -472,6 +472,10 @@ describe('security: injection payloads through every text field', function () {
       const w = world({ seeded: false });
       const threads = await mountAll(w, 'checkin-thread', 'client');
       const replied = threads.map((el) => oneEvent(el, 'checkin-reply'));
+      for (const [i, el] of threads.entries()) {
+        article(el, w.ids(i).answered)!.querySelector<HTMLButtonElement>('[part~="reply-button"]')!.click();
+        await (el as HTMLElement & { updateComplete: Promise<unknown> }).updateComplete;
+      }
       threads.forEach((el, i) => {
         const box = article(el, w.ids(i).answered)!.querySelector('[part~="reply-box"]')!;
         setValue(box.querySelector('textarea')!, PAYLOADS[i]!.text);

@@ -295,6 +295,8 @@ describe('security: bad input', function () {
       await waitUntil(() => article(bad!).querySelector('[role="alert"]'), 'no alert for acknowledge');
       expect(text(article(bad!).querySelector('[role="alert"]'))).to.contain('checkin.acknowledgedAt');
 
+      article(bad!).querySelector<HTMLButtonElement>('[part~="reply-button"]')!.click();
+      await bad!.updateComplete;
       const box2 = article(bad!).querySelector('[part~="reply-box"]')!;
       setValue(box2.querySelector('textarea')!, 'Thanks!');
       box2.querySelector<HTMLButtonElement>('[part~="reply-send"]')!.click();
@@ -643,6 +645,8 @@ describe('security: bad input', function () {
       const clientAdapter = adapterFor('u-dana');
       const thread = await fixture<Updatable>(template('checkin-thread', clientAdapter, 'c-atlas'));
       await whenReady(thread);
+      $<HTMLButtonElement>(thread, `article[data-id="${UNSEEN_ID}"] [part~="reply-button"]`)!.click();
+      await thread.updateComplete;
       const box = $(thread, `article[data-id="${UNSEEN_ID}"] [part~="reply-box"]`)!;
       setValue(box.querySelector('textarea')!, long);
       box.querySelector<HTMLButtonElement>('[part~="reply-send"]')!.click();
@@ -805,6 +809,9 @@ describe('security: bad input', function () {
       const message = $(thread, '[part~="message"] .text');
       expect([dirAuto(message), direction(message)]).to.deep.equal(['auto', 'rtl']);
       // Typing: every text box follows what is typed.
+      $<HTMLButtonElement>(thread, `article[data-id="${UNSEEN_ID}"] [part~="reply-button"]`)!.click();
+      await thread.updateComplete;
+      expect($$(thread, 'textarea').length, 'an open reply box').to.equal(1);
       for (const box of $$(thread, 'textarea')) expect(dirAuto(box), 'reply box').to.equal('auto');
 
       const { el } = await talentForm();

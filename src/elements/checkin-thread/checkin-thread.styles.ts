@@ -221,6 +221,13 @@ export const styles = css`
     gap: 0.5rem;
     font-size: var(--_font-size-small);
   }
+  .reply-toggle {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: center;
+    gap: 0.5rem;
+    margin: 0.75rem 0 0;
+  }
   /* Field and button side by side; label and messages span the row. */
   .reply-box {
     display: grid;
@@ -228,6 +235,10 @@ export const styles = css`
     gap: 0.375rem 0.5rem;
     align-items: end;
     margin-top: 0.75rem;
+  }
+  .reply-box .actions {
+    display: flex;
+    gap: 0.375rem;
   }
   .reply-box > :not(textarea, .actions) {
     grid-column: 1 / -1;

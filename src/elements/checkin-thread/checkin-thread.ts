@@ -38,7 +38,7 @@ import {
   toCheckinError,
 } from '../shared.js';
 import { styles } from './checkin-thread.styles.js';
-import { MAX_REPLY_LENGTH, renderEntry, type EntryContext, type ReplyDraft } from './entry.js';
+import { domId, MAX_REPLY_LENGTH, renderEntry, type EntryContext, type ReplyDraft } from './entry.js';
 import { exportFileName, toCsv, toMarkdown } from './export.js';
 
 /** Check-ins asked of the adapter per page. */
@@ -79,9 +79,43 @@ function abortError(): DOMException {
   return new DOMException('The operation was aborted.', 'AbortError');
 }
 
+/** Host items already checked: each object is validated once, when it is first rendered. */
+const checkedHostItems = new WeakSet<object>();
+const PLACEHOLDER = 'checkins[#]';
+
+function hostError(error: unknown, index: number): CheckinError {
+  const message = CheckinError.from(error).message;
+  return new CheckinError(
+    'invalid',
+    message.replaceAll(PLACEHOLDER, `checkins[${index}]`).replace('from the adapter', 'in the checkins property'),
+    { retryable: false },
+  );
+}
+
+/**
+ * Checks one item of a host's history like the adapter's data. The index is only looked up
+ * when the item is malformed: finding it is a scan of the whole list.
+ */
+function checkHostItem(item: unknown, indexOf: () => number): void {
+  if (item !== null && typeof item === 'object' && checkedHostItems.has(item)) return;
+  // Unlike an adapter's, a host's answered check-in may come without its answers (a summary
+  // list): it renders as answered with no text, so only the shape is checked for it.
+  const c = item as Partial<Checkin> | null;
+  const shape = c && c.status === 'answered' && c.answers === null ? { ...c, answers: [] } : item;
+  try {
+    validateCheckin(shape, PLACEHOLDER);
+  } catch (error) {
+    throw hostError(error, indexOf());
+  }
+  checkedHostItems.add(item as object);
+}
+
 /**
  * A history handed over by the host (`checkins`) is checked like the adapter's data: a malformed
- * item becomes an `invalid` error naming it, never a crash in the middle of rendering.
+ * item becomes an `invalid` error naming it, never a crash in the middle of rendering. Checking
+ * every item of a long history up front costs a frame (10,000 items: 10+ ms), so only what every
+ * item needs to be kept and looked up (an object with a string id) is checked for all; the rest
+ * is checked for the first window here and for later windows as they are rendered.
  */
 function checkHostItems(items: unknown): void {
   if (!Array.isArray(items)) {
@@ -91,22 +125,19 @@ function checkHostItems(items: unknown): void {
       { retryable: false },
     );
   }
-  try {
-    items.forEach((item, index) => {
-      // Unlike an adapter's, a host's answered check-in may come without its answers (a summary
-      // list): it renders as answered with no text, so only the shape is checked for it.
-      const c = item as Partial<Checkin> | null;
-      const shape =
-        c && c.status === 'answered' && c.answers === null ? { ...c, answers: [] } : item;
-      validateCheckin(shape, `checkins[${index}]`);
-    });
-  } catch (error) {
-    const message = CheckinError.from(error).message;
-    throw new CheckinError(
-      'invalid',
-      message.replace('from the adapter', 'in the checkins property'),
-      { retryable: false },
-    );
+  const seen = new Set<string>();
+  let first = 0;
+  for (let index = 0; index < items.length; index++) {
+    const item: unknown = items[index];
+    const usable = item !== null && typeof item === 'object' && typeof (item as Checkin).id === 'string';
+    if (!usable) checkHostItem(item, () => index);
+    // The first window is what dedupe keeps first: repeated ids are dropped.
+    const id = (item as Checkin).id;
+    if (first < SLICE && !seen.has(id)) {
+      seen.add(id);
+      first++;
+      checkHostItem(item, () => index);
+    }
   }
 }
 
@@ -156,8 +187,10 @@ function isValidHistory(items: unknown): boolean {
  * @csspart acknowledge - The client's "Mark as seen" button.
  * @csspart replies - The list of replies of a check-in.
  * @csspart reply - One reply.
- * @csspart reply-box - The reply form of a check-in.
+ * @csspart reply-button - The Reply button of a check-in; opens and closes its reply box (`aria-expanded`).
+ * @csspart reply-box - The reply form of a check-in, rendered only while open.
  * @csspart reply-send - The reply form's send button.
+ * @csspart reply-cancel - The reply form's cancel button; closes the box, keeping what was typed.
  * @csspart show-newer - The button that brings newer check-ins back into the window.
  * @csspart load-more - The "Load older" button.
  * @csspart end - The note after the oldest check-in.
@@ -242,6 +275,15 @@ export class CheckinThread extends LitElement {
   private readonly actionErrors = new Map<string, CheckinError>();
   private observer?: IntersectionObserver;
   private observed = new Set<Element>();
+  /** The window last observed: after it moves, a sentinel still in view must fire again. */
+  private observedWindow = '';
+  /** The thread shows the host's `checkins` (checked as rendered), not the adapter's pages. */
+  private fromHost = false;
+  /** A malformed host item found while rendering, reported once. */
+  private windowError: CheckinError | null = null;
+  private reportedWindowError: string | null = null;
+  /** Check-ins whose reply box is open (the boxes are rendered on demand: see renderEntry). */
+  private readonly openReplies = new Set<string>();
   private cooldownTimer?: ReturnType<typeof setTimeout>;
   private resumeOnConnect = false;
   private latestRequested: { items: Checkin[]; at: number | null } = { items: [], at: null };
@@ -299,6 +341,7 @@ export class CheckinThread extends LitElement {
     this.observer?.disconnect();
     this.observer = undefined;
     this.observed.clear();
+    this.observedWindow = '';
     clearTimeout(this.cooldownTimer);
   }
 
@@ -339,6 +382,11 @@ export class CheckinThread extends LitElement {
   }
 
   protected override updated(): void {
+    const failure = this.windowError;
+    if (failure && failure.message !== this.reportedWindowError) {
+      this.reportedWindowError = failure.message;
+      reportError(this, failure, 'load');
+    }
     this.observeSentinels();
     this.scheduleCooldownTick();
   }
@@ -353,6 +401,7 @@ export class CheckinThread extends LitElement {
       contract: loaded.contract,
     };
     this.settings = loaded.settings;
+    this.fromHost = !loaded.page;
     if (loaded.page) {
       this.resetItems(this.dedupe(loaded.page.items), loaded.page.nextCursor);
       this.knownTotal = loaded.page.total;
@@ -602,10 +651,19 @@ export class CheckinThread extends LitElement {
         this.observed.delete(el);
       }
     }
+    // An observer reports a change of intersection, not a state: a sentinel that stays in view
+    // while the window moves under it (a fast scroll, a short page) would never fire again and
+    // the scroll would stall. Observing it afresh makes the observer report where it is now.
+    const span = `${this.winStart}:${this.winEnd}:${this.items.length}`;
+    const moved = span !== this.observedWindow;
+    this.observedWindow = span;
     for (const el of sentinels) {
       if (!this.observed.has(el)) {
         this.observer.observe(el);
         this.observed.add(el);
+      } else if (moved) {
+        this.observer.unobserve(el);
+        this.observer.observe(el);
       }
     }
   }
@@ -812,6 +870,26 @@ export class CheckinThread extends LitElement {
     return draft;
   }
 
+  private async toggleReply(checkin: Checkin): Promise<void> {
+    if (this.openReplies.has(checkin.id)) return this.closeReply(checkin);
+    this.openReplies.add(checkin.id);
+    this.requestUpdate();
+    await this.updateComplete;
+    this.renderRoot.querySelector<HTMLElement>(`#${domId('reply', checkin.id)}`)?.focus();
+  }
+
+  /** Closes a reply box (what was typed is kept) and gives focus back to its Reply button. */
+  private async closeReply(checkin: Checkin): Promise<void> {
+    if (!this.openReplies.delete(checkin.id)) return;
+    const box = this.renderRoot.querySelector(`#${domId('reply-box', checkin.id)}`);
+    const hadFocus = !!box && box.contains((this.renderRoot as ShadowRoot).activeElement);
+    this.requestUpdate();
+    await this.updateComplete;
+    const button = this.renderRoot.querySelector<HTMLElement>(`#${domId('reply-button', checkin.id)}`);
+    // Only when the box had focus: a reply confirmed later must not pull focus from elsewhere.
+    if (hadFocus || !box) button?.focus();
+  }
+
   private onReplyInput(checkin: Checkin, event: Event): void {
     const draft = this.draft(checkin.id);
     const text = (event.target as HTMLTextAreaElement).value;
@@ -854,6 +932,7 @@ export class CheckinThread extends LitElement {
       );
       if (this.session !== session) return;
       this.drafts.delete(checkin.id);
+      void this.closeReply(checkin);
       this.addReply(checkin.id, reply);
       this.requestUpdate();
       this.dispatchEvent(new CheckinReplyEvent({ contractId: session.contractId, checkinId: checkin.id, reply }));
@@ -991,6 +1070,10 @@ export class CheckinThread extends LitElement {
       const zone = this.timeZone(session.viewer);
       const options = { timeZone: zone, locale: this.locale(session.viewer) };
       const questions = this.settings?.questions ?? [];
+      // The host's items are checked as they are rendered; the export reads them all.
+      if (this.fromHost) {
+        for (const item of this.items) checkHostItem(item, () => (this.checkins ?? []).indexOf(item));
+      }
       const text =
         format === 'md'
           ? toMarkdown(session.contract, questions, this.items, options)
@@ -1034,9 +1117,20 @@ export class CheckinThread extends LitElement {
     return viewer.locale || navigator.language;
   }
 
+  /** Checks the host's items about to be rendered (each once); the first failure, if any. */
+  private checkWindow(visible: readonly Checkin[]): CheckinError | null {
+    try {
+      for (const item of visible) checkHostItem(item, () => (this.checkins ?? []).indexOf(item));
+      return null;
+    } catch (error) {
+      return CheckinError.from(error);
+    }
+  }
+
   private renderThread(session: Session): TemplateResult {
     const { viewer } = session;
     const visible = this.items.slice(this.winStart, this.winEnd);
+    this.windowError = this.fromHost ? this.checkWindow(visible) : null;
     const ctx: EntryContext = {
       viewer,
       contract: session.contract,
@@ -1045,6 +1139,9 @@ export class CheckinThread extends LitElement {
       timeZone: this.timeZone(viewer),
       locale: this.locale(viewer),
       draft: (id) => this.drafts.get(id),
+      replyOpen: (id) => this.openReplies.has(id),
+      onReplyToggle: (c) => void this.toggleReply(c),
+      onReplyClose: (c) => void this.closeReply(c),
       acknowledging: (id) => this.acknowledging.has(id),
       actionError: (id) => this.actionErrors.get(id),
       onReplyInput: (c, e) => this.onReplyInput(c, e),
@@ -1059,7 +1156,9 @@ export class CheckinThread extends LitElement {
             ${msg("You're offline. New check-ins will appear when you're back online.")}
           </p>`
         : nothing}
-      ${this.items.length === 0 && !this.nextCursor
+      ${this.windowError
+        ? renderError(this.windowError)
+        : this.items.length === 0 && !this.nextCursor
         ? this.renderEmpty(session)
         : html`<div class="scroller" part="scroller">
             ${this.winStart > 0

@@ -29,6 +29,10 @@ export interface EntryContext {
   timeZone: string;
   locale: string;
   draft(checkinId: string): ReplyDraft | undefined;
+  /** Whether the reply box of a check-in is open. */
+  replyOpen(checkinId: string): boolean;
+  onReplyToggle(checkin: Checkin): void;
+  onReplyClose(checkin: Checkin): void;
   acknowledging(checkinId: string): boolean;
   actionError(checkinId: string): CheckinError | undefined;
   onReplyInput(checkin: Checkin, event: Event): void;
@@ -62,8 +66,15 @@ function renderReplyBox(checkin: Checkin, ctx: EntryContext): TemplateResult {
   return html`<form
     part="reply-box"
     class="reply-box"
+    id=${domId('reply-box', checkin.id)}
     novalidate
     @submit=${(e: Event) => ctx.onReplySend(checkin, e)}
+    @keydown=${(e: KeyboardEvent) => {
+      if (e.key !== 'Escape') return;
+      e.preventDefault();
+      e.stopPropagation();
+      ctx.onReplyClose(checkin);
+    }}
   >
     <label for=${fieldId}>${msg('Reply to this check-in')}</label>
     <textarea
@@ -79,6 +90,7 @@ function renderReplyBox(checkin: Checkin, ctx: EntryContext): TemplateResult {
       <button type="submit" part="reply-send" aria-disabled=${draft?.sending ? 'true' : 'false'}>
         ${draft?.sending ? msg('Sending…') : msg('Send reply')}
       </button>
+      <button type="button" part="reply-cancel" @click=${() => ctx.onReplyClose(checkin)}>${msg('Cancel')}</button>
     </div>
     ${invalid
       ? html`<p id=${errorId} class="field-error" role="alert">${error}</p>`
@@ -87,6 +99,29 @@ function renderReplyBox(checkin: Checkin, ctx: EntryContext): TemplateResult {
             <p class="muted small">${msg('Your reply is kept; send it again when ready.')}</p>`
         : nothing}
   </form>`;
+}
+
+/**
+ * The Reply button, and the box only when it is open: a form in every article makes Chromium's
+ * autofill walk them all after every DOM change (22-52 ms per window move over a long thread).
+ */
+function renderReplyArea(checkin: Checkin, ctx: EntryContext): TemplateResult {
+  const open = ctx.replyOpen(checkin.id);
+  const hasDraft = !open && !!ctx.draft(checkin.id)?.text.trim();
+  return html`<p class="reply-toggle">
+      <button
+        type="button"
+        part="reply-button"
+        id=${domId('reply-button', checkin.id)}
+        aria-expanded=${open ? 'true' : 'false'}
+        aria-controls=${domId('reply-box', checkin.id)}
+        @click=${() => ctx.onReplyToggle(checkin)}
+      >
+        ${msg('Reply')}
+      </button>
+      ${hasDraft ? html`<span class="muted small">${msg('Your unsent reply is kept.')}</span>` : nothing}
+    </p>
+    ${open ? renderReplyBox(checkin, ctx) : nothing}`;
 }
 
 /** One check-in as an APG feed article. */
@@ -193,6 +228,6 @@ export function renderEntry(checkin: Checkin, index: number, ctx: EntryContext):
           ${checkin.replies.map((r) => renderReply(r, ctx))}
         </ol>`
       : nothing}
-    ${canReply ? renderReplyBox(checkin, ctx) : nothing}
+    ${canReply ? renderReplyArea(checkin, ctx) : nothing}
   </article>`;
 }
