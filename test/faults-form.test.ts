@@ -101,6 +101,7 @@ describe('faults: <checkin-form>', () => {
       expect(alertOf(el)!.dataset.code).to.equal('timeout');
       expect(calls(adapter, 'listCheckins').map((c) => optionsOf(c)!.signal!.aborted)).to.deep.equal([true, true, true]);
       expect(errors).to.deep.equal(['load:timeout']);
+      await expect(el).to.be.accessible();
       $<HTMLButtonElement>(el, '[part~="retry-button"]')!.click();
       await waitUntil(() => fields(el).length === 3, 'the retry did not load the form');
     });
@@ -434,6 +435,7 @@ describe('faults: <checkin-form>', () => {
         await waitUntil(() => alertOf(el), 'no alert');
         expect(text(alertOf(el))).to.contain('You seem to be offline. Nothing was lost.');
         expect(calls(adapter, 'listCheckins'), 'no retry while offline').to.have.length(1);
+        await expect(el).to.be.accessible();
         restore();
         window.dispatchEvent(new Event('online'));
         await waitUntil(() => fields(el).length === 3, 'did not load when back online');

@@ -98,6 +98,7 @@ describe('faults: <checkin-thread>', () => {
       expect(calls(adapter, 'listCheckins').every((c) => optionsOf(c)!.signal!.aborted)).to.equal(true);
       expect(calls(adapter, 'listCheckins')).to.have.length(3);
       expect(errors).to.deep.equal(['load:timeout']);
+      await expect(el).to.be.accessible();
       button(el.shadowRoot!, 'Try again')!.click();
       await waitUntil(() => articles(el).length === 10, 'the retry did not load');
     });

@@ -70,6 +70,7 @@ describe('faults: <checkin-toggle>', () => {
       expect(tries).to.have.length(3);
       expect(tries.every((c) => optionsOf(c)!.signal!.aborted)).to.equal(true);
       expect(errors).to.deep.equal(['load:timeout']);
+      await expect(el).to.be.accessible();
       $<HTMLButtonElement>(el, '[part="retry-button"]')!.click();
       await loaded(el);
       expect(switchOf(el).getAttribute('aria-checked')).to.equal('true');

@@ -317,6 +317,8 @@ describe('security: the authorization matrix through the elements', function () 
         }
         const expected = Object.fromEntries(ACTIONS.map((a) => [a, ALLOWED[a].includes(who)]));
         expect(offered).to.deep.equal(expected);
+        // Each role's view (the stranger's refusal included) is accessible.
+        for (const el of mounted.values()) await expect(el).to.be.accessible();
       });
     }
   });

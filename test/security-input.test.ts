@@ -418,6 +418,7 @@ describe('security: bad input', function () {
         expect(alertOf(el)!.dataset.code).to.equal('not-found');
         expect(text(alertOf(el))).to.contain('There is no contract "c-nope".');
         expect(Boolean($(el, '[part~="retry-button"]')), 'no retry for not-found').to.equal(false);
+        await expect(el).to.be.accessible();
       }
       expect(els.map(errorsOf)).to.deep.equal([['load:not-found'], ['load:not-found'], ['load:not-found']]);
       expect(uncaught).to.deep.equal([]);
