@@ -1,18 +1,16 @@
 // The fault matrix for <checkin-form>: hanging calls, the network dropping mid-submit followed by
 // a reload, repeated clicks and a held Ctrl+Enter, removal and contract changes mid-request,
 // storage that cannot be used, clock skew and going offline. See docs/reliability.md.
-import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
+import { expect, oneEvent, waitUntil } from '@open-wc/testing';
 import '../src/define/checkin-form.js';
 import type { MemoryAdapter, MemoryStore } from '../src/adapters/memory.js';
 import { draftKey } from '../src/controllers/draft.js';
 import type { CheckinForm } from '../src/elements/checkin-form/checkin-form.js';
-import type { CheckinErrorEvent } from '../src/events.js';
 import {
   $,
   $$,
   FRIDAY,
   HOUR,
-  NO_WAIT,
   OPEN_ID,
   adapterFor,
   calls,
@@ -25,30 +23,15 @@ import {
   text,
   watchUnhandled,
   world,
+  mountElement,
+  type MountOptions,
 } from './faults-helpers.js';
 
 const ANSWERS = ['Team roles behind the flag are done.', 'Release checklist with QA.', 'None'];
 const DRAFT = draftKey('c-atlas', OPEN_ID, 'u-kofi');
 
-interface Options {
-  contractId?: string;
-  timeout?: number;
-  /** The element's clock (the adapter's stays at FRIDAY). */
-  now?: number;
-}
-
-async function mount(adapter: MemoryAdapter, { contractId = 'c-atlas', timeout, now = FRIDAY }: Options = {}) {
-  const errors: string[] = [];
-  const el = await fixture<CheckinForm>(html`<checkin-form
-    .adapter=${adapter}
-    contract-id=${contractId}
-    request-timeout=${timeout ?? 15000}
-    .retryPolicy=${NO_WAIT}
-    .clock=${() => now}
-    @checkin-error=${(e: CheckinErrorEvent) => errors.push(`${e.detail.action}:${e.detail.error.code}`)}
-  ></checkin-form>`);
-  return { el, errors };
-}
+const mount = (adapter: MemoryAdapter, options?: MountOptions) =>
+  mountElement<CheckinForm>('checkin-form', adapter, options);
 
 const shown = (el: CheckinForm) =>
   waitUntil(() => $(el, '[part~="checkin"], [part~="error"]'), 'the form did not finish loading');

@@ -2,6 +2,9 @@
 // gates that hold an adapter's answer, and watchers for unhandled rejections.
 import { MemoryAdapter, MemoryStore, seedDemo, type MemoryData } from '../src/adapters/memory.js';
 import type { CheckinAdapter } from '../src/adapters/adapter.js';
+import { fixture } from '@open-wc/testing';
+import { html, unsafeStatic } from 'lit/static-html.js';
+import type { CheckinErrorEvent } from '../src/events.js';
 
 /** Friday 27 November 2026, 17:00 UTC: this week's Atlas prompt (15:00 UTC) has just opened. */
 export const FRIDAY = Date.parse('2026-11-27T17:00:00.000Z');
@@ -136,4 +139,34 @@ export function loseFirstAnswer(adapter: MemoryAdapter, method: keyof CheckinAda
     );
   };
   return { lost };
+}
+
+export interface MountOptions {
+  contractId?: string;
+  /** The element's `request-timeout` (ms). */
+  timeout?: number;
+  /** The element's clock (the adapter's stays where its store puts it). */
+  now?: number;
+}
+
+/**
+ * Mounts `<tag>` on `adapter` with retries that do not wait, and records every `checkin-error`
+ * as "action:code".
+ */
+export async function mountElement<T extends HTMLElement>(
+  tag: 'checkin-toggle' | 'checkin-form' | 'checkin-thread',
+  adapter: MemoryAdapter,
+  { contractId = 'c-atlas', timeout, now = FRIDAY }: MountOptions = {},
+): Promise<{ el: T; errors: string[] }> {
+  const errors: string[] = [];
+  const name = unsafeStatic(tag);
+  const el = await fixture<T>(html`<${name}
+    .adapter=${adapter}
+    contract-id=${contractId}
+    request-timeout=${timeout ?? 15000}
+    .retryPolicy=${NO_WAIT}
+    .clock=${() => now}
+    @checkin-error=${(e: CheckinErrorEvent) => errors.push(`${e.detail.action}:${e.detail.error.code}`)}
+  ></${name}>`);
+  return { el, errors };
 }

@@ -5,13 +5,11 @@ import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
 import '../src/define/checkin-thread.js';
 import type { MemoryAdapter, MemoryStore } from '../src/adapters/memory.js';
 import type { CheckinThread } from '../src/elements/checkin-thread/checkin-thread.js';
-import type { CheckinErrorEvent } from '../src/events.js';
 import {
   $,
   $$,
   FRIDAY,
   HOUR,
-  NO_WAIT,
   OPEN_ID,
   UNSEEN_ID,
   adapterFor,
@@ -25,26 +23,12 @@ import {
   text,
   watchUnhandled,
   world,
+  mountElement,
+  type MountOptions,
 } from './faults-helpers.js';
 
-interface Options {
-  contractId?: string;
-  timeout?: number;
-  now?: number;
-}
-
-async function mount(adapter: MemoryAdapter, { contractId = 'c-atlas', timeout, now = FRIDAY }: Options = {}) {
-  const errors: string[] = [];
-  const el = await fixture<CheckinThread>(html`<checkin-thread
-    .adapter=${adapter}
-    contract-id=${contractId}
-    request-timeout=${timeout ?? 15000}
-    .retryPolicy=${NO_WAIT}
-    .clock=${() => now}
-    @checkin-error=${(e: CheckinErrorEvent) => errors.push(`${e.detail.action}:${e.detail.error.code}`)}
-  ></checkin-thread>`);
-  return { el, errors };
-}
+const mount = (adapter: MemoryAdapter, options?: MountOptions) =>
+  mountElement<CheckinThread>('checkin-thread', adapter, options);
 
 const loaded = (el: CheckinThread) =>
   waitUntil(() => $(el, '[role="feed"], [part~="empty"], [role="alert"]'), 'the thread did not load');

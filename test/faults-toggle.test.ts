@@ -7,7 +7,6 @@ import '../src/define/checkin-provider.js';
 import type { MemoryAdapter, MemoryStore } from '../src/adapters/memory.js';
 import type { CheckinToggle } from '../src/elements/checkin-toggle/checkin-toggle.js';
 import type { CheckinProvider } from '../src/elements/checkin-provider/checkin-provider.js';
-import type { CheckinErrorEvent } from '../src/events.js';
 import {
   $,
   FRIDAY,
@@ -22,25 +21,12 @@ import {
   text,
   watchUnhandled,
   world,
+  mountElement,
+  type MountOptions,
 } from './faults-helpers.js';
 
-interface Options {
-  contractId?: string;
-  timeout?: number;
-}
-
-async function mount(adapter: MemoryAdapter, { contractId = 'c-atlas', timeout }: Options = {}) {
-  const errors: string[] = [];
-  const el = await fixture<CheckinToggle>(html`<checkin-toggle
-    .adapter=${adapter}
-    contract-id=${contractId}
-    request-timeout=${timeout ?? 15000}
-    .retryPolicy=${NO_WAIT}
-    .clock=${() => FRIDAY}
-    @checkin-error=${(e: CheckinErrorEvent) => errors.push(`${e.detail.action}:${e.detail.error.code}`)}
-  ></checkin-toggle>`);
-  return { el, errors };
-}
+const mount = (adapter: MemoryAdapter, options?: MountOptions) =>
+  mountElement<CheckinToggle>('checkin-toggle', adapter, options);
 
 const loaded = (el: CheckinToggle) => waitUntil(() => $(el, '.card'), 'the toggle did not load');
 const switchOf = (el: CheckinToggle) => $<HTMLButtonElement>(el, '[role="switch"]')!;
