@@ -670,9 +670,35 @@ describe('<checkin-toggle>', () => {
         expect((call!.args[2] as { expectedVersion: number }).expectedVersion).to.equal(enabled.version);
         expect(event.detail.settings.consent).to.equal(consent);
         await el.updateComplete;
-        expect($$(el, '[part="consent"] button')).to.have.length(0);
+        // The choice stays the talent's: the opposite one is offered afterwards.
+        expect($$(el, '[part="consent"] button').map(text)).to.deep.equal([
+          consent === 'given' ? 'Withdraw my consent' : 'Accept after all',
+        ]);
       });
     }
+
+    it('lets a talent who declined accept after all, and one who accepted withdraw', async () => {
+      const store = world();
+      await enableNova(store);
+      const adapter = adapterFor('u-kofi', 'c-nova', store);
+      const el = await loaded(adapter, 'c-nova');
+      const click = async (label: string) => {
+        const changed = oneEvent(el, 'checkin-settings-change') as Promise<CheckinSettingsChangeEvent>;
+        $$(el, '[part="consent"] button').find((b) => text(b) === label)!.click();
+        return (await changed).detail.settings.consent;
+      };
+      expect(await click('Decline')).to.equal('declined');
+      await el.updateComplete;
+      await expect(el).to.be.accessible();
+      expect(await click('Accept after all')).to.equal('given');
+      await el.updateComplete;
+      expect(await click('Withdraw my consent')).to.equal('declined');
+      expect(calls(adapter, 'updateSettings').map((c) => c.args[1])).to.deep.equal([
+        { consent: 'declined' },
+        { consent: 'given' },
+        { consent: 'declined' },
+      ]);
+    });
 
     it('keeps the choice open when consent fails to save', async () => {
       const store = world();

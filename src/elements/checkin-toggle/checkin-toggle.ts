@@ -1115,10 +1115,32 @@ export class CheckinToggle extends LitElement {
             </div>
           </div>`
         : settings.consent === 'declined'
-          ? html`<p class="notice" part="consent">
-              ${msg(str`You declined weekly check-ins. You are not asked anything; ${client.name} can see that you declined.`)}
-            </p>`
-          : nothing}
+          ? html`<div class="notice" part="consent">
+              <p>
+                ${msg(str`You declined weekly check-ins. You are not asked anything; ${client.name} can see that you declined.`)}
+              </p>
+              <div class="actions">
+                <button
+                  type="button"
+                  aria-disabled=${busy ? 'true' : 'false'}
+                  @click=${() => this.answerConsent('given')}
+                >
+                  ${this.pending?.kind === 'accept' ? msg('Saving…') : msg('Accept after all')}
+                </button>
+              </div>
+            </div>`
+          : settings.consent === 'given'
+            ? html`<div class="actions" part="consent">
+                <!-- The talent's consent is theirs to withdraw, as it was theirs to give. -->
+                <button
+                  type="button"
+                  aria-disabled=${busy ? 'true' : 'false'}
+                  @click=${() => this.answerConsent('declined')}
+                >
+                  ${this.pending?.kind === 'decline' ? msg('Saving…') : msg('Withdraw my consent')}
+                </button>
+              </div>`
+            : nothing}
       ${this.failure?.place === 'consent' ? this.renderFailure(this.failure) : nothing}
       ${this.conflict === 'consent' ? this.renderConflict() : nothing}
       ${this.renderSummary(contract, settings, zone, 'talent')}
