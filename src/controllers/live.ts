@@ -25,6 +25,19 @@ export class LiveController implements ReactiveController {
     this.start();
   }
 
+  /** Subscribes afresh: adapters give no sign of a dropped subscription. */
+  renew(): void {
+    if (!this.target) return;
+    this.stop();
+    this.start();
+  }
+
+  /** Ends the subscription and forgets what it listened to. */
+  clear(): void {
+    this.stop();
+    this.target = null;
+  }
+
   hostConnected(): void {
     if (this.target && !this.end) this.start();
   }

@@ -13,6 +13,7 @@ import type { RetryPolicy } from '../../adapters/resilient.js';
 import { AnnouncerController } from '../../controllers/announcer.js';
 import { ConnectionController, loadViewer } from '../../controllers/connection.js';
 import { ConnectivityController } from '../../controllers/connectivity.js';
+import { LiveController } from '../../controllers/live.js';
 import { CheckinSettingsChangeEvent } from '../../events.js';
 import { formatInstant, formatRelative } from '../../format.js';
 import type {
@@ -199,7 +200,7 @@ export class CheckinToggle extends LitElement {
   private abortedByDisconnect = false;
   /** A write was abandoned when the element left the page: what is true now must be fetched. */
   private refreshOnConnect = false;
-  private subscription?: { adapter: CheckinAdapter; contractId: string; stop: () => void };
+  private readonly liveUpdates = new LiveController(this, (event) => this.onLiveEvent(event));
 
   private readonly data = new Task(this, {
     task: async ([adapter, contractId], { signal }): Promise<Loaded | undefined> => {
@@ -245,7 +246,6 @@ export class CheckinToggle extends LitElement {
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
-    this.unsubscribe();
     if (this.data.status === TaskStatus.PENDING) {
       this.abortedByDisconnect = true;
       this.data.abort();
@@ -275,29 +275,19 @@ export class CheckinToggle extends LitElement {
   }
 
   private syncSubscription(): void {
-    const adapter = this.isConnected ? this.connection.adapter : undefined;
+    const adapter = this.connection.adapter;
     const contractId = this.connection.contractId;
-    const current = this.subscription;
-    if (current && current.adapter === adapter && current.contractId === contractId) return;
-    this.unsubscribe();
-    if (!adapter?.subscribe || !contractId) return;
-    const stop = adapter.subscribe(contractId, this.onLiveEvent);
-    this.subscription = { adapter, contractId, stop };
+    if (this.isConnected && adapter && contractId) this.liveUpdates.watch(adapter, contractId);
+    else this.liveUpdates.clear();
   }
 
-  private unsubscribe(): void {
-    const current = this.subscription;
-    this.subscription = undefined;
-    current?.stop();
-  }
-
-  private readonly onLiveEvent = (event: CheckinEvent): void => {
+  private onLiveEvent(event: CheckinEvent): void {
     if (event.type !== 'settings') return;
     const next = event.settings;
     if (next.contractId !== this.connection.contractId) return;
     if (this.settings && next.version < this.settings.version) return;
     this.applySettings(next);
-  };
+  }
 
   /** Takes confirmed settings; the draft follows unless the client is editing it. */
   private applySettings(next: Settings, resetDraft = false): void {
@@ -419,8 +409,7 @@ export class CheckinToggle extends LitElement {
       return;
     }
     if (this.data.status !== TaskStatus.COMPLETE || !this.settings) return;
-    this.unsubscribe();
-    this.syncSubscription();
+    this.liveUpdates.renew();
     const failure = this.failure;
     if (online && failure?.reload && failure.error.retryable && !this.pending) {
       // A reload that failed offline is tried again; a failed write waits for the person.
