@@ -1,7 +1,7 @@
 import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import type { CheckinAdapter } from '../src/adapters/adapter.js';
-import { MemoryAdapter, MemoryStore, seedDemo, type MemoryData } from '../src/adapters/memory.js';
+import { MemoryAdapter, MemoryStore, generateHistory, seedDemo, type MemoryData } from '../src/adapters/memory.js';
 import { draftKey } from '../src/controllers/draft.js';
 import '../src/define/checkin-form.js';
 import type { CheckinForm } from '../src/elements/checkin-form/checkin-form.js';
@@ -793,6 +793,21 @@ describe('<checkin-form>', () => {
       const el = await mount(adapter, { checkinId: 'nope' });
       expect($(el, '[role="alert"]')?.getAttribute('data-code')).to.equal('not-found');
       expect(text($(el, '[role="alert"]'))).to.contain('"nope"');
+    });
+
+    it('finds a check-in named by checkin-id beyond the first page of the history', async () => {
+      const { adapter } = backend({
+        data: (d) => {
+          const atlas = d.contracts.find((c) => c.id === 'c-atlas')!;
+          // 40 older weeks behind the seeded ones: the oldest is far past the first page.
+          const older = generateHistory(atlas, 50, { now: Date.parse('2026-09-20T00:00:00Z') });
+          d.checkins['c-atlas'] = [...d.checkins['c-atlas']!, ...older];
+        },
+      });
+      const oldest = (await adapter.listCheckins('c-atlas', { limit: 100 })).items.at(-1)!;
+      const el = await mount(adapter, { checkinId: oldest.id });
+      expect(Boolean($(el, '[role="alert"]'))).to.equal(false);
+      expect(text($(el, '[part~="checkin"]'))).to.contain('Check-in for Atlas customer portal');
     });
 
     it('shows invalid adapter data as an error, not a crash', async () => {

@@ -19,6 +19,7 @@ import {
   type Checkin,
   type Contract,
   type Health,
+  type Page,
   type Question,
   type Settings,
   type Viewer,
@@ -52,6 +53,9 @@ import {
 const TAG = 'checkin-form';
 /** How many of the newest check-ins are loaded: the open one and last week's are among them. */
 const PAGE_SIZE = 10;
+/** Looking up a `checkin-id` beyond the first page: 20 pages of 100, two decades of weeks. */
+const FIND_PAGES = 20;
+const FIND_PAGE_SIZE = 100;
 const SKIP_NOTE_MAX = 500;
 
 /** Everything one load brings; replaced as a whole when the inputs change. */
@@ -216,11 +220,11 @@ export class CheckinForm extends LitElement {
         signal.throwIfAborted();
         let target: Checkin | null;
         if (checkinId) {
-          target = page.items.find((c) => c.id === checkinId) ?? null;
+          target = await this.findCheckin(adapter, contractId, checkinId, page, signal);
           if (!target) {
             throw new CheckinError(
               'not-found',
-              msg(str`There is no check-in "${checkinId}" among this contract's recent check-ins.`),
+              msg(str`There is no check-in "${checkinId}" on this contract.`),
             );
           }
         } else {
@@ -305,6 +309,31 @@ export class CheckinForm extends LitElement {
         isEditable(target, loaded.settings, contract, this.now());
     } else if (target.answers) {
       this.fill(this.answersOf(target));
+    }
+  }
+
+  /**
+   * The check-in named by `checkin-id`: in the first page, else in older pages (a link to an old
+   * check-in must work), at most FIND_PAGES pages of FIND_PAGE_SIZE so a typo cannot page forever.
+   */
+  private async findCheckin(
+    adapter: CheckinAdapter,
+    contractId: string,
+    checkinId: string,
+    first: Page<Checkin>,
+    signal: AbortSignal,
+  ): Promise<Checkin | null> {
+    let page = first;
+    for (let pages = 0; ; pages++) {
+      const found = page.items.find((c) => c.id === checkinId);
+      if (found) return found;
+      if (!page.nextCursor || pages >= FIND_PAGES) return null;
+      page = await adapter.listCheckins(contractId, {
+        cursor: page.nextCursor,
+        limit: FIND_PAGE_SIZE,
+        signal,
+      });
+      signal.throwIfAborted();
     }
   }
 
