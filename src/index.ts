@@ -12,3 +12,6 @@ export * from './schedule/index.js';
 export type * from './adapters/adapter.js';
 export { newIdempotencyKey } from './adapters/adapter.js';
 export { validated } from './adapters/validate.js';
+// The request policy elements apply (their `request-timeout` and `retryPolicy`).
+export { DEFAULT_REQUEST_POLICY } from './adapters/resilient.js';
+export type { RequestPolicy, RetryPolicy } from './adapters/resilient.js';
