@@ -83,6 +83,31 @@ describe('<checkin-form> live updates', () => {
     expect(Boolean(el.shadowRoot!.querySelector('[part~="newer"]'))).to.equal(false);
   });
 
+  it('does not miss what happens while it is loading', async () => {
+    const { client, talent } = world();
+    // A backend that reads the history at once but answers late: a request made in between is
+    // not in the page the form receives.
+    let release!: () => void;
+    const gate = new Promise<void>((resolve) => (release = resolve));
+    const slow = Object.create(talent) as MemoryAdapter;
+    slow.listCheckins = async (contractId, options) => {
+      const page = await talent.listCheckins(contractId, options);
+      await gate;
+      return page;
+    };
+    const el = await fixture<CheckinForm>(
+      html`<checkin-form .adapter=${slow} contract-id="c-atlas" .clock=${() => FRIDAY}></checkin-form>`,
+    );
+    await waitUntil(() => talent.calls.some((c) => c.method === 'listCheckins'), 'the form never loaded');
+    await client.requestUpdate('c-atlas', { message: 'Said while you were loading' }, { idempotencyKey: 'live-5' });
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    release();
+    await waitUntil(
+      () => text(el).includes('Said while you were loading'),
+      'the request made during the load never showed',
+    );
+  });
+
   it('stops listening when it leaves the page', async () => {
     const { client, talent } = world();
     const el = await mount(client);

@@ -177,6 +177,8 @@ export class CheckinForm extends LitElement {
   @state() private savedAt: string | null = null;
   /** A newer check-in or settings change arrived while the talent had unsent text. */
   @state() private newerArrived = false;
+  /** A live event arrived while the check-in was loading (the load may predate it). */
+  private changedWhileLoading = false;
 
   @query('.error-summary') private summaryEl?: HTMLElement;
   @query('#done-heading') private doneHeading?: HTMLElement;
@@ -208,6 +210,10 @@ export class CheckinForm extends LitElement {
   private readonly data = new Task(this, {
     task: async ([adapter, contractId, checkinId], { signal }) => {
       if (!adapter || !contractId) return null;
+      // Listen before loading, so that nothing said between the load and the subscription is
+      // missed; what arrives while loading is acted on once the load is in (see onLive).
+      this.liveUpdates.watch(adapter, contractId);
+      this.changedWhileLoading = false;
       try {
         const [viewer, contract, settings, page] = await Promise.all([
           // One shared request per adapter, also with the provider's (see loadViewer).
@@ -232,7 +238,11 @@ export class CheckinForm extends LitElement {
         }
         const loaded: Loaded = { viewer, contract, settings, checkins: page.items, target };
         this.begin(loaded);
-        this.liveUpdates.watch(adapter, contractId);
+        if (this.changedWhileLoading) {
+          this.changedWhileLoading = false;
+          if (this.hasUnsent()) this.newerArrived = true;
+          else queueMicrotask(() => this.reload());
+        }
         return loaded;
       } catch (error) {
         const failure = toCheckinError(error);
@@ -353,6 +363,10 @@ export class CheckinForm extends LitElement {
    * choose when to load it; their text stays in its draft either way).
    */
   private onLive(event: CheckinEvent): void {
+    if (this.data.status === TaskStatus.PENDING) {
+      if (event.type !== 'reply') this.changedWhileLoading = true;
+      return;
+    }
     const loaded = this.loaded;
     if (!loaded || event.type === 'reply' || this.inFlight || this.skipInFlight) return;
     if (event.type === 'checkin' && event.checkin.id === this.checkin?.id) {
