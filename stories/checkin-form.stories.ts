@@ -3,6 +3,10 @@ import { html, type TemplateResult } from 'lit';
 import '../src/define/checkin-form.js';
 import { MemoryAdapter, MemoryStore, seedDemo, type MemoryData } from '../src/adapters/memory.js';
 import { ERROR_CODES, type CheckinErrorCode } from '../src/model.js';
+import { DEFAULT_REQUEST_POLICY } from '../src/adapters/resilient.js';
+
+// Reads are tried this many times before a failure is shown: fail every one of them.
+const EVERY_TRY = DEFAULT_REQUEST_POLICY.attempts;
 
 // Friday 27 November 2026, 18:00 in Berlin: this week's check-in (16:00 Berlin) has just opened.
 const NOW = Date.parse('2026-11-27T17:00:00.000Z');
@@ -276,8 +280,7 @@ export const LoadError: Story = {
   name: 'Load error with retry',
   render: () => {
     const w = world();
-    // Reads are retried three times before a failure is shown.
-    for (let i = 0; i < 3; i++) w.adapter.faults.failNext('getSettings', 'unavailable', 'The check-in service is down for maintenance.');
+    w.adapter.faults.failNext('getSettings', 'unavailable', 'The check-in service is down for maintenance.', EVERY_TRY);
     return form(w);
   },
 };

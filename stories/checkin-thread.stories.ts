@@ -9,6 +9,10 @@ import {
   type MemoryData,
 } from '../src/adapters/memory.js';
 import { CheckinError, type Checkin } from '../src/model.js';
+import { DEFAULT_REQUEST_POLICY } from '../src/adapters/resilient.js';
+
+// Reads are tried this many times before a failure is shown: fail every one of them.
+const EVERY_TRY = DEFAULT_REQUEST_POLICY.attempts;
 
 // Friday 27 November 2026, 17:00 UTC: the week's prompt has just opened, so the thread shows
 // every status. A fixed clock makes dates and the request cooldown read the same on every build.
@@ -107,8 +111,7 @@ export const LoadError: Story = {
   name: 'Load error (retry)',
   render: () => {
     const a = adapter('u-dana');
-    // Reads are retried three times before a failure is shown.
-    for (let i = 0; i < 3; i++) a.faults.failNext('getContract', 'unavailable');
+    a.faults.failNext('getContract', 'unavailable', undefined, EVERY_TRY);
     return thread(a);
   },
 };
@@ -117,8 +120,7 @@ export const Offline: Story = {
   name: 'Offline',
   render: () => {
     const a = adapter('u-dana');
-    // Reads are retried three times before a failure is shown.
-    for (let i = 0; i < 3; i++) a.faults.failNext('listCheckins', 'network');
+    a.faults.failNext('listCheckins', 'network', undefined, EVERY_TRY);
     return thread(a);
   },
 };

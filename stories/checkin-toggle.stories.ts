@@ -3,6 +3,10 @@ import { html, type TemplateResult } from 'lit';
 import '../src/define/checkin-toggle.js';
 import { MemoryAdapter, MemoryStore, seedDemo, type MemoryData } from '../src/adapters/memory.js';
 import type { Consent, Schedule } from '../src/model.js';
+import { DEFAULT_REQUEST_POLICY } from '../src/adapters/resilient.js';
+
+// Reads are tried this many times before a failure is shown: fail every one of them.
+const EVERY_TRY = DEFAULT_REQUEST_POLICY.attempts;
 
 // A fixed Monday noon (UTC), so the next prompts and "in 4 days" read the same on every build.
 const NOW = Date.parse('2026-11-30T12:00:00.000Z');
@@ -252,8 +256,7 @@ export const LoadError: Story = {
   name: 'Load error (with retry)',
   render: () => {
     const a = adapter('u-dana', 'c-atlas');
-    // Reads are retried three times before a failure is shown.
-    for (let i = 0; i < 3; i++) a.faults.failNext('getSettings', 'unavailable');
+    a.faults.failNext('getSettings', 'unavailable', undefined, EVERY_TRY);
     return toggle(a, 'c-atlas');
   },
 };
@@ -262,8 +265,7 @@ export const Offline: Story = {
   name: 'Offline while loading',
   render: () => {
     const a = adapter('u-dana', 'c-atlas');
-    // Reads are retried three times before a failure is shown.
-    for (let i = 0; i < 3; i++) a.faults.failNext('getContract', 'network');
+    a.faults.failNext('getContract', 'network', undefined, EVERY_TRY);
     return toggle(a, 'c-atlas');
   },
 };

@@ -12,6 +12,10 @@ import type {
   CheckinSubmitEvent,
 } from '../src/events.js';
 import { ERROR_CODES, type Checkin, type CheckinErrorCode } from '../src/model.js';
+import { DEFAULT_REQUEST_POLICY } from '../src/adapters/resilient.js';
+
+// Reads are tried this many times before a failure is shown: fail every one of them.
+const EVERY_TRY = DEFAULT_REQUEST_POLICY.attempts;
 
 // Friday 27 November 2026, 18:00 in Berlin: this week's prompt (16:00 Berlin) has just opened.
 const FRIDAY = Date.parse('2026-11-27T17:00:00Z');
@@ -761,7 +765,7 @@ describe('<checkin-form>', () => {
       const { adapter } = backend();
       // A read is retried by itself (3 tries, docs/reliability.md): it fails on every one here,
       // and the retries do not wait.
-      for (let i = 0; i < 3; i++) adapter.faults.failNext('getContract', 'unavailable', 'Maintenance.');
+      adapter.faults.failNext('getContract', 'unavailable', 'Maintenance.', EVERY_TRY);
       const errors: CheckinErrorEvent[] = [];
       // The listener is bound in the template so that it hears the very first load.
       const el = await fixture<CheckinForm>(

@@ -7,6 +7,10 @@ import type { MemoryData } from '../src/adapters/memory.js';
 import type { CheckinThread } from '../src/elements/checkin-thread/checkin-thread.js';
 import type { CheckinErrorEvent } from '../src/events.js';
 import type { Checkin, CheckinStatus } from '../src/model.js';
+import { DEFAULT_REQUEST_POLICY } from '../src/adapters/resilient.js';
+
+// Reads are tried this many times before a failure is shown: fail every one of them.
+const EVERY_TRY = DEFAULT_REQUEST_POLICY.attempts;
 
 // Friday 27 November 2026, 17:00 UTC: noon for Dana (New York), 18:00 for Kofi (Berlin).
 // The week's prompt (16:00 Berlin = 15:00 UTC) has just opened.
@@ -144,7 +148,7 @@ describe('<checkin-thread>', () => {
       const store = makeStore();
       const adapter = new MemoryAdapter({ store, viewerId: 'u-dana', contractId: 'c-atlas' });
       // A read is retried by itself (3 tries, docs/reliability.md): it fails on every one here.
-      for (let i = 0; i < 3; i++) adapter.faults.failNext('getContract', 'unavailable');
+      adapter.faults.failNext('getContract', 'unavailable', undefined, EVERY_TRY);
       const el = await fixture<CheckinThread>(
         html`<checkin-thread
           .adapter=${adapter}
@@ -209,7 +213,7 @@ describe('<checkin-thread>', () => {
       const store = makeStore();
       const adapter = new MemoryAdapter({ store, viewerId: 'u-dana', contractId: 'c-atlas' });
       // A read is retried by itself (3 tries, docs/reliability.md): it fails on every one here.
-      for (let i = 0; i < 3; i++) adapter.faults.failNext('listCheckins', 'network');
+      adapter.faults.failNext('listCheckins', 'network', undefined, EVERY_TRY);
       const errors: string[] = [];
       const el = await fixture<CheckinThread>(html`<checkin-thread
         .adapter=${adapter}
@@ -449,7 +453,7 @@ describe('<checkin-thread>', () => {
       const { el, adapter } = await mount('u-dana', { store: longStore(45) });
       // A read is retried by itself (3 tries, docs/reliability.md): it fails on every one here.
       el.retryPolicy = { baseDelayMs: 0 };
-      for (let i = 0; i < 3; i++) adapter.faults.failNext('listCheckins', 'timeout');
+      adapter.faults.failNext('listCheckins', 'timeout', undefined, EVERY_TRY);
       root(el).querySelector<HTMLButtonElement>('[part~="load-more"]')!.click();
       await waitUntil(() => root(el).querySelector('.scroller [role="alert"]'), 'no paging error');
       const alert = root(el).querySelector('.scroller [role="alert"]')!;

@@ -26,6 +26,10 @@ import {
   mountElement,
   type MountOptions,
 } from './faults-helpers.js';
+import { DEFAULT_REQUEST_POLICY } from '../src/adapters/resilient.js';
+
+// Reads are tried this many times before a failure is shown: fail every one of them.
+const EVERY_TRY = DEFAULT_REQUEST_POLICY.attempts;
 
 const mount = (adapter: MemoryAdapter, options?: MountOptions) =>
   mountElement<CheckinThread>('checkin-thread', adapter, options);
@@ -75,7 +79,7 @@ describe('faults: <checkin-thread>', () => {
   describe('a hanging call', () => {
     it('gives up a hanging load after request-timeout and retries on request', async () => {
       const adapter = adapterFor(world(), 'u-dana');
-      for (let i = 0; i < 3; i++) adapter.faults.hangNext('listCheckins');
+      adapter.faults.hangNext('listCheckins', EVERY_TRY);
       const { el, errors } = await mount(adapter, { timeout: 40 });
       await waitUntil(() => $(el, '[role="alert"]'), 'no timeout shown', { timeout: 3000 });
       expect($(el, '[role="alert"]')!.dataset.code).to.equal('timeout');

@@ -24,6 +24,10 @@ import {
   mountElement,
   type MountOptions,
 } from './faults-helpers.js';
+import { DEFAULT_REQUEST_POLICY } from '../src/adapters/resilient.js';
+
+// Reads are tried this many times before a failure is shown: fail every one of them.
+const EVERY_TRY = DEFAULT_REQUEST_POLICY.attempts;
 
 const mount = (adapter: MemoryAdapter, options?: MountOptions) =>
   mountElement<CheckinToggle>('checkin-toggle', adapter, options);
@@ -45,7 +49,7 @@ describe('faults: <checkin-toggle>', () => {
     it('gives up a hanging load after request-timeout, aborts it, and offers a retry that loads', async () => {
       const adapter = adapterFor(world(), 'u-dana');
       // Every one of the three tries hangs.
-      for (let i = 0; i < 3; i++) adapter.faults.hangNext('getSettings');
+      adapter.faults.hangNext('getSettings', EVERY_TRY);
       const { el, errors } = await mount(adapter, { timeout: 40 });
       await waitUntil(() => alertOf(el), 'no timeout shown', { timeout: 3000 });
       const alert = alertOf(el)!;

@@ -105,15 +105,19 @@ export class MemoryFaults {
 
   /**
    * The next call of `method` rejects with a `CheckinError` of `code` (retryable per code;
-   * `rate-limited` carries a `retryAt` a minute ahead). For `subscribe` the call throws.
+   * `rate-limited` carries a `retryAt` a minute ahead); the next `times` calls with `times`.
+   * For `subscribe` the call throws.
    */
-  failNext(method: Method, code: CheckinErrorCode, message?: string): void {
-    this.queue(method, { kind: 'fail', code, message });
+  failNext(method: Method, code: CheckinErrorCode, message?: string, times = 1): void {
+    for (let i = 0; i < times; i++) this.queue(method, { kind: 'fail', code, message });
   }
 
-  /** The next call of `method` never settles until its signal aborts (then: AbortError). */
-  hangNext(method: Method): void {
-    this.queue(method, { kind: 'hang' });
+  /**
+   * The next call of `method` (the next `times` calls) never settles until its signal aborts
+   * (then: AbortError).
+   */
+  hangNext(method: Method, times = 1): void {
+    for (let i = 0; i < times; i++) this.queue(method, { kind: 'hang' });
   }
 
   /** The next call of `method` answers `mutate(result)` (or the mutated result): bad data. */
