@@ -9,6 +9,7 @@ import type { RetryPolicy } from '../../adapters/resilient.js';
 import { ConnectionController, loadViewer } from '../../controllers/connection.js';
 import { ConnectivityController } from '../../controllers/connectivity.js';
 import { LiveController } from '../../controllers/live.js';
+import { ResumeTaskController } from '../../controllers/resume.js';
 import { AnnouncerController } from '../../controllers/announcer.js';
 import { DraftController, draftKey, type DraftRecord } from '../../controllers/draft.js';
 import { CheckinDraftSavedEvent, CheckinSkipEvent, CheckinSubmitEvent } from '../../events.js';
@@ -259,24 +260,10 @@ export class CheckinForm extends LitElement {
       ] as const,
   });
 
-  /** True when the element left the page while loading: it loads again when it comes back. */
-  private abortedByDisconnect = false;
-
-  override connectedCallback(): void {
-    super.connectedCallback();
-    // Task does not rerun on its own when its args did not change while the element was away.
-    if (this.abortedByDisconnect) {
-      this.abortedByDisconnect = false;
-      void this.data.run();
-    }
-  }
-
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    if (this.data.status === TaskStatus.PENDING) {
-      this.abortedByDisconnect = true;
-      this.data.abort();
-    }
+  constructor() {
+    super();
+    // A load cut short by leaving the page runs again on return.
+    new ResumeTaskController(this, () => this.data);
   }
 
   // ---- loading -----------------------------------------------------------------------------

@@ -14,6 +14,7 @@ import { AnnouncerController } from '../../controllers/announcer.js';
 import { ConnectionController, loadViewer } from '../../controllers/connection.js';
 import { ConnectivityController } from '../../controllers/connectivity.js';
 import { LiveController } from '../../controllers/live.js';
+import { ResumeTaskController } from '../../controllers/resume.js';
 import { CheckinSettingsChangeEvent } from '../../events.js';
 import { formatInstant, formatRelative } from '../../format.js';
 import type {
@@ -197,9 +198,10 @@ export class CheckinToggle extends LitElement {
   });
   /** Bumped when the adapter or contract changes: answers for the old pair are dropped. */
   private generation = 0;
-  private abortedByDisconnect = false;
   /** A write was abandoned when the element left the page: what is true now must be fetched. */
   private refreshOnConnect = false;
+  /** A load cut short by leaving the page runs again on return. */
+  private readonly resume = new ResumeTaskController(this, () => this.data);
   private readonly liveUpdates = new LiveController(this, (event) => this.onLiveEvent(event));
 
   private readonly data = new Task(this, {
@@ -232,24 +234,11 @@ export class CheckinToggle extends LitElement {
 
   override connectedCallback(): void {
     super.connectedCallback();
-    // Task does not rerun on its own when its args did not change while the element was away.
-    if (this.abortedByDisconnect) {
-      this.abortedByDisconnect = false;
-      this.refreshOnConnect = false;
-      void this.data.run();
-    } else if (this.refreshOnConnect) {
-      this.refreshOnConnect = false;
-      void this.refreshSettings();
-    }
+    // A load cut short reloads everything (the resume controller); otherwise a write abandoned
+    // on leaving is settled by reading what is true now.
+    if (this.refreshOnConnect && !this.resume.resumed) void this.refreshSettings();
+    this.refreshOnConnect = false;
     this.requestUpdate();
-  }
-
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    if (this.data.status === TaskStatus.PENDING) {
-      this.abortedByDisconnect = true;
-      this.data.abort();
-    }
   }
 
   protected override updated(changed: PropertyValues<this>): void {
