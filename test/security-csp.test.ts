@@ -12,54 +12,7 @@
  * Negative controls show the header is applied and a violation would be caught.
  */
 import { expect, waitUntil } from '@open-wc/testing';
-import type { MemoryAdapter, MemoryStore } from '../src/adapters/memory.js';
-
-interface Violation {
-  directive: string;
-  blockedURI: string;
-  sample: string;
-  source: string;
-}
-
-interface AppWindow extends Window {
-  __cspViolations?: Violation[];
-  __pageErrors?: string[];
-  cspApp?: { store: MemoryStore; client: MemoryAdapter; talent: MemoryAdapter; remountForm: () => HTMLElement };
-}
-
-const frames: HTMLIFrameElement[] = [];
-
-async function load(query = ''): Promise<{ frame: HTMLIFrameElement; win: AppWindow; doc: Document }> {
-  const frame = document.createElement('iframe');
-  frame.title = 'CSP test app';
-  frame.style.width = '900px';
-  frame.style.height = '1400px';
-  frames.push(frame);
-  const loaded = new Promise((resolve) => frame.addEventListener('load', resolve, { once: true }));
-  frame.src = `/test/csp/app.html${query}`;
-  document.body.append(frame);
-  await loaded;
-  return { frame, win: frame.contentWindow as AppWindow, doc: frame.contentDocument! };
-}
-
-const text = (node: Element | null | undefined) => (node?.textContent ?? '').replace(/\s+/g, ' ').trim();
-
-/** Finds `selector` inside the shadow root of the `index`-th `tag` element of the iframe. */
-function inside(doc: Document, tag: string, selector: string, index = 0): HTMLElement | null {
-  const host = doc.querySelectorAll(tag)[index];
-  return host?.shadowRoot?.querySelector<HTMLElement>(selector) ?? null;
-}
-
-function buttonNamed(scope: ParentNode | null | undefined, name: string): HTMLButtonElement | null {
-  return [...(scope?.querySelectorAll<HTMLButtonElement>('button') ?? [])].find((b) => text(b) === name) ?? null;
-}
-
-function setValue(field: HTMLTextAreaElement, value: string): void {
-  field.value = value;
-  // The event is made in the iframe's realm, as the browser would when a person types there.
-  const win = field.ownerDocument.defaultView as Window & typeof globalThis;
-  field.dispatchEvent(new win.Event('input', { bubbles: true, composed: true }));
-}
+import { frames, inside, load, runFullFlow } from './csp/flow.js';
 
 describe('security: a strict CSP with Trusted Types', function () {
   this.timeout(30000);
@@ -85,83 +38,14 @@ describe('security: a strict CSP with Trusted Types', function () {
   });
 
   it('a full client and talent flow: turn on, accept, answer, see it, reply; zero violations', async () => {
-    const { win, doc } = await load();
-    await waitUntil(() => win.cspApp, 'the app did not start', { timeout: 10000 });
-    const app = win.cspApp!;
-    const clientToggle = () => doc.querySelectorAll('checkin-toggle')[0]!;
-    const talentToggle = () => doc.querySelectorAll('checkin-toggle')[1]!;
-    await waitUntil(() => clientToggle().shadowRoot?.querySelector('[role="switch"]'), 'client toggle', {
-      timeout: 10000,
-    });
-
-    // 1. The client turns check-ins on for c-nova, through the confirmation dialog.
-    clientToggle().shadowRoot!.querySelector<HTMLButtonElement>('[role="switch"]')!.click();
-    await waitUntil(() => clientToggle().shadowRoot!.querySelector<HTMLDialogElement>('dialog')?.open, 'no dialog');
-    buttonNamed(clientToggle().shadowRoot!.querySelector('dialog'), 'Turn on check-ins')!.click();
-    await waitUntil(
-      () => text(clientToggle().shadowRoot!.querySelector('[part~="consent"]')).includes('Waiting for Kofi Mensah to accept'),
-      'the client does not see that consent is pending',
-      { timeout: 5000 },
-    );
-
-    // 2. The talent (through <checkin-provider>) sees the request and accepts it.
-    await waitUntil(() => buttonNamed(talentToggle().shadowRoot!.querySelector('[part~="consent"]'), 'Accept'), 'no Accept', {
-      timeout: 5000,
-    });
-    expect(text(talentToggle().shadowRoot!.querySelector('[part~="consent"]'))).to.contain(
-      'Dana Whitfield would like weekly check-ins on this contract.',
-    );
-    buttonNamed(talentToggle().shadowRoot!.querySelector('[part~="consent"]'), 'Accept')!.click();
-    await waitUntil(
-      () => app.store.snapshot().settings['c-nova']!.consent === 'given',
-      'the acceptance was not saved',
-      { timeout: 5000 },
-    );
-
-    // 3. The week's prompt arrives; the talent answers it in the form.
-    const due = app.store.advanceToNextPrompt('c-nova');
-    expect(due).to.be.a('string');
-    const form = app.remountForm();
-    await waitUntil(() => form.shadowRoot?.querySelectorAll('textarea[id^="q-"]').length === 3, 'no open check-in', {
-      timeout: 5000,
-    });
-    const answers = [
-      'Interviewed five users about onboarding.',
-      'Prototype the new sign-up steps.',
-      'Waiting for the research budget sign-off.',
-    ];
-    form.shadowRoot!.querySelectorAll<HTMLTextAreaElement>('textarea[id^="q-"]').forEach((f, i) => setValue(f, answers[i]!));
-    form.shadowRoot!.querySelector<HTMLButtonElement>('[part~="submit"]')!.click();
-    await waitUntil(() => text(form.shadowRoot!.querySelector('#done-heading')) === 'Submitted', 'not submitted', {
-      timeout: 5000,
-    });
-
-    // 4. The client sees the answer in the thread (live), blocker flagged, and replies.
-    const thread = doc.querySelector('checkin-thread')!;
-    await waitUntil(() => text(thread.shadowRoot!.querySelector('[role="feed"]')).includes(answers[0]!), 'answer not in thread', {
-      timeout: 5000,
-    });
-    const article = thread.shadowRoot!.querySelector('article')!;
-    expect(text(article)).to.contain(answers[2]!);
-    expect(Boolean(article.querySelector('[part~="blocker-badge"]'))).to.equal(true);
-    article.querySelector<HTMLButtonElement>('[part~="reply-button"]')!.click();
-    await (thread as HTMLElement & { updateComplete: Promise<unknown> }).updateComplete;
-    const box = article.querySelector('[part~="reply-box"]')!;
-    setValue(box.querySelector('textarea')!, 'Thanks Kofi, I will chase the budget today.');
-    box.querySelector<HTMLButtonElement>('[part~="reply-send"]')!.click();
-    await waitUntil(
-      () => text(thread.shadowRoot!.querySelector('article [part~="replies"]')).includes('I will chase the budget today'),
-      'the reply is not shown',
-      { timeout: 5000 },
-    );
-
-    // Which Lit build ran (wtr resolves the "development" export condition): logged for the docs.
-    const devMode = !!(win as unknown as { litIssuedWarnings?: unknown }).litIssuedWarnings;
-    console.log(`CSP flow ran with Lit in ${devMode ? 'development' : 'production'} mode`);
+    const result = await runFullFlow();
+    // wtr resolves Lit's "development" export condition; the built bundle's production Lit runs
+    // the same flow in test/built/csp-bundle.test.ts.
+    expect(result.litDevMode).to.equal(true);
     // The flow touched every element, the dialog, the provider and live updates; not one
     // violation, not one error.
-    expect(win.__cspViolations).to.deep.equal([]);
-    expect(win.__pageErrors ?? []).to.deep.equal([]);
+    expect(result.violations).to.deep.equal([]);
+    expect(result.pageErrors).to.deep.equal([]);
   });
 
   describe('negative controls: the policy is enforced and a violation would be seen', () => {

@@ -2,16 +2,37 @@
  * The app of test/csp/app.html: a client's and a talent's view of the same contract ('c-nova'),
  * on one in-memory backend, built with DOM APIs only (no HTML strings, no inline styles), so
  * that the page runs under a strict Content-Security-Policy with Trusted Types enforced.
- * security-csp.test.ts drives it from the parent page through `window.cspApp`.
+ * test/csp/flow.ts drives it from the parent page through `window.cspApp`.
  *
+ * `?build=bundle` runs the same app on the built single file, dist/checkin-elements.bundle.js
+ * (Lit in production mode, templates minified), instead of the sources (Lit's development
+ * build): test/built/csp-bundle.test.ts, after `npm run build`.
  * `?probe=style|html` deliberately breaks the policy once (the negative controls that prove
  * the header is applied and a violation would be seen).
  */
-import '../../src/define/checkin-form.js';
-import '../../src/define/checkin-provider.js';
-import '../../src/define/checkin-thread.js';
-import '../../src/define/checkin-toggle.js';
-import { MemoryAdapter, MemoryStore, seedDemo } from '../../src/adapters/memory.js';
+import type { MemoryAdapter as MemoryAdapterClass, MemoryStore as MemoryStoreClass } from '../../src/adapters/memory.js';
+
+type Library = typeof import('../../src/adapters/memory.js');
+
+const params = new URLSearchParams(location.search);
+
+async function library(): Promise<Library> {
+  if (params.get('build') === 'bundle') {
+    // A computed specifier: the type checker must not look for the bundle, which exists only
+    // after a build.
+    const bundle = new URL('../../dist/checkin-elements.bundle.js', import.meta.url).href;
+    return (await import(bundle)) as Library;
+  }
+  await Promise.all([
+    import('../../src/define/checkin-form.js'),
+    import('../../src/define/checkin-provider.js'),
+    import('../../src/define/checkin-thread.js'),
+    import('../../src/define/checkin-toggle.js'),
+  ]);
+  return import('../../src/adapters/memory.js');
+}
+
+const { MemoryAdapter, MemoryStore, seedDemo } = await library();
 
 // Friday 27 November 2026, 17:00 UTC, frozen: 'c-nova' is eligible, check-ins off, and the
 // policy requires the talent's consent.
@@ -52,7 +73,7 @@ function remountForm(): HTMLElement {
   return form;
 }
 
-const probe = new URLSearchParams(location.search).get('probe');
+const probe = params.get('probe');
 if (probe === 'style') {
   // Refused under style-src 'self' (no 'unsafe-inline'): a violation the test must see.
   document.body.setAttribute('style', 'outline: 1px solid red');
@@ -67,7 +88,7 @@ if (probe === 'style') {
 
 declare global {
   interface Window {
-    cspApp?: { store: MemoryStore; client: MemoryAdapter; talent: MemoryAdapter; remountForm: () => HTMLElement };
+    cspApp?: { store: MemoryStoreClass; client: MemoryAdapterClass; talent: MemoryAdapterClass; remountForm: () => HTMLElement };
   }
 }
 window.cspApp = { store, client, talent, remountForm };
