@@ -2,12 +2,30 @@ import { readdirSync } from 'node:fs';
 import nodeResolve from '@rollup/plugin-node-resolve';
 import terser from '@rollup/plugin-terser';
 import typescript from '@rollup/plugin-typescript';
+import { fileURLToPath } from 'node:url';
+import { minifyTemplates } from './scripts/minify-templates.mjs';
 
 const defines = Object.fromEntries(
   readdirSync('src/define')
     .filter((file) => file.endsWith('.ts'))
     .map((file) => [`define/${file.slice(0, -3)}`, `src/define/${file}`]),
 );
+
+const SRC = fileURLToPath(new URL('src/', import.meta.url));
+
+/**
+ * Minifies the static text of Lit's html``, svg`` and css`` templates in our own modules, after
+ * TypeScript (rules: scripts/minify-template-text.mjs). Consumers' bundlers and terser minify
+ * code but never a template literal's text, so this is the only place its whitespace can go.
+ */
+const minifyLitTemplates = () => ({
+  name: 'minify-lit-templates',
+  transform(code, id) {
+    if (!id.startsWith(SRC) || !/\.ts$/.test(id)) return null;
+    const { code: minified, map } = minifyTemplates(code, id);
+    return map ? { code: minified, map } : null;
+  },
+});
 
 const onwarn = (warning, warn) => {
   // Lit's decorators are compiled by TypeScript; `this` at module top level is harmless there.
@@ -45,16 +63,20 @@ export default [
         declarationDir: 'dist',
         outDir: 'dist',
       }),
+      minifyLitTemplates(),
     ],
     onwarn,
   },
   // One file with Lit inside, for a plain <script type="module"> page.
   {
     input: 'src/bundle.ts',
-    output: { file: 'dist/checkin-elements.bundle.js', format: 'esm', sourcemap: true },
+    // One file even where the code loads a module on demand (`import()`): inlined here, while
+    // the ESM build above keeps it a module of its own.
+    output: { file: 'dist/checkin-elements.bundle.js', format: 'esm', sourcemap: true, inlineDynamicImports: true },
     plugins: [
       nodeResolve({ exportConditions: ['production'] }),
       typescript({ tsconfig: './tsconfig.build.json', declaration: false, declarationMap: false, outDir: 'dist' }),
+      minifyLitTemplates(),
       terser({ ecma: 2022, module: true, format: { comments: false } }),
     ],
     onwarn,

@@ -1,10 +1,15 @@
-// Where the bytes of the elements-without-Lit bundle go: per source module (esbuild metafile,
-// minified bytes) and per kind of content (CSS, HTML templates, English strings, code), the
-// latter also as the gzip bytes that kind costs (the bundle gzipped with and without it).
+// Where the bytes of the elements-without-Lit bundle go: per module (esbuild metafile, minified
+// bytes) and per kind of content (CSS, HTML templates, English strings, code), the latter also
+// as the gzip bytes that kind costs (the bundle gzipped with and without it).
+// It analyses the BUILT code, as the size figures do: dist/elements/index.js (templates already
+// minified by the build) bundled by esbuild --minify, Lit external; the modules are dist/ files
+// (dist/x/y.js is src/x/y.ts). Run `npm run build` first.
 // Run: node bench/why.mjs  (or `node scripts/size.mjs --why`)
 import ts from 'typescript';
 import { fileURLToPath } from 'node:url';
-import { breakdown, fmt, gzipSize, measureSizes } from './size.mjs';
+import { breakdown, ensureBuilt, fmt, gzipSize, measureSizes } from './size.mjs';
+
+const ENTRY = 'dist/elements/index.js';
 
 /** Byte ranges of the minified output by kind, found by parsing it. */
 function ranges(text) {
@@ -80,8 +85,9 @@ export function byKind(text) {
     rows.push({ kind, minified, gzip: total - without });
   }
   rows.push({ kind: 'code', minified: Buffer.byteLength(text) - covered, gzip: null });
-  // What minifying the template literals would save (esbuild leaves their text alone): CSS
-  // comments dropped and whitespace runs collapsed, in CSS and HTML templates only.
+  // What a crude squeeze of the template literals would still save on top of the build's
+  // minifier (esbuild leaves their text alone): CSS comments dropped and every whitespace run
+  // collapsed to one space, in CSS and HTML templates only. Near zero when the build did it.
   let squeezed = '';
   let at = 0;
   const templates = [...kinds.css.map((r) => [...r, 'css']), ...kinds.html.map((r) => [...r, 'html'])].sort(
@@ -113,7 +119,7 @@ export async function why() {
   const { build } = await import('esbuild');
   const { root } = await import('./size.mjs');
   const out = await build({
-    entryPoints: [`${root}src/elements/index.ts`],
+    entryPoints: [`${root}${ENTRY}`],
     bundle: true,
     format: 'esm',
     minify: true,
@@ -158,12 +164,12 @@ async function marginal(paths, total) {
     const target = `${root}${path}`;
     const result = await build({
       ...options,
-      entryPoints: [`${root}src/elements/index.ts`],
+      entryPoints: [`${root}${ENTRY}`],
       plugins: [
         {
           name: 'stub',
           setup(b) {
-            b.onLoad({ filter: /\.ts$/ }, (args) => (args.path === target ? { contents: stub, loader: 'ts' } : undefined));
+            b.onLoad({ filter: /\.[jt]s$/ }, (args) => (args.path === target ? { contents: stub, loader: 'js' } : undefined));
           },
         },
       ],
@@ -174,6 +180,8 @@ async function marginal(paths, total) {
 }
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
+  const stale = ensureBuilt();
+  if (stale) console.warn(`warning: ${stale}`);
   const { modules, kinds, marginal } = await why();
   console.log(`elements without Lit: ${fmt(kinds.minified)} B minified, ${fmt(kinds.total)} B gzip`);
   console.log('\nBy module (minified bytes in the bundle, share):');
@@ -189,6 +197,6 @@ if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
   }
   const { templatesMinified: t } = kinds;
   console.log(
-    `\nWith CSS comments dropped and whitespace collapsed in css\`\` and html\`\`: ${fmt(t.minified)} B minified, ${fmt(t.gzip)} B gzip (${fmt(kinds.total - t.gzip)} B less).`,
+    `\nA crude squeeze on top of the build's template minifier (CSS comments dropped, every whitespace run in css\`\` and html\`\` one space): ${fmt(t.minified)} B minified, ${fmt(t.gzip)} B gzip (${fmt(kinds.total - t.gzip)} B less).`,
   );
 }
