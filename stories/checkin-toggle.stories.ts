@@ -130,7 +130,7 @@ export const OfflineSave: Story = {
 };
 
 export const Conflict: Story = {
-  name: 'Client: conflict (changed elsewhere)',
+  name: 'Client: conflict turning on (changed elsewhere)',
   loaders: [
     () => {
       const store = world();
@@ -149,6 +149,65 @@ export const Conflict: Story = {
     );
     await turnOn(canvasElement);
   },
+};
+
+/** Types into one of the element's fields as a person would. */
+async function type(canvas: HTMLElement, selector: string, value: string, event = 'input'): Promise<void> {
+  const field = await until(() => part(canvas, selector) as HTMLInputElement | null, selector);
+  field.value = value;
+  field.dispatchEvent(new Event(event, { bubbles: true }));
+}
+
+/** Dana edits c-atlas's schedule; meanwhile `change` is saved elsewhere; then she saves. */
+function editConflict(change: (store: MemoryStore) => Promise<unknown>): Story {
+  return {
+    loaders: [
+      () => {
+        const store = world();
+        return { store, mine: adapter('u-dana', 'c-atlas', store) };
+      },
+    ],
+    render: (_args, { loaded }) => toggle(loaded.mine as MemoryAdapter, 'c-atlas'),
+    play: async ({ canvasElement, loaded }) => {
+      await type(canvasElement, '#weekday', '4', 'change');
+      await type(canvasElement, '#time', '14:15');
+      await type(canvasElement, '#skip-date', '2026-12-24');
+      (await until(() => part(canvasElement, '.skip-add button'), 'Add date')).click();
+      await change(loaded.store as MemoryStore);
+      (await until(() => part(canvasElement, 'button[type="submit"]'), 'Save schedule')).click();
+      await until(() => part(canvasElement, '[part~="conflict"] button'), 'the conflict notice');
+    },
+  };
+}
+
+/** A change saved through a second adapter on the same store (Dana's other tab, or Kofi). */
+async function saveElsewhere(
+  store: MemoryStore,
+  viewerId: string,
+  change: Parameters<MemoryAdapter['updateSettings']>[1],
+): Promise<void> {
+  const other = adapter(viewerId, 'c-atlas', store);
+  const { version } = await other.getSettings('c-atlas');
+  await other.updateSettings('c-atlas', change, { expectedVersion: version, idempotencyKey: `story-${viewerId}-${version}` });
+}
+
+export const ScheduleConflict: Story = {
+  name: 'Client: schedule conflict (edits kept)',
+  ...editConflict((store) =>
+    saveElsewhere(store, 'u-dana', {
+      schedule: { weekday: 2, time: '10:30', timeZone: 'Europe/Berlin', skipDates: ['2026-12-22'], pausedUntil: null },
+    }),
+  ),
+};
+
+export const ScheduleConflictByTalent: Story = {
+  name: 'Client: schedule conflict (the talent withdrew consent)',
+  ...editConflict((store) => saveElsewhere(store, 'u-kofi', { consent: 'declined' })),
+};
+
+export const ScheduleConflictTurnedOff: Story = {
+  name: 'Client: schedule conflict (check-ins turned off elsewhere)',
+  ...editConflict((store) => saveElsewhere(store, 'u-dana', { enabled: false })),
 };
 
 export const InvalidInput: Story = {

@@ -51,6 +51,13 @@ async function openDialog(el: CheckinToggle) {
   await waitUntil(() => dialogOf(el).open, 'the confirmation did not open');
 }
 
+/** Types into a field of the element as a person would (the element listens to `input`/`change`). */
+function set(el: Element, selector: string, value: string, type = 'input') {
+  const input = $<HTMLInputElement>(el, selector)!;
+  input.value = value;
+  input.dispatchEvent(new Event(type, { bubbles: true }));
+}
+
 /** Turns check-ins on for c-nova as Dana, outside the element under test. */
 async function enableNova(store: MemoryStore) {
   const dana = adapterFor('u-dana', 'c-nova', store);
@@ -442,12 +449,6 @@ describe('<checkin-toggle>', () => {
     ];
     const prompts = (el: Element) => $$(el, '[part="next-prompts"] li').map(text);
 
-    function set(el: Element, selector: string, value: string, type = 'input') {
-      const input = $<HTMLInputElement>(el, selector)!;
-      input.value = value;
-      input.dispatchEvent(new Event(type, { bubbles: true }));
-    }
-
     it('has labelled fields for day, time, zone, pause and skipped dates', async () => {
       const el = await loaded(adapterFor('u-dana', 'c-nova'), 'c-nova');
       for (const id of ['weekday', 'time', 'zone', 'pause', 'skip-date']) {
@@ -579,6 +580,22 @@ describe('<checkin-toggle>', () => {
       expect((call!.args[1] as { schedule: { weekday: number } }).schedule.weekday).to.equal(3);
     });
 
+    it('"Discard changes" puts the saved schedule back and keeps focus in the form', async () => {
+      const adapter = adapterFor('u-dana', 'c-nova');
+      const el = await loaded(adapter, 'c-nova');
+      set(el, '#time', '11:00');
+      await el.updateComplete;
+      const discard = $$(el, '.editor .actions button').find((b) => text(b) === 'Discard changes')!;
+      discard.focus();
+      discard.click();
+      await el.updateComplete;
+      expect($<HTMLInputElement>(el, '#time')!.value).to.equal('09:00');
+      expect($$(el, '.editor .actions button').map(text)).to.deep.equal(['Save schedule']);
+      expect(text($(el, '[role="status"][aria-live="polite"]'))).to.equal('Changes discarded');
+      await waitUntil(() => root(el).activeElement?.id === 'weekday', 'focus was lost with the button');
+      expect(calls(adapter, 'updateSettings')).to.have.length(0);
+    });
+
     it('keeps the edits and offers a retry when saving fails', async () => {
       const adapter = adapterFor('u-dana', 'c-nova');
       const el = await loaded(adapter, 'c-nova');
@@ -596,6 +613,349 @@ describe('<checkin-toggle>', () => {
       expect((second!.args[2] as { idempotencyKey: string }).idempotencyKey).to.equal(
         (first!.args[2] as { idempotencyKey: string }).idempotencyKey,
       );
+    });
+  });
+
+  describe('schedule conflict (someone else saved first)', () => {
+    const TUESDAY = { weekday: 2, time: '10:30', timeZone: 'Europe/Berlin', skipDates: ['2026-12-22'], pausedUntil: null } as const;
+    const notice = (el: Element) => $(el, '[part~="conflict"]');
+    const paragraphs = (el: Element) => $$(el, '[part~="conflict"] p').map(text);
+    const noticeButtons = (el: Element) => $$(el, '[part~="conflict"] button').map(text);
+    const clickNotice = (el: Element, label: string) =>
+      $$(el, '[part~="conflict"] button').find((b) => text(b) === label)!.click();
+    const status = (el: Element) => text($(el, '[role="status"][aria-live="polite"]'));
+    const focusedId = (el: Element) => (root(el).activeElement as HTMLElement | null)?.id ?? '';
+    const chips = (el: Element) => $$(el, '[part="chip"] > span').map(text);
+    const fields = (el: Element) => ({
+      weekday: $<HTMLSelectElement>(el, '#weekday')!.value,
+      time: $<HTMLInputElement>(el, '#time')!.value,
+      zone: $<HTMLInputElement>(el, '#zone')!.value,
+      pause: $<HTMLInputElement>(el, '#pause')!.value,
+      skips: chips(el),
+    });
+    const MINE = {
+      weekday: '4',
+      time: '14:15',
+      zone: 'Africa/Accra',
+      pause: '2026-12-15',
+      skips: ['Dec 24, 2026'],
+    };
+
+    /** Dana edits every field of the schedule in the element, without saving. */
+    async function editEverything(el: CheckinToggle, mine = MINE) {
+      set(el, '#weekday', '4', 'change');
+      set(el, '#time', '14:15');
+      set(el, '#zone', 'Africa/Accra');
+      set(el, '#pause', '2026-12-15');
+      set(el, '#skip-date', '2026-12-24');
+      await el.updateComplete;
+      $$(el, '.skip-add button')[0]!.click();
+      await el.updateComplete;
+      expect(fields(el)).to.deep.equal(mine);
+    }
+
+    /** A second client (Dana in another tab) saves a schedule through its own adapter. */
+    async function otherTabSaves(store: MemoryStore, contractId = 'c-nova', change: Parameters<MemoryAdapter['updateSettings']>[1] = { schedule: { ...TUESDAY, skipDates: [...TUESDAY.skipDates] } }) {
+      const other = adapterFor('u-dana', contractId, store);
+      const current = await other.getSettings(contractId);
+      return other.updateSettings(contractId, change, { expectedVersion: current.version, idempotencyKey: `other-${current.version}` });
+    }
+
+    async function saveAndConflict(el: CheckinToggle) {
+      $<HTMLButtonElement>(el, 'button[type="submit"]')!.click();
+      await waitUntil(() => noticeButtons(el).length > 0, 'no conflict notice with actions');
+      await waitUntil(() => focusedId(el) === 'conflict-title', 'focus did not move to the notice');
+    }
+
+    it('keeps every edited field, says whose version is newer and moves focus to the notice', async () => {
+      const store = world();
+      const adapter = adapterFor('u-dana', 'c-atlas', store);
+      const el = await loaded(adapter, 'c-atlas');
+      const errors: CheckinErrorEvent[] = [];
+      el.addEventListener('checkin-error', (e) => errors.push(e));
+      // c-atlas already skips Christmas Day.
+      const mine = { ...MINE, skips: ['Dec 24, 2026', 'Dec 25, 2026'] };
+      await editEverything(el, mine);
+      // The other tab's change arrives live while Dana is editing; her fields are left alone.
+      await otherTabSaves(store, 'c-atlas');
+      await waitUntil(() => text($(el, '#switch-status')).includes('Tuesdays at 10:30'), 'the live update did not arrive');
+      expect(fields(el)).to.deep.equal(mine);
+
+      await saveAndConflict(el);
+      expect(fields(el)).to.deep.equal(mine);
+      const alert = notice(el)!;
+      expect(alert.getAttribute('role')).to.equal('alert');
+      expect(alert.dataset.code).to.equal('conflict');
+      expect(text(alert.querySelector('#conflict-title'))).to.equal(
+        'These settings were changed in another tab or window while you were editing.',
+      );
+      const [version, ...rest] = paragraphs(el);
+      // Berlin is 6 hours ahead of New York, 5 in the weeks when only one of them is on summer time.
+      expect(version).to.match(/^The other version: Tuesdays at 10:30 Europe\/Berlin time \(Tuesdays at 0[45]:30 your time\)\.$/);
+      expect(rest).to.deep.equal([
+        'Skipped dates: Dec 22, 2026.',
+        'Your edits are kept below; save to replace theirs, or discard your edits.',
+      ]);
+      expect(noticeButtons(el)).to.deep.equal(['Save my version', 'Use the other version']);
+      expect(errors.map((e) => e.detail.error.code)).to.deep.equal(['conflict']);
+      expect(status(el)).to.equal('Not saved: someone else changed these settings meanwhile. Your edits are kept.');
+      // The preview still shows Dana's schedule (Thursdays 14:15 in Accra, paused until 15 Dec).
+      expect(text($(el, '[part="next-prompts"] li'))).to.contain('Thu, Dec 17, 3:15 PM their time');
+      await expect(el).to.be.accessible();
+    });
+
+    it('"Save my version" writes the kept edits against the new version, once', async () => {
+      const store = world();
+      const adapter = adapterFor('u-dana', 'c-nova', store);
+      const el = await loaded(adapter, 'c-nova');
+      adapter.faults.dropSubscriptions();
+      await editEverything(el);
+      const theirs = await otherTabSaves(store);
+      await saveAndConflict(el);
+      const changed = oneEvent(el, 'checkin-settings-change') as Promise<CheckinSettingsChangeEvent>;
+      clickNotice(el, 'Save my version');
+      const event = await changed;
+      const writes = calls(adapter, 'updateSettings');
+      expect(writes).to.have.length(2);
+      const version = (i: number) => (writes[i]!.args[2] as { expectedVersion: number }).expectedVersion;
+      expect([version(0), version(1)]).to.deep.equal([1, theirs.version]);
+      const mine = {
+        schedule: {
+          weekday: 4,
+          time: '14:15',
+          timeZone: 'Africa/Accra',
+          skipDates: ['2026-12-24'],
+          pausedUntil: '2026-12-15T00:00:00.000Z',
+        },
+      };
+      expect(writes[1]!.args[1]).to.deep.equal(mine);
+      // What the store now holds, read by someone else.
+      const stored = await adapterFor('u-kofi', 'c-nova', store).getSettings('c-nova');
+      expect(stored.schedule).to.deep.equal(mine.schedule);
+      expect(stored.version).to.equal(theirs.version + 1);
+      expect(event.detail.settings.schedule).to.deep.equal(mine.schedule);
+      expect(event.detail.previous?.version).to.equal(theirs.version);
+      await el.updateComplete;
+      expect(notice(el)).to.equal(null);
+      expect(fields(el)).to.deep.equal(MINE);
+      expect(status(el)).to.equal('Schedule saved: your version replaced theirs.');
+      expect(focusedId(el)).to.equal('');
+      expect(text(root(el).activeElement)).to.equal('Save schedule');
+      expect($$(el, '[role="alert"]')).to.have.length(0);
+    });
+
+    it('"Use their version" drops the edits and shows the latest in the editor', async () => {
+      const store = world();
+      const adapter = adapterFor('u-dana', 'c-nova', store);
+      const el = await loaded(adapter, 'c-nova');
+      adapter.faults.dropSubscriptions();
+      await editEverything(el);
+      await otherTabSaves(store);
+      await saveAndConflict(el);
+      clickNotice(el, 'Use the other version');
+      await el.updateComplete;
+      expect(fields(el)).to.deep.equal({
+        weekday: '2',
+        time: '10:30',
+        zone: 'Europe/Berlin',
+        pause: '',
+        skips: ['Dec 22, 2026'],
+      });
+      expect(notice(el)).to.equal(null);
+      expect(status(el)).to.equal('Your edits were discarded. The latest version is shown.');
+      await waitUntil(() => focusedId(el) === 'weekday', 'focus did not go to the first field');
+      // Nothing is left to save: no discard button, and saving sends nothing.
+      expect($$(el, '.editor .actions button').map(text)).to.deep.equal(['Save schedule']);
+      expect(calls(adapter, 'updateSettings')).to.have.length(1);
+    });
+
+    it('names the person whose change came first, and what it was', async () => {
+      const store = world();
+      await enableNova(store);
+      const adapter = adapterFor('u-dana', 'c-nova', store);
+      const el = await loaded(adapter, 'c-nova');
+      set(el, '#time', '07:45');
+      await el.updateComplete;
+      // Kofi declines in his own browser while Dana edits the time.
+      const kofi = adapterFor('u-kofi', 'c-nova', store);
+      const current = await kofi.getSettings('c-nova');
+      await kofi.updateSettings('c-nova', { consent: 'declined' }, { expectedVersion: current.version, idempotencyKey: 'kofi-no' });
+      await saveAndConflict(el);
+      expect($<HTMLInputElement>(el, '#time')!.value).to.equal('07:45');
+      const alert = text(notice(el));
+      expect(alert).to.contain('Kofi Mensah changed these settings while you were editing.');
+      expect(alert).to.contain('Kofi Mensah declined weekly check-ins.');
+      expect(alert).to.match(/Their version: Fridays at 09:00 Europe\/Berlin time \(Fridays at 0[23]:00 your time\)\./);
+      expect(noticeButtons(el)).to.deep.equal(['Save my version', 'Use their version']);
+      const changed = oneEvent(el, 'checkin-settings-change');
+      clickNotice(el, 'Save my version');
+      await changed;
+      const stored = await kofi.getSettings('c-nova');
+      // Dana's time replaces the old one; Kofi's decline stands.
+      expect([stored.schedule.time, stored.consent]).to.deep.equal(['07:45', 'declined']);
+    });
+
+    it('says "Someone else" when the settings do not say who changed them', async () => {
+      const store = world();
+      const adapter = adapterFor('u-dana', 'c-nova', store);
+      const el = await loaded(adapter, 'c-nova');
+      adapter.faults.dropSubscriptions();
+      set(el, '#time', '08:00');
+      await el.updateComplete;
+      await otherTabSaves(store);
+      adapter.faults.corruptNext('getSettings', (s: Settings) => ({ ...s, updatedBy: null }));
+      await saveAndConflict(el);
+      expect(text($(el, '#conflict-title'))).to.equal('Someone else changed these settings while you were editing.');
+      expect(noticeButtons(el)).to.deep.equal(['Save my version', 'Use their version']);
+    });
+
+    it('conflicts again only when there was yet another change, and then shows the newest', async () => {
+      const store = world();
+      const adapter = adapterFor('u-dana', 'c-nova', store);
+      const el = await loaded(adapter, 'c-nova');
+      adapter.faults.dropSubscriptions();
+      set(el, '#time', '08:00');
+      await el.updateComplete;
+      await otherTabSaves(store);
+      await saveAndConflict(el);
+      // Yet another change before Dana decides.
+      const third = await otherTabSaves(store, 'c-nova', {
+        schedule: { weekday: 3, time: '12:00', timeZone: 'Europe/Berlin', skipDates: [], pausedUntil: null },
+      });
+      clickNotice(el, 'Save my version');
+      await waitUntil(() => calls(adapter, 'updateSettings').length === 2, 'no second save');
+      await waitUntil(() => /Wednesdays at 12:00/.test(text(notice(el))), 'the newest version is not shown');
+      await waitUntil(() => focusedId(el) === 'conflict-title', 'focus did not move to the new notice');
+      expect($<HTMLInputElement>(el, '#time')!.value).to.equal('08:00');
+      const changed = oneEvent(el, 'checkin-settings-change');
+      clickNotice(el, 'Save my version');
+      await changed;
+      const writes = calls(adapter, 'updateSettings');
+      expect(writes.map((c) => (c.args[2] as { expectedVersion: number }).expectedVersion)).to.deep.equal([
+        1,
+        third.version - 1,
+        third.version,
+      ]);
+    });
+
+    it('says check-ins are now off, and still lets the schedule be saved for later', async () => {
+      const store = world();
+      const adapter = adapterFor('u-dana', 'c-atlas', store);
+      const el = await loaded(adapter, 'c-atlas');
+      adapter.faults.dropSubscriptions();
+      set(el, '#time', '17:30');
+      await el.updateComplete;
+      await otherTabSaves(store, 'c-atlas', { enabled: false });
+      await saveAndConflict(el);
+      const alert = text(notice(el));
+      expect(alert).to.contain('Check-ins are now off.');
+      expect(alert).to.contain(
+        'While check-ins are off nobody is asked anything; saving your version sets the schedule for when they are turned on.',
+      );
+      expect(switchOf(el).getAttribute('aria-checked')).to.equal('false');
+      expect($<HTMLInputElement>(el, '#time')!.value).to.equal('17:30');
+      expect(noticeButtons(el)).to.deep.equal(['Save my version', 'Use the other version']);
+      await expect(el).to.be.accessible();
+      const changed = oneEvent(el, 'checkin-settings-change') as Promise<CheckinSettingsChangeEvent>;
+      clickNotice(el, 'Save my version');
+      const { detail } = await changed;
+      // The schedule is saved; the switch stays as the other tab left it.
+      expect([detail.settings.schedule.time, detail.settings.enabled]).to.deep.equal(['17:30', false]);
+    });
+
+    it('offers no "Save my version" when check-ins are off and no longer offered', async () => {
+      let now = FIXED;
+      const store = new MemoryStore(seedDemo({ now: FIXED }), { clock: () => now });
+      await enableNova(store);
+      const adapter = adapterFor('u-dana', 'c-nova', store);
+      const el = await loaded(adapter, 'c-nova');
+      adapter.faults.dropSubscriptions();
+      set(el, '#time', '06:15');
+      await el.updateComplete;
+      // The contract ends (eligibility is computed on the store's clock), and the other tab turns check-ins off.
+      now = FIXED + 90 * 86_400_000;
+      await otherTabSaves(store, 'c-nova', { enabled: false });
+      $<HTMLButtonElement>(el, 'button[type="submit"]')!.click();
+      await waitUntil(() => noticeButtons(el).length > 0, 'no conflict notice');
+      await waitUntil(() => focusedId(el) === 'conflict-title', 'focus did not move to the notice');
+      expect($(el, '[part="editor"]')).to.equal(null);
+      const alert = text(notice(el));
+      expect(alert).to.contain('Check-ins are now off.');
+      expect(alert).to.contain(
+        "Check-ins are off and not offered for this contract, so your edits can't be saved. This contract has already ended. Your edits were: Fridays at 06:15 Europe/Berlin time",
+      );
+      expect(noticeButtons(el)).to.deep.equal(['Use the other version']);
+      await expect(el).to.be.accessible();
+      clickNotice(el, 'Use the other version');
+      await el.updateComplete;
+      expect(notice(el)).to.equal(null);
+      await waitUntil(() => root(el).activeElement === switchOf(el), 'focus did not go to the switch');
+      expect(calls(adapter, 'updateSettings')).to.have.length(1);
+    });
+
+    it('keeps edits sent with "turn on" when that meets a conflict', async () => {
+      const store = world();
+      const adapter = adapterFor('u-dana', 'c-nova', store);
+      const el = await loaded(adapter, 'c-nova');
+      adapter.faults.dropSubscriptions();
+      set(el, '#weekday', '3', 'change');
+      await el.updateComplete;
+      await otherTabSaves(store);
+      await openDialog(el);
+      dialogOf(el).querySelector<HTMLButtonElement>('button.primary')!.click();
+      await waitUntil(() => noticeButtons(el).length > 0, 'no conflict notice');
+      await waitUntil(() => focusedId(el) === 'conflict-title', 'focus did not move to the notice');
+      expect(switchOf(el).getAttribute('aria-checked')).to.equal('false');
+      expect($<HTMLSelectElement>(el, '#weekday')!.value).to.equal('3');
+      expect(text(notice(el))).to.contain('Check-ins were not turned on. Your edits are kept below');
+      // Turning on again now sends Wednesday against the new version, and succeeds.
+      const changed = oneEvent(el, 'checkin-settings-change') as Promise<CheckinSettingsChangeEvent>;
+      await openDialog(el);
+      expect(text(dialogOf(el).querySelector('#dialog-summary'))).to.contain('every Wednesday at 09:00');
+      dialogOf(el).querySelector<HTMLButtonElement>('button.primary')!.click();
+      const { detail } = await changed;
+      expect([detail.settings.enabled, detail.settings.schedule.weekday]).to.deep.equal([true, 3]);
+    });
+
+    it("keeps the edits when their version cannot be fetched, and shows it after Try again", async () => {
+      const store = world();
+      const adapter = adapterFor('u-dana', 'c-nova', store);
+      const el = await loaded(adapter, 'c-nova');
+      el.retryPolicy = { attempts: 1 };
+      adapter.faults.dropSubscriptions();
+      set(el, '#time', '08:00');
+      await el.updateComplete;
+      await otherTabSaves(store);
+      adapter.faults.failNext('getSettings', 'unavailable');
+      $<HTMLButtonElement>(el, 'button[type="submit"]')!.click();
+      await waitUntil(() => $(el, '[part="editor"] [part="retry-button"]'), 'no retry for the reload');
+      expect(text(notice(el))).to.contain('Your edits are kept below. Their version could not be loaded yet.');
+      expect(noticeButtons(el)).to.deep.equal([]);
+      expect($<HTMLInputElement>(el, '#time')!.value).to.equal('08:00');
+      $<HTMLButtonElement>(el, '[part="editor"] [part="retry-button"]')!.click();
+      await waitUntil(() => noticeButtons(el).length === 2, 'their version did not load');
+      await waitUntil(() => focusedId(el) === 'conflict-title', 'focus did not return to the notice');
+      expect(text(notice(el))).to.contain('The other version: Tuesdays at 10:30');
+      expect($<HTMLInputElement>(el, '#time')!.value).to.equal('08:00');
+    });
+
+    it('does not call the client\'s own switch change "someone else\'s"', async () => {
+      const store = world();
+      const adapter = adapterFor('u-dana', 'c-atlas', store);
+      const el = await loaded(adapter, 'c-atlas');
+      set(el, '#time', '17:30');
+      await el.updateComplete;
+      const off = oneEvent(el, 'checkin-settings-change') as Promise<CheckinSettingsChangeEvent>;
+      switchOf(el).click();
+      const turnedOff = (await off).detail.settings;
+      await el.updateComplete;
+      expect($<HTMLInputElement>(el, '#time')!.value).to.equal('17:30');
+      const saved = oneEvent(el, 'checkin-settings-change') as Promise<CheckinSettingsChangeEvent>;
+      $<HTMLButtonElement>(el, 'button[type="submit"]')!.click();
+      expect((await saved).detail.settings.schedule.time).to.equal('17:30');
+      const writes = calls(adapter, 'updateSettings');
+      expect((writes[1]!.args[2] as { expectedVersion: number }).expectedVersion).to.equal(turnedOff.version);
+      expect(notice(el)).to.equal(null);
     });
   });
 

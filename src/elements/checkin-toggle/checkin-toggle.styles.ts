@@ -99,6 +99,13 @@ export const styles = css`
   .notice strong {
     display: block;
   }
+  .conflict {
+    display: grid;
+    gap: 0.5rem;
+  }
+  .conflict h4 {
+    overflow-wrap: anywhere;
+  }
   .editor {
     display: grid;
     gap: var(--_space);

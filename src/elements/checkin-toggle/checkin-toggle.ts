@@ -62,6 +62,8 @@ interface Write {
   expectedVersion: number;
   idempotencyKey: string;
   previous: Settings;
+  /** A schedule saved over someone else's version after a conflict (said so when it is saved). */
+  replacing?: boolean;
 }
 
 /** A failure on screen, where it happened, and what "Try again" does. */
@@ -72,6 +74,19 @@ interface Failure {
   retry: () => void;
   /** True when what failed was reloading the settings (not a write). */
   reload?: boolean;
+}
+
+/**
+ * A save of the client's schedule edits that met someone else's change. The edits stay in the
+ * editor; the person chooses between saving them over the other version and using it.
+ */
+interface EditConflict {
+  /** The settings the kept edits were started from: what the other change is compared with. */
+  base: Settings;
+  /** The latest settings, once fetched: what "Save my version" replaces (undefined while unknown). */
+  theirs?: Settings;
+  /** True when the refused write was turning check-ins on with the edited schedule. */
+  enabling: boolean;
 }
 
 interface Loaded {
@@ -125,6 +140,7 @@ function firstName(party: Party): string {
  * @csspart next-prompts - The list of the next check-ins in both parties' time.
  * @csspart dialog - The confirmation dialog shown before turning check-ins on.
  * @csspart error - A failure (`role="alert"`).
+ * @csspart conflict - The notice after someone else changed the settings while the client edited the schedule (also `error`); holds "Save my version" and "Use their version".
  * @csspart retry-button - "Try again" inside a failure.
  * @csspart loading - The placeholder while loading.
  * @csspart offline - The notice shown while the browser is offline.
@@ -177,14 +193,18 @@ export class CheckinToggle extends LitElement {
   @state() private draftDirty = false;
   /** The settings version the draft was started from: saving it expects that version. */
   private draftVersion = 0;
+  /** The settings the draft was started from (a conflict says what changed since). */
+  private draftBase?: Settings;
   @state() private touched = new Set<DraftField>();
   @state() private showAllErrors = false;
   @state() private skipInput = '';
   @state() private skipError = '';
   @state() private pending?: Write;
   @state() private failure?: Failure;
-  /** Where the "changed by someone else" notice shows, after a conflict. */
+  /** Where the "changed by someone else" notice shows, after a conflict (switch and consent). */
   @state() private conflict?: Failure['place'];
+  /** A schedule save refused by a conflict, with the client's edits kept. */
+  @state() private editConflict?: EditConflict;
   @state() private dialogOpen = false;
 
   @query('dialog') private dialog?: HTMLDialogElement;
@@ -259,6 +279,8 @@ export class CheckinToggle extends LitElement {
     this.pending = undefined;
     this.failure = undefined;
     this.conflict = undefined;
+    this.editConflict = undefined;
+    this.draftBase = undefined;
     if (this.dialog?.open) this.dialog.close();
     this.dialogOpen = false;
   }
@@ -284,6 +306,7 @@ export class CheckinToggle extends LitElement {
     if (!this.draft || !this.draftDirty || resetDraft) {
       this.draft = draftOf(next.schedule);
       this.draftVersion = next.version;
+      this.draftBase = next;
       this.draftDirty = false;
       this.touched = new Set();
       this.showAllErrors = false;
@@ -306,6 +329,8 @@ export class CheckinToggle extends LitElement {
     this.pending = write;
     this.failure = undefined;
     this.conflict = undefined;
+    // Whatever the person does next is their answer to a conflict notice.
+    this.editConflict = undefined;
     try {
       const saved = await adapter.updateSettings(write.contractId, write.change, {
         expectedVersion: write.expectedVersion,
@@ -314,7 +339,19 @@ export class CheckinToggle extends LitElement {
       if (generation !== this.generation) return;
       this.pending = undefined;
       if (!this.settings || saved.version >= this.settings.version) {
-        this.applySettings(saved, write.change.schedule !== undefined);
+        const withSchedule = write.change.schedule !== undefined;
+        if (
+          !withSchedule &&
+          this.draftDirty &&
+          this.draftVersion === write.expectedVersion &&
+          saved.version === write.expectedVersion + 1
+        ) {
+          // Only this write came between: the person's own switch or consent change must not
+          // make their unsaved schedule edits look stale (a false "changed by someone else").
+          this.draftVersion = saved.version;
+          this.draftBase = saved;
+        }
+        this.applySettings(saved, withSchedule);
       }
       this.dispatchEvent(
         new CheckinSettingsChangeEvent({
@@ -323,11 +360,16 @@ export class CheckinToggle extends LitElement {
           previous: write.previous,
         }),
       );
-      this.announcer.announce(this.doneText(write.kind, saved));
+      this.announcer.announce(
+        write.replacing ? msg('Schedule saved: your version replaced theirs.') : this.doneText(write.kind, saved),
+      );
     } catch (error) {
       const failure = toCheckinError(error);
       if (generation !== this.generation) return;
-      this.pending = undefined;
+      // Schedule edits refused by a conflict are the client's work: they are kept.
+      const keepEdits =
+        failure?.code === 'conflict' && write.change.schedule !== undefined && this.draftDirty;
+      if (!keepEdits) this.pending = undefined;
       if (!failure) {
         // Abandoned because the element left the page; it may or may not have been applied,
         // so what is true is fetched (now, or when the element is back).
@@ -337,8 +379,11 @@ export class CheckinToggle extends LitElement {
       }
       reportError(this, failure, 'update-settings');
       const place = write.kind === 'schedule' ? 'editor' : write.kind === 'enable' || write.kind === 'disable' ? 'switch' : 'consent';
-      if (failure.code === 'conflict') {
-        // The version we wrote against is stale: show the latest and let the person decide again.
+      if (keepEdits) {
+        await this.keepEdits(write, generation);
+      } else if (failure.code === 'conflict') {
+        // The version we wrote against is stale: show the latest and let the person decide again
+        // (a switch or consent click is all there is to lose, and it is said to be not saved).
         this.conflict = place;
         this.announcer.announce(this.conflictText());
         await this.reload(place, generation);
@@ -349,6 +394,27 @@ export class CheckinToggle extends LitElement {
     }
   }
 
+  /**
+   * After a conflict on the client's schedule edits: the edits stay in the editor, the other
+   * version is fetched (the save still shows as in progress meanwhile), and a notice says what
+   * changed and offers "Save my version" / "Use their version".
+   */
+  private async keepEdits(write: Write, generation: number): Promise<void> {
+    this.editConflict = { base: this.draftBase ?? write.previous, enabling: write.kind === 'enable' };
+    await this.reload('editor', generation);
+    if (generation !== this.generation) return;
+    this.pending = undefined;
+    this.announcer.announce(
+      msg('Not saved: someone else changed these settings meanwhile. Your edits are kept.'),
+    );
+    void this.focusConflict();
+  }
+
+  private async focusConflict(): Promise<void> {
+    await this.updateComplete;
+    if (this.editConflict) this.renderRoot.querySelector<HTMLElement>('#conflict-title')?.focus();
+  }
+
   private async reload(place: Failure['place'], generation = this.generation): Promise<void> {
     const adapter = this.connection.adapter;
     const contractId = this.connection.contractId;
@@ -357,7 +423,21 @@ export class CheckinToggle extends LitElement {
       const latest = await adapter.getSettings(contractId);
       if (generation !== this.generation) return;
       this.failure = undefined;
-      this.applySettings(latest, true);
+      const conflict = place === 'editor' ? this.editConflict : undefined;
+      if (conflict && this.draftDirty) {
+        // The edits stay (applySettings leaves a dirty draft alone); they are now made against
+        // this version, so saving them replaces exactly what the notice shows and nothing newer.
+        if (!this.settings || latest.version >= this.settings.version) this.applySettings(latest);
+        const theirs = this.settings ?? latest;
+        this.draftVersion = theirs.version;
+        this.draftBase = theirs;
+        this.editConflict = { ...conflict, theirs };
+        // After "Try again" the retry button is gone: focus goes back to the notice.
+        if (!this.pending) void this.focusConflict();
+      } else {
+        this.editConflict = undefined;
+        this.applySettings(latest, true);
+      }
     } catch (error) {
       const failure = toCheckinError(error);
       if (!failure || generation !== this.generation) return;
@@ -512,7 +592,9 @@ export class CheckinToggle extends LitElement {
   private onDialogClose = (): void => {
     this.dialogOpen = false;
     // Chromium restores focus itself; other engines may not, and focus must land on the switch.
-    this.switchButton?.focus();
+    // The close event comes a task later: a conflict notice may already have taken focus.
+    const active = this.renderRoot instanceof ShadowRoot ? this.renderRoot.activeElement : null;
+    if (!active || this.dialog?.contains(active) || active === this.switchButton) this.switchButton?.focus();
   };
 
   // ---- client: editor -----------------------------------------------------------------------
@@ -545,6 +627,10 @@ export class CheckinToggle extends LitElement {
 
   private onSave = (event: Event): void => {
     event.preventDefault();
+    this.saveDraft();
+  };
+
+  private saveDraft(): void {
     const settings = this.settings;
     if (!settings || !this.draft || this.pending) return;
     const schedule = scheduleOf(this.draft);
@@ -560,14 +646,41 @@ export class CheckinToggle extends LitElement {
       return;
     }
     const write = this.newWrite('schedule', { schedule }, this.draftVersion);
-    if (write) void this.write(write);
-  };
+    if (!write) return;
+    // After a conflict the draft was moved onto the other version: this save replaces it.
+    if (this.editConflict?.theirs) write.replacing = true;
+    void this.write(write);
+  }
 
   private discard = (): void => {
     if (this.settings) this.applySettings(this.settings, true);
     this.skipInput = '';
     this.skipError = '';
+    this.editConflict = undefined;
     if (this.failure?.place === 'editor') this.failure = undefined;
+  };
+
+  /** "Save my version": the kept edits, written against the version the notice shows. */
+  private saveMine = (): void => {
+    // The notice (and this button) go away while saving: focus waits on the form's Save button,
+    // which shows the progress, and an alert that follows takes it from there.
+    this.renderRoot.querySelector<HTMLElement>('.editor button[type="submit"]')?.focus();
+    this.saveDraft();
+  };
+
+  /**
+   * "Use their version" and "Discard changes": the edits are dropped and the editor shows the
+   * latest settings. Both buttons go away with the edits, so focus is put somewhere useful.
+   */
+  private discardEdits = async (): Promise<void> => {
+    const conflicted = !!this.editConflict;
+    this.discard();
+    this.announcer.announce(
+      conflicted ? msg('Your edits were discarded. The latest version is shown.') : msg('Changes discarded'),
+    );
+    await this.updateComplete;
+    // The first field shows the saved version; with no editor (check-ins not offered), the switch.
+    (this.renderRoot.querySelector<HTMLElement>('#weekday') ?? this.switchButton)?.focus();
   };
 
   private addSkipDate = (): void => {
@@ -701,7 +814,11 @@ export class CheckinToggle extends LitElement {
       ${settings.enabled && !busy ? this.renderClientConsent(talent, settings) : nothing}
       ${this.failure?.place === 'switch' ? this.renderFailure(this.failure) : nothing}
       ${this.conflict === 'switch' ? this.renderConflict() : nothing}
-      ${!ineligible || settings.enabled ? this.renderEditor(contract, settings) : nothing}
+      ${!ineligible || settings.enabled
+        ? this.renderEditor(contract, settings)
+        : this.editConflict && !this.pending
+          ? this.renderEditConflict(this.editConflict, contract, false)
+          : nothing}
       ${this.renderDialog(contract, settings)}
     </div>`;
   }
@@ -739,6 +856,131 @@ export class CheckinToggle extends LitElement {
       <strong>${errorHeading('conflict')}</strong>
       <p>${this.conflictText()}</p>
     </div>`;
+  }
+
+  /**
+   * The notice after a conflict on the client's schedule edits: who changed the settings, their
+   * version in the viewer's terms, and the two ways on. The edits stay in the fields meanwhile.
+   */
+  private renderEditConflict(
+    conflict: EditConflict,
+    contract: Contract,
+    canSave: boolean,
+  ): TemplateResult {
+    const { base, theirs } = conflict;
+    const talent = contract.talent;
+    const by = theirs?.updatedBy ?? null;
+    const self = !!by && by.id === this.viewer?.id;
+    let heading: string;
+    if (by && self) heading = msg('These settings were changed in another tab or window while you were editing.');
+    else if (by) heading = msg(str`${by.name} changed these settings while you were editing.`);
+    else heading = msg('Someone else changed these settings while you were editing.');
+    const lines: string[] = [];
+    if (theirs) {
+      if (base.enabled && !theirs.enabled) lines.push(msg('Check-ins are now off.'));
+      else if (!base.enabled && theirs.enabled) {
+        lines.push(
+          theirs.consent === 'pending'
+            ? msg(str`Check-ins are now on, waiting for ${talent.name} to accept.`)
+            : msg('Check-ins are now on.'),
+        );
+      } else if (theirs.enabled && theirs.consent !== base.consent) {
+        if (theirs.consent === 'given') lines.push(msg(str`${talent.name} accepted weekly check-ins.`));
+        else if (theirs.consent === 'declined') lines.push(msg(str`${talent.name} declined weekly check-ins.`));
+        else if (theirs.consent === 'pending') lines.push(msg(str`Check-ins now wait for ${talent.name} to accept.`));
+      }
+      if (JSON.stringify(theirs.questions) !== JSON.stringify(base.questions)) {
+        lines.push(msg('The questions were changed too; saving your schedule leaves them as they are.'));
+      }
+      lines.push(...this.scheduleLines(theirs.schedule, base.schedule, self ? 'other' : 'theirs'));
+    }
+    let closing: string;
+    if (!theirs) {
+      closing = msg('Your edits are kept below. Their version could not be loaded yet.');
+    } else if (!canSave) {
+      const mine = this.draft && scheduleOf(this.draft);
+      const reason = theirs.eligibility.reason ?? '';
+      closing = mine
+        ? msg(
+            str`Check-ins are off and not offered for this contract, so your edits can't be saved. ${reason} Your edits were: ${this.scheduleText(mine)}.`,
+          )
+        : msg(str`Check-ins are off and not offered for this contract, so your edits can't be saved. ${reason}`);
+    } else {
+      const parts: string[] = [];
+      if (conflict.enabling) parts.push(msg('Check-ins were not turned on.'));
+      if (base.enabled && !theirs.enabled) {
+        parts.push(
+          msg('While check-ins are off nobody is asked anything; saving your version sets the schedule for when they are turned on.'),
+        );
+      }
+      parts.push(msg('Your edits are kept below; save to replace theirs, or discard your edits.'));
+      closing = parts.join(' ');
+    }
+    return html`<div
+      class="notice error conflict"
+      role="alert"
+      part="error conflict"
+      data-code="conflict"
+      aria-labelledby="conflict-title"
+    >
+      <h4 id="conflict-title" tabindex="-1">${heading}</h4>
+      ${lines.map((line) => html`<p>${line}</p>`)}
+      <p>${closing}</p>
+      ${theirs
+        ? html`<div class="actions">
+            ${canSave
+              ? html`<button type="button" class="primary" @click=${this.saveMine}>
+                  ${msg('Save my version')}
+                </button>`
+              : nothing}
+            <button type="button" @click=${this.discardEdits}>
+              ${self ? msg('Use the other version') : msg('Use their version')}
+            </button>
+          </div>`
+        : nothing}
+    </div>`;
+  }
+
+  /** Their schedule, in the viewer's terms, and what else the editor edits (skips, pause). */
+  private scheduleLines(schedule: Schedule, base: Schedule, whose: 'theirs' | 'other'): string[] {
+    const locale = this.locale();
+    const when = this.scheduleText(schedule);
+    const lines = [
+      whose === 'other' ? msg(str`The other version: ${when}.`) : msg(str`Their version: ${when}.`),
+    ];
+    const shown = draftOf(schedule);
+    const was = draftOf(base);
+    if (shown.skipDates.length) {
+      const dates = shown.skipDates.map((d) => formatLocalDate(d, locale)).join(', ');
+      lines.push(msg(str`Skipped dates: ${dates}.`));
+    } else if (was.skipDates.length) {
+      lines.push(msg('No dates are skipped.'));
+    }
+    // The pause as the editor's date field shows it: a date in the schedule's zone.
+    if (shown.pauseDate) {
+      lines.push(msg(str`Paused until ${formatLocalDate(shown.pauseDate, locale)}.`));
+    } else if (was.pauseDate) {
+      lines.push(msg('No pause.'));
+    }
+    return lines;
+  }
+
+  /** "Tuesdays at 10:30 Europe/Berlin time (Tuesdays at 04:30 your time)" */
+  private scheduleText(schedule: Schedule): string {
+    const zone = this.viewerZone();
+    let plain: string;
+    try {
+      plain = describeSchedule(schedule, { locale: this.locale() });
+    } catch {
+      return `${schedule.time} (${schedule.timeZone})`;
+    }
+    if (schedule.timeZone === zone) return msg(str`${plain} (${zone}, your time zone)`);
+    // describeSchedule adds " (… your time)" to the same words when the viewer's clock differs.
+    const full = this.describe(schedule, zone);
+    const yours = full.startsWith(plain) ? full.slice(plain.length).trim() : '';
+    return yours
+      ? msg(str`${plain} ${schedule.timeZone} time ${yours}`)
+      : msg(str`${plain} ${schedule.timeZone} time`);
   }
 
   private renderFailure(failure: Failure): TemplateResult {
@@ -981,8 +1223,12 @@ export class CheckinToggle extends LitElement {
         ${this.fieldError('skip-error', errors.skipDates)}
       </fieldset>
       ${this.renderNextPrompts(contract, settings, draft)}
+      ${this.editConflict && !this.pending
+        ? this.renderEditConflict(this.editConflict, contract, true)
+        : this.conflict === 'editor'
+          ? this.renderConflict()
+          : nothing}
       ${this.failure?.place === 'editor' ? this.renderFailure(this.failure) : nothing}
-      ${this.conflict === 'editor' ? this.renderConflict() : nothing}
       <div class="actions">
         <button
           type="submit"
@@ -993,7 +1239,7 @@ export class CheckinToggle extends LitElement {
           ${saving ? msg('Saving…') : msg('Save schedule')}
         </button>
         ${this.draftDirty && !saving
-          ? html`<button type="button" @click=${this.discard}>${msg('Discard changes')}</button>`
+          ? html`<button type="button" @click=${this.discardEdits}>${msg('Discard changes')}</button>`
           : nothing}
         ${saving ? html`<span id="editor-saving" class="muted" part="status">${msg('Saving…')}</span>` : nothing}
       </div>
