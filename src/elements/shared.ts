@@ -1,4 +1,4 @@
-import { msg } from '@lit/localize';
+import { msg, str } from '@lit/localize';
 import { html, nothing, type TemplateResult } from 'lit';
 import { CheckinErrorEvent } from '../events.js';
 import { CheckinError, isAbortError, type CheckinErrorCode } from '../model.js';
@@ -57,7 +57,7 @@ export function renderNoAdapter(tag: string): TemplateResult {
     <strong>${msg('Check-ins are not connected.')}</strong>
     <p>
       ${msg(
-        `<${tag}> has no adapter: wrap it in <checkin-provider> with an adapter, or set its adapter property.`,
+        str`<${tag}> has no adapter: wrap it in <checkin-provider> with an adapter, or set its adapter property.`,
       )}
     </p>
   </div>`;
@@ -67,7 +67,7 @@ export function renderNoAdapter(tag: string): TemplateResult {
 export function renderNoContract(tag: string): TemplateResult {
   return html`<div class="notice error" role="alert" part="error" data-code="no-contract">
     <strong>${msg('No contract selected.')}</strong>
-    <p>${msg(`<${tag}> needs a contract-id attribute, or a <checkin-provider> with one.`)}</p>
+    <p>${msg(str`<${tag}> needs a contract-id attribute, or a <checkin-provider> with one.`)}</p>
   </div>`;
 }
 
