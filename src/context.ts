@@ -14,7 +14,11 @@ export const adapterContext = createContext<CheckinAdapter | undefined>(
 export const contractIdContext = createContext<string | undefined>(
   Symbol.for('checkin-elements/contract-id'),
 );
-/** The viewer, loaded once by the provider. `undefined` while it loads. */
+/**
+ * The viewer a `<checkin-provider>` loaded (`undefined` while it loads), for a Lit host's own
+ * components. No check-in element reads it: each loads the viewer through its adapter (one
+ * request, shared by everything on the same adapter).
+ */
 export const viewerContext = createContext<Viewer | undefined>(
   Symbol.for('checkin-elements/viewer'),
 );

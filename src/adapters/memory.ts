@@ -218,7 +218,7 @@ export class MemoryAdapter implements CheckinAdapter {
     );
   }
 
-  /** Talent: "not working this week", with an optional note. */
+  /** Talent: "not working this week", with a note (`''` when there is none). */
   skipCheckin(
     contractId: string,
     checkinId: string,
