@@ -774,6 +774,59 @@ describe('<checkin-thread>', () => {
       expect(root(el).querySelector('[part~="request-update"]')!.getAttribute('aria-disabled')).to.equal('true');
       expect(show(root(el).querySelector('[role="alert"][data-code="rate-limited"]'))).to.not.equal(null);
     });
+
+    describe('the cooldown of the backend’s policy (settings.policy)', () => {
+      const HOUR = 3_600_000;
+
+      /** A store whose policy allows a request every hour, with Dana's last one `ago` ms before FIXED. */
+      async function requestedAgo(ago: number): Promise<MemoryStore> {
+        const data = structuredClone(seedDemo({ now: FIXED }));
+        data.policy = { ...data.policy, requestUpdateCooldownHours: 1 };
+        let now = FIXED - ago;
+        const store = new MemoryStore(data, { clock: () => now });
+        await new MemoryAdapter({ store, viewerId: 'u-dana', contractId: 'c-atlas' }).requestUpdate('c-atlas', {}, { idempotencyKey: 'earlier-request' });
+        now = FIXED;
+        return store;
+      }
+
+      it('offers "Request an update" once the store’s 1 hour cooldown has passed', async () => {
+        const { el, adapter } = await mount('u-dana', { store: await requestedAgo(2 * HOUR) });
+        const request = root(el).querySelector<HTMLButtonElement>('[part~="request-update"]')!;
+        expect(request.getAttribute('aria-disabled')).to.equal('false');
+        expect(request.hasAttribute('aria-describedby')).to.equal(false);
+        expect(show(root(el).querySelector('[part~="cooldown"]'))).to.equal(null);
+        // The store agrees: the request goes through.
+        request.click();
+        await el.updateComplete;
+        const event = oneEvent(el, 'checkin-request-update');
+        button(root(el).querySelector('[part~="request-panel"]')!, 'Send request')!.click();
+        expect((await event).detail.checkin.kind).to.equal('requested');
+        expect(calls(adapter, 'requestUpdate').length).to.equal(1);
+      });
+
+      it('counts the store’s 1 hour cooldown down from the last request', async () => {
+        const { el } = await mount('u-dana', { store: await requestedAgo(30 * 60_000) });
+        const request = root(el).querySelector<HTMLButtonElement>('[part~="request-update"]')!;
+        expect(request.getAttribute('aria-disabled')).to.equal('true');
+        expect(text(root(el).querySelector('[part~="cooldown"]'))).to.equal(
+          'You can request another update in 30 minutes (Fri, Nov 27, 12:30 PM).',
+        );
+      });
+
+      it('lets the element’s own policy win, field by field', async () => {
+        const { el } = await mount('u-dana', { store: await requestedAgo(2 * HOUR) });
+        el.policy = { requestUpdateCooldownHours: 3 };
+        await el.updateComplete;
+        expect(text(root(el).querySelector('[part~="cooldown"]'))).to.equal(
+          'You can request another update in 1 hour (Fri, Nov 27, 1:00 PM).',
+        );
+        // A partial policy without a cooldown leaves the store's in force.
+        el.policy = { consent: 'notify' };
+        await el.updateComplete;
+        expect(show(root(el).querySelector('[part~="cooldown"]'))).to.equal(null);
+        expect(root(el).querySelector('[part~="request-update"]')!.getAttribute('aria-disabled')).to.equal('false');
+      });
+    });
   });
 
   describe('export', () => {

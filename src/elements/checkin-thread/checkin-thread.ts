@@ -163,6 +163,7 @@ function isValidHistory(items: unknown): boolean {
  * @fires checkin-request-update - The client requested an update, confirmed by the adapter.
  * @fires checkin-error - A failure was shown (loading, paging, replying, acknowledging, requesting, exporting), or a background catch-up (`refresh`) failed.
  *
+ * @csspart thread - The section around the toolbar, notices and feed.
  * @csspart toolbar - The bar above the feed with the title, "Request an update" and export.
  * @csspart request-update - The "Request an update" button (client only).
  * @csspart request-panel - The form with the optional message sent with a request.
@@ -174,8 +175,16 @@ function isValidHistory(items: unknown): boolean {
  * @csspart scroller - Wraps the feed and its paging controls; scrolls when `--checkin-thread-max-height` is set.
  * @csspart feed - The `role="feed"` list of check-ins.
  * @csspart article - One check-in.
- * @csspart status - A check-in's status chip (also `status-open`, `status-answered`, ...); the polite live region shares the name.
- * @csspart health - A check-in's health (also `health-on-track`, `health-at-risk`, `health-off-track`).
+ * @csspart status - A check-in's status chip (also one of the `status-*` parts below); the polite live region shares the name.
+ * @csspart status-open - The status chip of an open check-in.
+ * @csspart status-answered - The status chip of an answered check-in.
+ * @csspart status-late - The status chip of a late check-in.
+ * @csspart status-missed - The status chip of a missed check-in.
+ * @csspart status-skipped - The status chip of a skipped week.
+ * @csspart health - A check-in's health (also one of the `health-*` parts below).
+ * @csspart health-on-track - "On track".
+ * @csspart health-at-risk - "At risk".
+ * @csspart health-off-track - "Off track".
  * @csspart answers - The `<dl>` of answers under their question prompts.
  * @csspart answer - One question and its answer.
  * @csspart blocker - The answer flagged as a blocker (client view).
@@ -203,11 +212,24 @@ function isValidHistory(items: unknown): boolean {
  * @cssproperty --checkin-thread-entry-size - Estimated height of an off-screen check-in (for `contain-intrinsic-size`), default 22rem.
  * @cssproperty --checkin-thread-max-height - Lets the feed scroll inside the element (default: none, the page scrolls).
  * @cssproperty --checkin-thread-gap - Space between check-ins.
- * @cssproperty --checkin-color-text - Text colour (and the other `--checkin-*` tokens of the library).
+ * @cssproperty --checkin-color-text - Text colour.
+ * @cssproperty --checkin-color-text-muted - Secondary text (dates, notes, progress).
+ * @cssproperty --checkin-color-surface - Background of the check-ins and fields.
+ * @cssproperty --checkin-color-surface-subtle - Background of notices, quotes and replies.
+ * @cssproperty --checkin-color-border - Borders.
+ * @cssproperty --checkin-color-accent - Primary buttons, focus ring.
+ * @cssproperty --checkin-color-on-accent - Text on primary buttons.
  * @cssproperty --checkin-color-warning - Blocker and "at risk" colour.
  * @cssproperty --checkin-color-warning-surface - Blocker background.
  * @cssproperty --checkin-color-danger - "Off track", "missed" and failure colour.
+ * @cssproperty --checkin-color-danger-surface - Background of failures.
  * @cssproperty --checkin-color-success - "On track" and "answered" colour.
+ * @cssproperty --checkin-radius - Corner radius.
+ * @cssproperty --checkin-space - Base spacing.
+ * @cssproperty --checkin-font-size - Base font size.
+ * @cssproperty --checkin-font-size-small - Dates, chips and notes.
+ * @cssproperty --checkin-focus-ring - The focus outline.
+ * @cssproperty --checkin-color-scheme - `light`, `dark` or `light dark` (the default).
  */
 @localized()
 export class CheckinThread extends LitElement {
@@ -225,7 +247,7 @@ export class CheckinThread extends LitElement {
   /** The true number of check-ins when `checkins` holds only part of the history. */
   @property({ attribute: false }) total?: number;
 
-  /** Policy overrides (the request cooldown); defaults to `DEFAULT_POLICY`. */
+  /** Policy overrides (the request cooldown), field by field over the adapter's `settings.policy`, then `DEFAULT_POLICY`. */
   @property({ attribute: false }) policy?: Partial<Policy>;
 
   /** The current time in ms; set it for demos and tests with a fixed date (default `Date.now`). */
@@ -987,7 +1009,11 @@ export class CheckinThread extends LitElement {
       }
       this.latestRequested = { items: this.items, at };
     }
-    const hours = this.policy?.requestUpdateCooldownHours ?? DEFAULT_POLICY.requestUpdateCooldownHours;
+    // Field by field: the host's override, else the policy the backend enforces, else the default.
+    const hours =
+      this.policy?.requestUpdateCooldownHours ??
+      this.settings?.policy?.requestUpdateCooldownHours ??
+      DEFAULT_POLICY.requestUpdateCooldownHours;
     const fromRequest = this.latestRequested.at === null ? null : this.latestRequested.at + hours * HOUR;
     const until = Math.max(fromRequest ?? -Infinity, this.rateLimitedUntil ?? -Infinity);
     return until > this.clock() ? until : null;
