@@ -202,6 +202,22 @@ describe('<checkin-toggle>', () => {
       expect(text($(el, '#switch-status'))).to.equal('Off: Kofi Mensah is not asked anything.');
     });
 
+    it("says the schedule in the client's time on the date its clock gives", async () => {
+      // Berlin is 6 hours ahead of New York, but 5 while only the US is on summer time (8 to 29
+      // March 2026): of these two clocks, at least one differs from the real date's offset.
+      const statusAt = async (now: string) => {
+        const el = await fixture<CheckinToggle>(html`<checkin-toggle
+          .adapter=${adapterFor('u-dana', 'c-atlas')}
+          contract-id="c-atlas"
+          .clock=${() => now}
+        ></checkin-toggle>`);
+        await waitUntil(() => $(el, '.card'), 'the element did not finish loading');
+        return text($(el, '#switch-status'));
+      };
+      expect(await statusAt('2026-07-13T12:00:00Z')).to.equal('On: Fridays at 16:00 (Fridays at 10:00 your time)');
+      expect(await statusAt('2026-03-16T12:00:00Z')).to.equal('On: Fridays at 16:00 (Fridays at 11:00 your time)');
+    });
+
     it('opens the confirmation with Space, and Escape cancels without a request', async () => {
       const adapter = adapterFor('u-dana', 'c-nova');
       const el = await loaded(adapter, 'c-nova');
@@ -690,8 +706,8 @@ describe('<checkin-toggle>', () => {
         'These settings were changed in another tab or window while you were editing.',
       );
       const [version, ...rest] = paragraphs(el);
-      // Berlin is 6 hours ahead of New York, 5 in the weeks when only one of them is on summer time.
-      expect(version).to.match(/^The other version: Tuesdays at 10:30 Europe\/Berlin time \(Tuesdays at 0[45]:30 your time\)\.$/);
+      // The element's clock (30 November) decides: Berlin is 6 hours ahead of New York then.
+      expect(version).to.equal('The other version: Tuesdays at 10:30 Europe/Berlin time (Tuesdays at 04:30 your time).');
       expect(rest).to.deep.equal([
         'Skipped dates: Dec 22, 2026.',
         'Your edits are kept below; save to replace theirs, or discard your edits.',
@@ -785,7 +801,7 @@ describe('<checkin-toggle>', () => {
       const alert = text(notice(el));
       expect(alert).to.contain('Kofi Mensah changed these settings while you were editing.');
       expect(alert).to.contain('Kofi Mensah declined weekly check-ins.');
-      expect(alert).to.match(/Their version: Fridays at 09:00 Europe\/Berlin time \(Fridays at 0[23]:00 your time\)\./);
+      expect(alert).to.contain('Their version: Fridays at 09:00 Europe/Berlin time (Fridays at 03:00 your time).');
       expect(noticeButtons(el)).to.deep.equal(['Save my version', 'Use their version']);
       const changed = oneEvent(el, 'checkin-settings-change');
       clickNotice(el, 'Save my version');

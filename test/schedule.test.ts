@@ -327,6 +327,21 @@ describe('describeSchedule', () => {
     ).to.equal('Fridays at 03:00 (Thursdays at 08:00 your time)');
   });
 
+  it("takes the viewer's time on the date `now` says, not today's", () => {
+    // Berlin is 6 hours ahead of New York, but 5 in the weeks when only the US is on summer time.
+    const berlin = { weekday: 5, time: '16:00', timeZone: 'Europe/Berlin' } as const;
+    const newYork = (now: string | number | Date) =>
+      describeSchedule(berlin, { timeZone: 'America/New_York', now });
+    const summer = 'Fridays at 16:00 (Fridays at 10:00 your time)';
+    const mismatch = 'Fridays at 16:00 (Fridays at 11:00 your time)';
+    expect(newYork('2026-07-13T12:00:00Z')).to.equal(summer);
+    expect(newYork('2026-03-16T12:00:00Z')).to.equal(mismatch);
+    expect(newYork(Date.parse('2026-12-07T12:00:00Z'))).to.equal(summer);
+    // The next prompt after a Monday in late October is the Friday before New York's switch.
+    expect(newYork(new Date('2026-10-26T12:00:00Z'))).to.equal(mismatch);
+    expect(newYork('2026-11-02T12:00:00Z')).to.equal(summer);
+  });
+
   it('uses Intl phrasing in other locales', () => {
     expect(describeSchedule(tokyo, { locale: 'de-DE' })).to.equal('Freitag, 09:00');
     expect(describeSchedule(tokyo, { locale: 'de-DE', timeZone: 'Pacific/Honolulu' })).to.equal(
@@ -478,6 +493,7 @@ describe('invalid input', () => {
   it('rejects instants that are not dates', () => {
     expectRangeError(() => nextPrompt(schedule(), Number.NaN), 'after', 'NaN');
     expectRangeError(() => nextPrompt(schedule(), new Date('nope')), 'after');
+    expectRangeError(() => describeSchedule(schedule(), { timeZone: 'UTC', now: 'soon' }), 'now', 'soon');
     expectRangeError(
       () => nextPrompt(schedule({ pausedUntil: 'tomorrow' }), after),
       'pausedUntil',

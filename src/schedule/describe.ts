@@ -1,6 +1,6 @@
 import type { Schedule } from '../model.js';
 import { firstPrompt, parseSchedule } from './next-prompt.js';
-import { formats, wallOf } from './zones.js';
+import { formats, toMs, wallOf } from './zones.js';
 
 /** kind 0: the weekday; 1: weekday and time; 2: weekday, time and the zone's short name. */
 function formatFor(locale: string, timeZone: string, kind: 0 | 1 | 2): Intl.DateTimeFormat {
@@ -28,11 +28,12 @@ const isoTime = (wall: number) => new Date(wall).toISOString().slice(11, 16);
  * A sentence such as "Fridays at 09:00 (Thursdays at 23:00 your time)": the part in brackets
  * appears only when `options.timeZone` (the viewer's) shows the next prompt at another
  * weekday or time. English keeps the schedule's 24-hour "HH:MM"; other locales use Intl's
- * weekday-and-time pattern and name the viewer's zone instead of "your time".
+ * weekday-and-time pattern and name the viewer's zone instead of "your time". The viewer's
+ * time is that of the first prompt at or after `options.now` (default: now), whose DST it follows.
  */
 export function describeSchedule(
   schedule: Pick<Schedule, 'weekday' | 'time' | 'timeZone'>,
-  options: { locale?: string; timeZone?: string } = {},
+  options: { locale?: string; timeZone?: string; now?: string | Date | number } = {},
 ): string {
   const [weekday, time] = parseSchedule(schedule);
   const locale = options.locale || 'en-US';
@@ -46,7 +47,13 @@ export function describeSchedule(
   let text = phrase(Date.UTC(2024, 0, weekday) + time);
   const viewer = options.timeZone;
   if (viewer != null) {
-    const next = firstPrompt(schedule.timeZone, weekday, time, Date.now());
+    // `now` is read (and checked) only here: without a viewer zone it changes nothing.
+    const next = firstPrompt(
+      schedule.timeZone,
+      weekday,
+      time,
+      toMs(options.now ?? Date.now(), 'now'),
+    );
     let there;
     // wallOf also rejects an unknown viewer zone.
     if (next != null && (there = wallOf(next, viewer)) !== wallOf(next, schedule.timeZone)) {

@@ -146,17 +146,23 @@ function firstName(party: Party): string {
  * @csspart offline - The notice shown while the browser is offline.
  *
  * @cssproperty --checkin-color-accent - The switch when on, primary buttons, focus ring.
+ * @cssproperty --checkin-color-on-accent - Text on primary buttons, and the switch's thumb.
  * @cssproperty --checkin-color-text - Text colour.
  * @cssproperty --checkin-color-text-muted - Secondary text.
  * @cssproperty --checkin-color-surface - Card and dialog background.
  * @cssproperty --checkin-color-surface-subtle - Notices, chips and the next-prompts list.
  * @cssproperty --checkin-color-border - Borders and the switch track when off.
  * @cssproperty --checkin-color-danger - Inline errors and alerts.
+ * @cssproperty --checkin-color-danger-surface - Background of alerts.
  * @cssproperty --checkin-color-warning - The ineligible and consent notices.
+ * @cssproperty --checkin-color-warning-surface - Background of the ineligible and consent notices.
+ * @cssproperty --checkin-color-success - Unused here; a token shared by every element, so one setting styles them all.
  * @cssproperty --checkin-radius - Corner radius.
  * @cssproperty --checkin-space - Base spacing.
  * @cssproperty --checkin-font-size - Base font size (the page's font family is inherited).
+ * @cssproperty --checkin-font-size-small - Hints and secondary lines.
  * @cssproperty --checkin-focus-ring - The focus outline.
+ * @cssproperty --checkin-color-scheme - `light`, `dark` or `light dark` (the default).
  * @cssproperty --checkin-switch-width - Width of the switch track (default 2.75rem).
  * @cssproperty --checkin-switch-height - Height of the switch track (default 1.5rem).
  */
@@ -170,7 +176,7 @@ export class CheckinToggle extends LitElement {
   /** The contract whose check-ins are shown; wins over a provider's. */
   @property({ attribute: 'contract-id', reflect: true }) contractId = '';
 
-  /** Where "now" comes from for the next-prompt previews (tests and demos pin it); the real clock by default. */
+  /** Where "now" comes from for the next-prompt previews and the "your time" of the schedule (tests and demos pin it); the real clock by default. */
   @property({ attribute: false }) clock?: () => number | string | Date;
 
   /**
@@ -1074,7 +1080,7 @@ export class CheckinToggle extends LitElement {
 
   private describe(schedule: Schedule, timeZone: string): string {
     try {
-      return describeSchedule(schedule, { locale: this.locale(), timeZone });
+      return describeSchedule(schedule, { locale: this.locale(), timeZone, now: this.now() });
     } catch {
       return '';
     }
