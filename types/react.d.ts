@@ -88,7 +88,7 @@ export interface CheckinThreadProps {
   checkins?: CheckinThread['checkins'];
   /** The true number of check-ins when `checkins` holds only part of the history. (property) */
   total?: CheckinThread['total'];
-  /** Policy overrides (the request cooldown); defaults to `DEFAULT_POLICY`. (property) */
+  /** Policy overrides (the request cooldown), field by field over the adapter's `settings.policy`, then `DEFAULT_POLICY`. (property) */
   policy?: CheckinThread['policy'];
   /** The current time in ms; set it for demos and tests with a fixed date (default `Date.now`). (property) */
   clock?: CheckinThread['clock'];
@@ -116,7 +116,7 @@ export interface CheckinToggleProps {
   adapter?: CheckinToggle['adapter'];
   /** The contract whose check-ins are shown; wins over a provider's. (property) */
   contractId?: CheckinToggle['contractId'];
-  /** Where "now" comes from for the next-prompt previews (tests and demos pin it); the real clock by default. (property) */
+  /** Where "now" comes from for the next-prompt previews and the "your time" of the schedule (tests and demos pin it); the real clock by default. (property) */
   clock?: CheckinToggle['clock'];
   /** The backend's consent policy, for the confirmation's wording before the first switch-on, used when the adapter's settings carry no `policy`; else inferred from the consent state. (property) */
   consentPolicy?: CheckinToggle['consentPolicy'];

@@ -106,10 +106,14 @@ type Done = 'submitted' | 'skipped' | null;
  * @csspart fill-confirm - The choice shown before a helper would replace typed text.
  * @csspart health - The optional health radio group.
  * @csspart submit - The submit button.
+ * @csspart cancel-edit - The "Cancel editing" button while submitted answers are being edited.
+ * @csspart offline - The notice shown while the browser is offline.
  * @csspart draft-status - "Draft saved", "Draft restored" and the storage warnings.
  * @csspart skip - The "Not working this week" button.
  * @csspart skip-panel - The note and confirmation of the skip.
+ * @csspart skip-note - The optional note sent with a skip (also `textarea`).
  * @csspart skip-confirm - The button that confirms the skip.
+ * @csspart skip-cancel - The button that closes the skip panel without skipping.
  * @csspart answers - The submitted answers, read-only.
  * @csspart edit - The "Edit answer" button.
  * @csspart state - The check-in's state in words (client, observer, and the talent when nothing is open).

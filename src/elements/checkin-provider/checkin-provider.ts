@@ -15,9 +15,10 @@ import type { Viewer } from '../../model.js';
 import { reportError, toCheckinError } from '../shared.js';
 
 /**
- * Gives an adapter, a contract id, the viewer and the request policy (time limit and retries)
- * to every check-in element inside it. An element's own `adapter`, `contract-id`,
- * `request-timeout` and `retryPolicy` win over the provider's.
+ * Gives an adapter, a contract id and the request policy (time limit and retries) to every
+ * check-in element inside it. An element's own `adapter`, `contract-id`, `request-timeout` and
+ * `retryPolicy` win over the provider's. It also loads the viewer and provides it
+ * (`viewerContext`) for a Lit host's own components; the elements share that same request.
  *
  * @summary Connects the check-in elements inside it to the host's backend.
  * @slot - The check-in elements (and any other content).
