@@ -224,6 +224,42 @@ export const SkipPanel: Story = {
   },
 };
 
+export const RestoredSkipNote: Story = {
+  name: 'Talent: skip note restored after a reload',
+  render: () => {
+    const template = form(world());
+    // What a reload finds: a note typed in the "Not working this week" panel 20 minutes ago.
+    localStorage.setItem(
+      `checkin-elements:draft:c-atlas:${OPEN_ID}:u-kofi`,
+      JSON.stringify({
+        value: { answers: {}, health: null, skip: { note: 'Moving house this week; back on Monday.', open: true } },
+        idempotencyKey: null,
+        keyFor: null,
+        savedAt: new Date(NOW - 20 * 60_000).toISOString(),
+      }),
+    );
+    return template;
+  },
+};
+
+export const Refreshing: Story = {
+  name: 'Talent: refreshing after a live update',
+  render: () => form(world()),
+  // The client changes a question; the reload hangs, and the form stays on screen (aria-busy)
+  // with no loading placeholder, until it comes back.
+  play: async ({ canvasElement }) => {
+    const el = canvasElement.querySelector('checkin-form')!;
+    await until(() => el.shadowRoot?.querySelector('textarea'), 'the answer fields');
+    const adapter = el.adapter as MemoryAdapter;
+    adapter.faults.hangNext('getSettings');
+    const dana = adapter.store.session('u-dana');
+    const settings = dana.getSettings('c-atlas');
+    const questions = settings.questions.map((q, i) => (i === 0 ? { ...q, prompt: 'What did you ship this week?' } : q));
+    dana.updateSettings('c-atlas', { questions }, { expectedVersion: settings.version, idempotencyKey: 'story-refresh' });
+    await until(() => el.shadowRoot?.querySelector('[aria-busy="true"][part~="checkin"]'), 'the refresh');
+  },
+};
+
 export const NoneOpen: Story = {
   name: 'Talent: no check-in open',
   render: () =>

@@ -486,7 +486,10 @@ describe('<checkin-form>', () => {
       expect(rest).to.deep.equal({ contractId: 'c-atlas', checkinId: OPEN_ID, persisted: true });
       // The clock is frozen; savedAt still grows by a millisecond per keystroke so tabs can order drafts.
       expect(Date.parse(savedAt) - FRIDAY).to.be.within(0, 10);
-      expect(storedDraft()).to.deep.include({ value: { answers: { done: 'abc' }, health: null }, savedAt });
+      expect(storedDraft()).to.deep.include({
+        value: { answers: { done: 'abc' }, health: null, skip: { note: '', open: false } },
+        savedAt,
+      });
       await el.updateComplete;
       expect(status(el)).to.equal('Draft saved');
     });
@@ -699,6 +702,199 @@ describe('<checkin-form>', () => {
       const calls = adapter.calls.filter((c) => c.method === 'skipCheckin');
       expect(calls).to.have.length(2);
       expect(keyOf(calls[1]!)).to.equal(keyOf(calls[0]!));
+    });
+  });
+
+  describe('the skip note in the draft', () => {
+    async function openSkip(el: CheckinForm): Promise<HTMLTextAreaElement> {
+      $<HTMLButtonElement>(el, '[part~="skip"]')!.click();
+      await el.updateComplete;
+      return $<HTMLTextAreaElement>(el, '#skip-note')!;
+    }
+
+    async function typeNote(el: CheckinForm, value: string): Promise<void> {
+      const note = $<HTMLTextAreaElement>(el, '#skip-note')!;
+      note.value = value;
+      note.dispatchEvent(new Event('input', { bubbles: true, composed: true }));
+      await el.updateComplete;
+    }
+
+    const skipCalls = (adapter: MemoryAdapter) => adapter.calls.filter((c) => c.method === 'skipCheckin');
+
+    it('is restored after a reload, with the panel open, and is accessible there', async () => {
+      const { adapter } = backend();
+      const first = await mount(adapter);
+      await openSkip(first);
+      await typeNote(first, 'Moving house, back Monday.');
+      // A reload: the element leaves the page (its draft is flushed) and a new one loads.
+      first.remove();
+      expect(storedDraft()?.value.skip).to.deep.equal({ note: 'Moving house, back Monday.', open: true });
+
+      const second = await mount(adapter);
+      const toggle = $<HTMLButtonElement>(second, '[part~="skip"]')!;
+      expect(toggle.getAttribute('aria-expanded')).to.equal('true');
+      const note = $<HTMLTextAreaElement>(second, '#skip-note');
+      expect(note?.value).to.equal('Moving house, back Monday.');
+      expect(text($(second, '#skip-count .count'))).to.equal('26 / 500');
+      expect(text($(second, '[data-draft="restored"]'))).to.match(
+        /^Restored your unsent note for Dana Whitfield from Fri 27 Nov, 18:00\.$/,
+      );
+      // The answers were never touched: the form stays an answer form, not an edit.
+      expect(fields(second).map((f) => f.value)).to.deep.equal(['', '', '']);
+      expect(text(submitButton(second))).to.equal('Submit check-in');
+      await expect(second).to.be.accessible();
+    });
+
+    it('keeps a closed panel closed after a reload, with the note still in it', async () => {
+      const { adapter } = backend();
+      const first = await mount(adapter);
+      await openSkip(first);
+      await typeNote(first, 'Maybe off on Friday.');
+      $<HTMLButtonElement>(first, '[part~="skip-cancel"]')!.click();
+      await first.updateComplete;
+      first.remove();
+
+      const second = await mount(adapter);
+      expect($<HTMLButtonElement>(second, '[part~="skip"]')!.getAttribute('aria-expanded')).to.equal('false');
+      const note = await openSkip(second);
+      expect(note.value).to.equal('Maybe off on Friday.');
+    });
+
+    it('is cleared when the skip succeeds', async () => {
+      const { adapter } = backend();
+      const first = await mount(adapter);
+      await openSkip(first);
+      await typeNote(first, 'Ill this week.');
+      first.remove();
+      expect(storedDraft()?.value.skip?.note, 'the note was kept for the reload').to.equal('Ill this week.');
+
+      const second = await mount(adapter);
+      const skipped = oneEvent(second, 'checkin-skip');
+      $<HTMLButtonElement>(second, '[part~="skip-confirm"]')!.click();
+      await skipped;
+      expect(skipCalls(adapter)[0]!.args[2]).to.deep.equal({ note: 'Ill this week.' });
+      expect(storedDraft()).to.equal(null);
+      second.remove();
+
+      const third = await mount(adapter);
+      expect(Boolean($(third, '[data-state="skipped"]'))).to.equal(true);
+      expect(Boolean($(third, '[data-draft="restored"]'))).to.equal(false);
+      expect(text($(third, '[part~="message"]'))).to.equal('Ill this week.');
+    });
+
+    it('retries a failed skip after a reload with the same key, and the store applies it once', async () => {
+      const { adapter, store } = backend();
+      const first = await mount(adapter);
+      await openSkip(first);
+      await typeNote(first, 'Conference all week.');
+      adapter.faults.failNext('skipCheckin', 'unavailable');
+      await first.skip();
+      expect($(first, '[part~="skip-panel"] [role="alert"]')?.getAttribute('data-code')).to.equal('unavailable');
+      first.remove();
+
+      const second = await mount(adapter);
+      expect($<HTMLTextAreaElement>(second, '#skip-note')?.value).to.equal('Conference all week.');
+      const skipped = oneEvent(second, 'checkin-skip');
+      $<HTMLButtonElement>(second, '[part~="skip-confirm"]')!.click();
+      await skipped;
+      const [failed, retried] = skipCalls(adapter);
+      expect(keyOf(retried!), 'the reloaded form retries with the stored key').to.equal(keyOf(failed!));
+      const slots = Object.keys(store.snapshot().idempotency ?? {}).filter((slot) => slot.includes('skipCheckin'));
+      expect(slots).to.have.length(1);
+      // The same key again is answered from the first write, not applied a second time.
+      const replay = await adapter.skipCheckin('c-atlas', OPEN_ID, { note: 'Conference all week.' }, {
+        idempotencyKey: keyOf(failed!),
+      });
+      expect(replay.skipNote).to.equal('Conference all week.');
+    });
+
+    it('reads a draft saved before notes were kept, and adds the note to it', async () => {
+      const key = draftKey('c-atlas', OPEN_ID, 'u-kofi');
+      // The format written by the version before this one: no `skip` in the value.
+      localStorage.setItem(
+        key,
+        JSON.stringify({
+          value: { answers: { done: 'Written by the older version', next: '' }, health: 'at-risk' },
+          idempotencyKey: 'key-of-an-older-draft',
+          keyFor: '["submit","c-atlas-20261127T150000Z",{"answers":[]}]',
+          savedAt: new Date(FRIDAY - 60_000).toISOString(),
+        }),
+      );
+      const { adapter } = backend();
+      const first = await mount(adapter);
+      expect(fields(first).map((f) => f.value)).to.deep.equal(['Written by the older version', '', '']);
+      expect($<HTMLInputElement>(first, '[part~="health"] input[value="at-risk"]')!.checked).to.equal(true);
+      expect(text($(first, '[data-draft="restored"]'))).to.match(/^Restored your unsent answers from /);
+      expect($<HTMLButtonElement>(first, '[part~="skip"]')!.getAttribute('aria-expanded')).to.equal('false');
+
+      await openSkip(first);
+      await typeNote(first, 'On leave after all.');
+      first.remove();
+      const stored = storedDraft();
+      expect(stored.value).to.deep.equal({
+        answers: { done: 'Written by the older version', next: '' },
+        health: 'at-risk',
+        skip: { note: 'On leave after all.', open: true },
+      });
+      expect(stored.idempotencyKey).to.equal('key-of-an-older-draft');
+    });
+
+    function otherTabWrites(value: object, savedAt: string): void {
+      const key = draftKey('c-atlas', OPEN_ID, 'u-kofi');
+      const newValue = JSON.stringify({ value, idempotencyKey: null, keyFor: null, savedAt });
+      localStorage.setItem(key, newValue);
+      window.dispatchEvent(new StorageEvent('storage', { key, newValue, storageArea: localStorage }));
+    }
+
+    it("loads another tab's newer note when nothing was typed here", async () => {
+      const { adapter } = backend();
+      const el = await mount(adapter);
+      otherTabWrites(
+        { answers: {}, health: null, skip: { note: 'Typed in the other tab', open: true } },
+        new Date(FRIDAY + 60_000).toISOString(),
+      );
+      await el.updateComplete;
+      expect($<HTMLButtonElement>(el, '[part~="skip"]')!.getAttribute('aria-expanded')).to.equal('true');
+      expect($<HTMLTextAreaElement>(el, '#skip-note')?.value).to.equal('Typed in the other tab');
+      expect(text($(el, '[data-draft="other-tab"]'))).to.equal('This draft was updated in another tab.');
+      expect(status(el)).to.equal('This draft was updated in another tab');
+    });
+
+    it("offers the other tab's note instead of replacing the one typed here", async () => {
+      const { adapter } = backend();
+      const el = await mount(adapter);
+      await openSkip(el);
+      await typeNote(el, 'Typed in this tab');
+      otherTabWrites(
+        { answers: {}, health: null, skip: { note: 'Typed in the other tab', open: true } },
+        new Date(FRIDAY + 60_000).toISOString(),
+      );
+      await el.updateComplete;
+      expect($<HTMLTextAreaElement>(el, '#skip-note')?.value).to.equal('Typed in this tab');
+      const notice = $(el, '[data-draft="other-tab"]')!;
+      const load = [...notice.querySelectorAll('button')].find((b) => text(b) === "Load the other tab's draft")!;
+      load.click();
+      await el.updateComplete;
+      expect($<HTMLTextAreaElement>(el, '#skip-note')?.value).to.equal('Typed in the other tab');
+    });
+
+    it("keeps the note here when an older version's tab writes a draft without one", async () => {
+      const { adapter } = backend();
+      const el = await mount(adapter);
+      await openSkip(el);
+      await typeNote(el, 'Kept here');
+      el.remove();
+      const again = await mount(adapter);
+      otherTabWrites({ answers: { done: 'From an older tab' }, health: null }, new Date(FRIDAY + 60_000).toISOString());
+      await again.updateComplete;
+      expect(fields(again)[0]!.value).to.equal('From an older tab');
+      expect($<HTMLTextAreaElement>(again, '#skip-note')?.value).to.equal('Kept here');
+      // ...and written back, with the other tab's answers, so a reload still has both.
+      again.remove();
+      expect(storedDraft()?.value).to.deep.include({
+        answers: { done: 'From an older tab' },
+        skip: { note: 'Kept here', open: true },
+      });
     });
   });
 

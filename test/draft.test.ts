@@ -7,6 +7,7 @@ import {
   type DraftRecord,
   type DraftSaveInfo,
 } from '../src/controllers/draft.js';
+import { parseFormValue } from '../src/elements/checkin-form/form-logic.js';
 
 interface Value {
   text: string;
@@ -303,4 +304,37 @@ describe('DraftController', () => {
       expect(el.draft.updatedElsewhere).to.equal(false);
     });
   });
+});
+
+describe("the form's draft value (parseFormValue)", () => {
+  // Each stored shape and what the form reads from it: drafts written before the skip note was
+  // kept must still load, and a damaged skip part must not cost the answers.
+  const cases: Array<[string, unknown, unknown]> = [
+    [
+      'a draft of the version before notes were kept',
+      { answers: { done: 'Half' }, health: 'on-track' },
+      { answers: { done: 'Half' }, health: 'on-track' },
+    ],
+    [
+      'a draft with the skip panel',
+      { answers: {}, health: null, skip: { note: 'Away', open: true } },
+      { answers: {}, health: null, skip: { note: 'Away', open: true } },
+    ],
+    [
+      'a skip panel without a valid open flag counts as closed',
+      { answers: {}, health: null, skip: { note: 'Away', open: 'yes' } },
+      { answers: {}, health: null, skip: { note: 'Away', open: false } },
+    ],
+    [
+      'a damaged skip part is dropped, the answers kept',
+      { answers: { done: 'Kept' }, health: null, skip: { note: 42, open: true } },
+      { answers: { done: 'Kept' }, health: null },
+    ],
+    ['no answers at all is no draft', { health: null, skip: { note: 'Away', open: true } }, null],
+  ];
+  for (const [name, stored, read] of cases) {
+    it(name, () => {
+      expect(parseFormValue(stored)).to.deep.equal(read);
+    });
+  }
 });

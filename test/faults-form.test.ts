@@ -207,6 +207,106 @@ describe('faults: <checkin-form>', () => {
     });
   });
 
+  describe('the network drops mid-skip and the page reloads before the answer', () => {
+    const NOTE = 'Moving house, back Monday.';
+
+    async function skipWithNote(el: CheckinForm): Promise<void> {
+      $<HTMLButtonElement>(el, '[part~="skip"]')!.click();
+      await el.updateComplete;
+      const note = $<HTMLTextAreaElement>(el, '#skip-note')!;
+      note.value = NOTE;
+      note.dispatchEvent(new Event('input', { bubbles: true, composed: true }));
+      await el.updateComplete;
+      $<HTMLButtonElement>(el, '[part~="skip-confirm"]')!.click();
+    }
+
+    /** The stored Atlas check-in and how many skip writes the store applied for Kofi. */
+    function skipsIn(store: MemoryStore) {
+      const data = store.snapshot();
+      const checkin = data.checkins['c-atlas']!.find((c) => c.id === OPEN_ID)!;
+      const writes = Object.keys(data.idempotency ?? {}).filter((slot) => {
+        const [viewer, method] = JSON.parse(slot) as string[];
+        return viewer === 'u-kofi' && method === 'skipCheckin';
+      });
+      return { checkin, writes };
+    }
+
+    it('before the write arrived: the reloaded form has the note and key, and the retry is one write', async () => {
+      const store = world();
+      const firstPage = adapterFor(store, 'u-kofi');
+      // The first request reaches the backend only after the page has reloaded and retried.
+      let release!: () => void;
+      const gate = new Promise<void>((resolve) => (release = resolve));
+      const late: string[] = [];
+      const send = firstPage.skipCheckin.bind(firstPage);
+      firstPage.skipCheckin = (contractId, checkinId, input, options) => {
+        const answer = gate.then(() =>
+          send(contractId, checkinId, input, { idempotencyKey: options.idempotencyKey }),
+        );
+        answer.then(
+          (c) => late.push(`answered:${c.status}`),
+          (e: { code?: string }) => late.push(`failed:${e.code}`),
+        );
+        return answer;
+      };
+      const { el: first } = await mount(firstPage);
+      await shown(first);
+      await skipWithNote(first);
+      await waitUntil(() => localStorage.getItem(DRAFT), 'the key was not stored before the request left');
+      const key = JSON.parse(localStorage.getItem(DRAFT)!).idempotencyKey as string;
+      expect(key).to.be.a('string').and.not.empty;
+      first.remove();
+
+      const secondPage = adapterFor(store, 'u-kofi');
+      const { el: second, errors } = await mount(secondPage);
+      await waitUntil(() => $(second, '#skip-note'), 'the reloaded form has no skip note');
+      expect($<HTMLTextAreaElement>(second, '#skip-note')!.value).to.equal(NOTE);
+      const skipped = oneEvent(second, 'checkin-skip');
+      $<HTMLButtonElement>(second, '[part~="skip-confirm"]')!.click();
+      await skipped;
+      expect(keyOf(calls(secondPage, 'skipCheckin')[0]!)).to.equal(key);
+      expect(localStorage.getItem(DRAFT)).to.equal(null);
+
+      // The first request arrives late with the same key: answered from the first write, not
+      // refused as a second skip of a skipped check-in.
+      release();
+      await waitUntil(() => late.length === 1, 'the late request never settled');
+      expect(late).to.deep.equal(['answered:skipped']);
+      expect(keyOf(calls(firstPage, 'skipCheckin')[0]!)).to.equal(key);
+      const { checkin, writes } = skipsIn(store);
+      expect(writes, 'one write in the store').to.have.length(1);
+      expect(checkin.skipNote).to.equal(NOTE);
+      expect(errors).to.deep.equal([]);
+    });
+
+    it('after the write arrived: the reloaded form shows the skip, sends nothing and drops the draft', async () => {
+      const store = world();
+      const firstPage = adapterFor(store, 'u-kofi');
+      const { lost } = loseFirstAnswer(firstPage, 'skipCheckin');
+      const { el: first } = await mount(firstPage);
+      await shown(first);
+      // Answers typed before choosing to skip go with the skip, as after a confirmed one.
+      await fillAll(first);
+      await skipWithNote(first);
+      await lost;
+      const key = keyOf(calls(firstPage, 'skipCheckin')[0]!);
+      expect(JSON.parse(localStorage.getItem(DRAFT)!).idempotencyKey).to.equal(key);
+      expect(skipsIn(store).checkin.skipNote).to.equal(NOTE);
+      first.remove();
+
+      const secondPage = adapterFor(store, 'u-kofi');
+      const { el: second, errors } = await mount(secondPage);
+      await waitUntil(() => $(second, '[data-state="skipped"]'), 'the reloaded form does not show the skip');
+      expect(text($(second, '[part~="message"]'))).to.equal(NOTE);
+      expect(fields(second)).to.have.length(0);
+      expect(Boolean($(second, '[data-draft="restored"]'))).to.equal(false);
+      expect(localStorage.getItem(DRAFT)).to.equal(null);
+      expect(calls(secondPage, 'skipCheckin')).to.have.length(0);
+      expect(skipsIn(store).writes).to.have.length(1);
+      expect(errors).to.deep.equal([]);
+    });
+  });
+
   describe('repeated clicks and keys', () => {
     it('submits once for a triple click on Submit', async () => {
       const adapter = adapterFor(world(), 'u-kofi');

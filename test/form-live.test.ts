@@ -2,6 +2,7 @@ import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import { MemoryAdapter, MemoryStore, seedDemo } from '../src/adapters/memory.js';
 import '../src/define/checkin-form.js';
 import type { CheckinForm } from '../src/elements/checkin-form/checkin-form.js';
+import { hold } from './faults-helpers.js';
 
 // Live updates in <checkin-form>: what the other side does appears without a reload, and never
 // throws away what the talent is typing.
@@ -42,12 +43,17 @@ const answers = [
   { questionId: 'blockers', text: 'None' },
 ];
 
+function cleanStorage(): void {
+  for (const key of Object.keys(localStorage)) {
+    if (key.startsWith('checkin-elements:draft:')) localStorage.removeItem(key);
+  }
+}
+
 describe('<checkin-form> live updates', () => {
-  afterEach(() => {
-    for (const key of Object.keys(localStorage)) {
-      if (key.startsWith('checkin-elements:draft:')) localStorage.removeItem(key);
-    }
-  });
+  // Before as well as after: the fixture of a test is removed after this file's afterEach, and
+  // removal flushes a draft still waiting for its pause.
+  beforeEach(cleanStorage);
+  afterEach(cleanStorage);
 
   it("shows the client the talent's answer as soon as it is sent", async () => {
     const { client, talent } = world();
@@ -106,6 +112,139 @@ describe('<checkin-form> live updates', () => {
       () => text(el).includes('Said while you were loading'),
       'the request made during the load never showed',
     );
+  });
+
+  it('keeps a skip note being typed, and offers the newer check-in instead', async () => {
+    const { client, talent } = world();
+    const el = await mount(talent);
+    el.shadowRoot!.querySelector<HTMLButtonElement>('[part~="skip"]')!.click();
+    await el.updateComplete;
+    const note = el.shadowRoot!.querySelector<HTMLTextAreaElement>('#skip-note')!;
+    note.value = 'Away until Wednesday';
+    note.dispatchEvent(new Event('input', { bubbles: true, composed: true }));
+    await el.updateComplete;
+    await client.requestUpdate('c-atlas', { message: 'Quick update?' }, { idempotencyKey: 'live-6' });
+    await waitUntil(() => el.shadowRoot!.querySelector('[part~="newer"]'), 'no notice was shown');
+    expect(el.shadowRoot!.querySelector<HTMLTextAreaElement>('#skip-note')?.value).to.equal('Away until Wednesday');
+    expect(text(el)).not.to.contain('Quick update?');
+  });
+
+  describe('while a live update reloads the form', () => {
+    const card = (el: CheckinForm) => el.shadowRoot!.querySelector('[part~="checkin"]');
+    const loading = (el: CheckinForm) => Boolean(el.shadowRoot!.querySelector('[part~="loading"]'));
+    const health = (el: CheckinForm, value: string) =>
+      el.shadowRoot!.querySelector<HTMLInputElement>(`[part~="health"] input[value="${value}"]`)!;
+    const prompts = (el: CheckinForm) =>
+      [...el.shadowRoot!.querySelectorAll('[part~="label"] span[dir]')].map((s) => s.textContent!.trim());
+
+    it('keeps the form and its values on screen, busy, then shows the new settings', async () => {
+      const { client, talent } = world();
+      const el = await mount(talent);
+      expect(card(el)!.hasAttribute('aria-busy')).to.equal(false);
+      // A health value is no unsent text: a settings change reloads the form at once.
+      health(el, 'at-risk').click();
+      await el.updateComplete;
+      fields(el)[0]!.focus();
+      const gate = hold(talent, 'getSettings');
+      const settings = await client.getSettings('c-atlas');
+      const questions = settings.questions.map((q, i) => (i === 0 ? { ...q, prompt: 'What did you ship this week?' } : q));
+      await client.updateSettings('c-atlas', { questions }, { expectedVersion: settings.version, idempotencyKey: 'live-7' });
+      await waitUntil(() => gate.held > 0, 'the settings change did not reload the form');
+      await el.updateComplete;
+
+      expect(loading(el), 'no loading placeholder').to.equal(false);
+      expect(card(el)?.getAttribute('aria-busy')).to.equal('true');
+      expect(fields(el)).to.have.length(3);
+      expect(prompts(el)[0]).to.equal('What did you work on this week?');
+      expect(health(el, 'at-risk').checked).to.equal(true);
+      // What is typed while it reloads stays, and so does the focus.
+      await type(el, 0, 'Typed while it reloaded');
+
+      gate.open();
+      await waitUntil(() => prompts(el)[0] === 'What did you ship this week?', 'the new question never showed');
+      await el.updateComplete;
+      expect(card(el)!.hasAttribute('aria-busy')).to.equal(false);
+      expect(loading(el)).to.equal(false);
+      expect(fields(el)[0]!.value).to.equal('Typed while it reloaded');
+      expect(health(el, 'at-risk').checked).to.equal(true);
+      expect(el.shadowRoot!.activeElement === fields(el)[0], 'the field kept the focus').to.equal(true);
+      await expect(el).to.be.accessible();
+    });
+
+    it('leaves an open skip panel open, with the focus in it', async () => {
+      const { client, talent } = world();
+      const el = await mount(talent);
+      el.shadowRoot!.querySelector<HTMLButtonElement>('[part~="skip"]')!.click();
+      await el.updateComplete;
+      const note = () => el.shadowRoot!.querySelector<HTMLTextAreaElement>('#skip-note');
+      await waitUntil(() => el.shadowRoot!.activeElement === note(), 'the note did not take the focus');
+      const settings = await client.getSettings('c-atlas');
+      const questions = settings.questions.map((q, i) => (i === 0 ? { ...q, prompt: 'What did you ship this week?' } : q));
+      await client.updateSettings('c-atlas', { questions }, { expectedVersion: settings.version, idempotencyKey: 'live-11' });
+      await waitUntil(() => prompts(el)[0] === 'What did you ship this week?', 'the new question never showed');
+      expect(el.shadowRoot!.querySelector('[part~="skip"]')!.getAttribute('aria-expanded')).to.equal('true');
+      expect(Boolean(note()) && el.shadowRoot!.activeElement === note(), 'the note kept the focus').to.equal(true);
+    });
+
+    it('is accessible while busy', async () => {
+      const { client, talent } = world();
+      const el = await mount(talent);
+      const gate = hold(talent, 'listCheckins');
+      await client.requestUpdate('c-atlas', { message: 'Quick update?' }, { idempotencyKey: 'live-8' });
+      await waitUntil(() => gate.held > 0, 'the request did not reload the form');
+      await el.updateComplete;
+      expect(card(el)?.getAttribute('aria-busy')).to.equal('true');
+      await expect(el).to.be.accessible();
+      gate.open();
+      await waitUntil(() => text(el).includes('Quick update?'), 'the request never showed');
+      expect(card(el)!.hasAttribute('aria-busy')).to.equal(false);
+    });
+
+    it('shows a submit sent while it reloads, not the older load that finishes after it', async () => {
+      const { client, talent } = world();
+      const el = await mount(talent);
+      const gate = hold(talent, 'getSettings');
+      const settings = await client.getSettings('c-atlas');
+      const questions = settings.questions.map((q, i) => (i === 2 ? { ...q, prompt: 'Anything in your way?' } : q));
+      await client.updateSettings('c-atlas', { questions }, { expectedVersion: settings.version, idempotencyKey: 'live-10' });
+      await waitUntil(() => gate.held > 0, 'the settings change did not reload the form');
+      await el.updateComplete;
+      // The reload read the check-in list before this submit; its settings come after it.
+      for (const [i, answer] of answers.entries()) await type(el, i, answer.text);
+      const submitted = new Promise((resolve) => el.addEventListener('checkin-submit', resolve, { once: true }));
+      el.shadowRoot!.querySelector<HTMLButtonElement>('[part~="submit"]')!.click();
+      await submitted;
+      gate.open();
+      await waitUntil(
+        () => !card(el)!.hasAttribute('aria-busy') && el.shadowRoot!.querySelector('[data-state="answered"]'),
+        'the submitted answer is not shown',
+      );
+      expect(el.shadowRoot!.querySelector('#done-heading')?.textContent?.trim()).to.equal('Submitted');
+      expect(fields(el)).to.have.length(0);
+      expect(Boolean(el.shadowRoot!.querySelector('[part~="newer"]'))).to.equal(false);
+      // The settings it loaded after the write are shown too.
+      expect(text(el)).to.contain('Anything in your way?');
+    });
+
+    it('keeps text typed during a reload that brings another check-in, and offers that one', async () => {
+      const { client, talent } = world();
+      const el = await mount(talent);
+      const gate = hold(talent, 'listCheckins');
+      await client.requestUpdate('c-atlas', { message: 'Quick update?' }, { idempotencyKey: 'live-9' });
+      await waitUntil(() => gate.held > 0, 'the request did not reload the form');
+      await el.updateComplete;
+      await type(el, 0, 'Started while it reloaded');
+
+      gate.open();
+      await waitUntil(() => el.shadowRoot!.querySelector('[part~="newer"]'), 'no notice was shown');
+      expect(card(el)!.hasAttribute('aria-busy')).to.equal(false);
+      expect(fields(el)[0]!.value).to.equal('Started while it reloaded');
+      expect(text(el)).not.to.contain('Quick update?');
+
+      el.shadowRoot!.querySelector<HTMLButtonElement>('[part~="newer"] button')!.click();
+      await waitUntil(() => text(el).includes('Quick update?'), 'the newer check-in never loaded');
+      expect(fields(el)[0]!.value).to.equal('');
+    });
   });
 
   it('stops listening when it leaves the page', async () => {

@@ -4,7 +4,7 @@ import { LitElement, html, nothing, type TemplateResult } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
 import { classMap } from 'lit/directives/class-map.js';
 import { live } from 'lit/directives/live.js';
-import { newIdempotencyKey, type CheckinAdapter, type CheckinEvent } from '../../adapters/adapter.js';
+import type { CheckinAdapter, CheckinEvent } from '../../adapters/adapter.js';
 import type { RetryPolicy } from '../../adapters/resilient.js';
 import { ConnectionController, loadViewer } from '../../controllers/connection.js';
 import { ConnectivityController } from '../../controllers/connectivity.js';
@@ -45,7 +45,9 @@ import {
   lengthOf,
   parseFormValue,
   pickCheckin,
+  skipSentIn,
   toInput,
+  touchesAnswers,
   validateAnswers,
   type FieldError,
   type FormValue,
@@ -76,6 +78,9 @@ interface PendingFill {
 }
 
 type Done = 'submitted' | 'skipped' | null;
+
+/** What the Task loads from: the adapter, the contract id and the `checkin-id`. */
+type LoadArgs = readonly [CheckinAdapter | undefined, string, string];
 
 /**
  * The talent answers the open check-in (or edits the last answer until the next prompt), with a
@@ -178,7 +183,8 @@ export class CheckinForm extends LitElement {
   @state() private skipNoteError: string | null = null;
   @state() private skipping = false;
   @state() private skipError: CheckinError | null = null;
-  @state() private restoredAt: string | null = null;
+  /** A draft was restored when the check-in loaded: when it was saved, and what it holds. */
+  @state() private restored: { at: string; what: 'answers' | 'note' } | null = null;
   @state() private savedAt: string | null = null;
   /** A newer check-in or settings change arrived while the talent had unsent text. */
   @state() private newerArrived = false;
@@ -208,9 +214,17 @@ export class CheckinForm extends LitElement {
   private draftOf: { contractId: string; checkinId: string } | null = null;
   private inFlight: Promise<void> | null = null;
   private skipInFlight: Promise<void> | null = null;
-  private skipKey: { for: string; key: string } | null = null;
   private wasPersisted = true;
-  private announcingSubmit = false;
+  /** Set while a write's key is stored with the draft: that save is not announced as "Draft saved". */
+  private announcingWrite = false;
+  /** The inputs `loaded` was loaded for; null after a failed load (nothing is on screen then). */
+  private loadedArgs: LoadArgs | null = null;
+  /** Counts submits and skips sent, so that a load can tell whether one started while it ran. */
+  private writes = 0;
+  /** A refresh was set aside because a write was under way; load again when it is done. */
+  private reloadAfterWrite = false;
+  /** The talent asked for the next load ("Show the latest"): it replaces what is on screen. */
+  private userReload = false;
 
   private readonly data = new Task(this, {
     task: async ([adapter, contractId, checkinId], { signal }) => {
@@ -219,6 +233,9 @@ export class CheckinForm extends LitElement {
       // missed; what arrives while loading is acted on once the load is in (see onLive).
       this.liveUpdates.watch(adapter, contractId);
       this.changedWhileLoading = false;
+      const chosen = this.userReload;
+      this.userReload = false;
+      const writes = this.writes;
       try {
         const [viewer, contract, settings, page] = await Promise.all([
           // One shared request per adapter, also with the provider's (see loadViewer).
@@ -242,7 +259,27 @@ export class CheckinForm extends LitElement {
           target = pickCheckin(page.items, settings, contract, this.now());
         }
         const loaded: Loaded = { viewer, contract, settings, checkins: page.items, target };
-        this.begin(loaded);
+        // A refresh of what is on screen (a live update) never takes away what the talent is doing.
+        const shown = this.shownFor([adapter, contractId, checkinId]);
+        if (shown && !chosen) {
+          if (this.inFlight || this.skipInFlight || this.writes !== writes) {
+            // A submit or skip went out while this load was on its way: the load may predate it,
+            // and replacing the form now would hide the write's outcome. Load again after it.
+            this.changedWhileLoading = false;
+            this.reloadAfterWrite = true;
+            if (!this.inFlight && !this.skipInFlight) queueMicrotask(() => this.afterWrite());
+            return shown;
+          }
+          if (loaded.target?.id !== shown.target?.id && this.hasUnsent()) {
+            // Typed into the form while the refresh loaded, and it brings another check-in: the
+            // text stays on screen and the talent chooses when to move on, as for a live update.
+            this.changedWhileLoading = false;
+            this.newerArrived = true;
+            return shown;
+          }
+        }
+        this.begin(loaded, shown !== null && !chosen);
+        this.loadedArgs = [adapter, contractId, checkinId];
         if (this.changedWhileLoading) {
           this.changedWhileLoading = false;
           if (this.hasUnsent()) this.newerArrived = true;
@@ -252,16 +289,13 @@ export class CheckinForm extends LitElement {
       } catch (error) {
         const failure = toCheckinError(error);
         if (!failure || signal.aborted) throw error;
+        // The failure replaces the form, so the next load starts from the placeholder again.
+        this.loadedArgs = null;
         reportError(this, failure, 'load');
         throw failure;
       }
     },
-    args: () =>
-      [
-        this.connection.adapter,
-        this.connection.contractId,
-        this.checkinId.trim(),
-      ] as const,
+    args: () => this.loadArgs(),
   });
 
   constructor() {
@@ -272,10 +306,34 @@ export class CheckinForm extends LitElement {
 
   // ---- loading -----------------------------------------------------------------------------
 
-  /** Resets the form for a fresh load and restores the draft of its check-in, if any. */
-  private begin(loaded: Loaded): void {
+  private loadArgs(): LoadArgs {
+    return [this.connection.adapter, this.connection.contractId, this.checkinId.trim()];
+  }
+
+  /** The last load, while it is for `args` (what a refresh keeps on screen), else null. */
+  private shownFor(args: LoadArgs): Loaded | null {
+    const of = this.loadedArgs;
+    return of && this.loaded && of.every((arg, i) => arg === args[i]) ? this.loaded : null;
+  }
+
+  /**
+   * Resets the form for a fresh load and restores the draft of its check-in, if any. A `refresh`
+   * of the check-in already on screen only swaps the data: the talent's text, an open skip
+   * panel, focus and the "Submitted" confirmation stay as they are.
+   */
+  private begin(loaded: Loaded, refresh = false): void {
+    const previous = this.loaded;
     this.loaded = loaded;
     this.checkin = loaded.target;
+    if (
+      refresh &&
+      loaded.target &&
+      previous?.target?.id === loaded.target.id &&
+      previous.contract.id === loaded.contract.id &&
+      previous.viewer.id === loaded.viewer.id
+    ) {
+      return;
+    }
     this.errors = [];
     this.submitError = null;
     this.done = null;
@@ -284,8 +342,7 @@ export class CheckinForm extends LitElement {
     this.skipNote = '';
     this.skipNoteError = null;
     this.skipError = null;
-    this.skipKey = null;
-    this.restoredAt = null;
+    this.restored = null;
     this.savedAt = null;
     this.editing = false;
     this.values = {};
@@ -298,13 +355,24 @@ export class CheckinForm extends LitElement {
       return;
     }
     this.draftOf = { contractId: contract.id, checkinId: target.id };
-    const record = this.draft.open(draftKey(contract.id, target.id, viewer.id));
+    const key = draftKey(contract.id, target.id, viewer.id);
+    let record = this.draft.open(key);
+    const skipSent = record ? skipSentIn(record.keyFor, target.id) : null;
+    if (skipSent !== null && target.status === 'skipped' && (target.skipNote ?? '') === skipSent) {
+      // The skip this draft was sending arrived though its answer did not (the network dropped,
+      // the page reloaded): it is done, and its draft goes as after a confirmed skip.
+      this.draft.clear(key);
+      record = null;
+    }
     if (record) {
       this.fill(record.value);
-      this.restoredAt = record.savedAt;
+      const what = touchesAnswers(record.value) ? 'answers' : isBlank(record.value.skip?.note) ? null : 'note';
+      this.restored = what && { at: record.savedAt, what };
       // A draft of an answered (or skipped) check-in is an edit in progress, while it can still
       // be sent; after the window closes it stays stored but is not offered (it would conflict).
+      // A draft with only a skip note in it is no edit: the skip panel is not shown then.
       this.editing =
+        touchesAnswers(record.value) &&
         target.status !== 'open' &&
         target.status !== 'late' &&
         isEditable(target, loaded.settings, contract, this.now());
@@ -338,13 +406,13 @@ export class CheckinForm extends LitElement {
     }
   }
 
-  /** True while the talent has text in the form that the adapter has not confirmed. */
+  /** True while the talent has text in the form (answers or a skip note) that the adapter has not confirmed. */
   private hasUnsent(): boolean {
     if (this.editing) return true;
     const status = this.checkin?.status;
     return (
       (status === 'open' || status === 'late') &&
-      Object.values(this.values).some((text) => text.trim() !== '')
+      (Object.values(this.values).some((text) => text.trim() !== '') || !isBlank(this.skipNote))
     );
   }
 
@@ -371,16 +439,26 @@ export class CheckinForm extends LitElement {
     else this.reload();
   }
 
-  private reload(): void {
+  /** Loads again; `chosen` when the talent asked for it (the result then replaces the form). */
+  private reload(chosen = false): void {
     this.newerArrived = false;
+    this.userReload = chosen;
     void this.data.run();
+  }
+
+  /** A refresh set aside for a write (see the load) runs once the write is done. */
+  private afterWrite(): void {
+    if (!this.reloadAfterWrite || this.inFlight || this.skipInFlight) return;
+    this.reloadAfterWrite = false;
+    if (this.hasUnsent()) this.newerArrived = true;
+    else this.reload();
   }
 
   private renderNewerArrived(): TemplateResult | typeof nothing {
     if (!this.newerArrived) return nothing;
     return html`<div class="notice" part="newer" role="status">
       ${msg('Something changed on this contract while you were typing (a new check-in or new settings).')}
-      <button type="button" @click=${() => this.reload()}>${msg('Show the latest')}</button>
+      <button type="button" @click=${() => this.reload(true)}>${msg('Show the latest')}</button>
     </div>`;
   }
 
@@ -393,10 +471,16 @@ export class CheckinForm extends LitElement {
   private fill(value: FormValue): void {
     this.values = { ...value.answers };
     this.health = value.health;
+    // A value without the panel (a check-in's own answers, an older version's draft from another
+    // tab) says nothing about it: the panel and its note stay as they are.
+    if (value.skip) {
+      this.skipNote = value.skip.note;
+      this.skipOpen = value.skip.open;
+    }
   }
 
   private get formValue(): FormValue {
-    return { answers: this.values, health: this.health };
+    return { answers: this.values, health: this.health, skip: { note: this.skipNote, open: this.skipOpen } };
   }
 
   // ---- time and words ------------------------------------------------------------------------
@@ -433,7 +517,7 @@ export class CheckinForm extends LitElement {
 
   private onDraftSaved(savedAt: string, persisted: boolean): void {
     this.savedAt = savedAt;
-    if (!this.announcingSubmit) {
+    if (!this.announcingWrite) {
       if (persisted) this.announcer.announce(msg('Draft saved'));
       // Said once when drafts stop being saved; the visible notice stays while it lasts.
       else if (this.wasPersisted) this.announcer.announce(this.storageWarning());
@@ -449,8 +533,7 @@ export class CheckinForm extends LitElement {
 
   private onOtherTab(record: DraftRecord<FormValue>, applied: boolean): void {
     if (applied) {
-      this.fill(record.value);
-      this.savedAt = record.savedAt;
+      this.takeOtherTab(record);
       this.announcer.announce(msg('This draft was updated in another tab'));
     }
   }
@@ -458,9 +541,17 @@ export class CheckinForm extends LitElement {
   private loadOtherTab(): void {
     const record = this.draft.acceptExternal();
     if (!record) return;
+    this.takeOtherTab(record);
+    this.announcer.announce(msg("Loaded the other tab's draft"));
+  }
+
+  /** Shows another tab's draft: its answers, health and skip note (see `fill`). */
+  private takeOtherTab(record: DraftRecord<FormValue>): void {
     this.fill(record.value);
     this.savedAt = record.savedAt;
-    this.announcer.announce(msg("Loaded the other tab's draft"));
+    // A tab of an older version writes drafts without the skip panel: the note kept here is
+    // written back with its answers, so that it is still in the draft after a reload.
+    if (!record.value.skip && !isBlank(this.skipNote)) this.saveDraft();
   }
 
   // ---- field helpers -------------------------------------------------------------------------
@@ -554,6 +645,7 @@ export class CheckinForm extends LitElement {
     }
     this.inFlight = this.send(adapter, loaded, checkin).finally(() => {
       this.inFlight = null;
+      this.afterWrite();
     });
     return this.inFlight;
   }
@@ -563,9 +655,10 @@ export class CheckinForm extends LitElement {
     const key = draftKey(loaded.contract.id, checkin.id, loaded.viewer.id);
     // The key is stored with the draft before the request leaves: a retry, even after a
     // reload, is the same write. Changed answers are a new request and get a new key.
-    this.announcingSubmit = true;
+    this.announcingWrite = true;
     const idempotencyKey = this.draft.keyFor(fingerprint('submit', checkin.id, input), this.formValue);
-    this.announcingSubmit = false;
+    this.announcingWrite = false;
+    this.writes++;
     this.submitting = true;
     this.submitError = null;
     this.announcer.announce(msg('Submitting…'));
@@ -576,7 +669,10 @@ export class CheckinForm extends LitElement {
       this.checkin = result;
       this.editing = false;
       this.done = 'submitted';
-      this.restoredAt = null;
+      // The draft (a skip note typed on the way included) went with the confirmed answer.
+      this.skipOpen = false;
+      this.skipNote = '';
+      this.restored = null;
       this.savedAt = null;
       this.announcer.announce(msg('Submitted'));
       this.dispatchEvent(new CheckinSubmitEvent({ contractId: loaded.contract.id, checkin: result }));
@@ -618,7 +714,7 @@ export class CheckinForm extends LitElement {
     this.errors = [];
     this.submitError = null;
     this.pendingFill = null;
-    this.restoredAt = null;
+    this.restored = null;
     this.savedAt = null;
     if (this.checkin) this.fill(this.answersOf(this.checkin));
     void this.updateComplete.then(() =>
@@ -632,6 +728,8 @@ export class CheckinForm extends LitElement {
     this.skipOpen = !this.skipOpen;
     this.skipError = null;
     this.skipNoteError = null;
+    // With a note in it, whether the panel is open is kept too: a reload shows it as it was.
+    if (!isBlank(this.skipNote)) this.saveDraft();
     if (this.skipOpen) {
       void this.updateComplete.then(() =>
         this.renderRoot.querySelector<HTMLTextAreaElement>('#skip-note')?.focus(),
@@ -656,9 +754,13 @@ export class CheckinForm extends LitElement {
       );
     }
     this.skipNoteError = null;
-    const request = fingerprint('skip', checkin.id, note);
-    if (this.skipKey?.for !== request) this.skipKey = { for: request, key: newIdempotencyKey() };
-    const idempotencyKey = this.skipKey.key;
+    // As for answers, the key is stored with the draft (the note in it) before the request
+    // leaves: a retry, even after a reload, is the same write; a changed note is a new one. The
+    // draft keeps one key, for the last write tried: answers and a skip are never both sent.
+    this.announcingWrite = true;
+    const idempotencyKey = this.draft.keyFor(fingerprint('skip', checkin.id, note), this.formValue);
+    this.announcingWrite = false;
+    this.writes++;
     this.skipInFlight = (async () => {
       this.skipping = true;
       this.skipError = null;
@@ -669,7 +771,9 @@ export class CheckinForm extends LitElement {
         if (this.loaded !== loaded) return;
         this.checkin = result;
         this.skipOpen = false;
-        this.skipKey = null;
+        this.skipNote = '';
+        this.restored = null;
+        this.savedAt = null;
         this.done = 'skipped';
         this.editing = false;
         this.announcer.announce(msg('Marked as not working this week'));
@@ -684,6 +788,7 @@ export class CheckinForm extends LitElement {
       } finally {
         this.skipping = false;
         this.skipInFlight = null;
+        this.afterWrite();
       }
     })();
     return this.skipInFlight;
@@ -708,7 +813,12 @@ export class CheckinForm extends LitElement {
     if (!this.connection.contractId) return renderNoContract(TAG);
     return this.data.render({
       initial: () => renderLoading(msg('Loading the check-in…')),
-      pending: () => renderLoading(msg('Loading the check-in…')),
+      // A refresh (a live update, a retry) keeps what is on screen, marked busy, rather than
+      // flashing the placeholder; the first load, and one for other inputs, show the placeholder.
+      pending: () => {
+        const shown = this.shownFor(this.loadArgs());
+        return shown ? this.renderLoaded(shown, true) : renderLoading(msg('Loading the check-in…'));
+      },
       complete: (loaded) => (loaded ? this.renderLoaded(loaded) : nothing),
       error: (error) => {
         // An abort (the element left the page) is no failure: it loads again on return.
@@ -720,9 +830,14 @@ export class CheckinForm extends LitElement {
     });
   }
 
-  private renderLoaded(loaded: Loaded): TemplateResult {
+  private renderLoaded(loaded: Loaded, busy = false): TemplateResult {
     const content = loaded.viewer.role === 'talent' ? this.renderTalent(loaded) : this.renderWatcher(loaded);
-    return html`<section class="card form-card" part="checkin" aria-labelledby="heading">
+    return html`<section
+      class="card form-card"
+      part="checkin"
+      aria-labelledby="heading"
+      aria-busy=${busy ? 'true' : nothing}
+    >
       <h2 id="heading" part="heading">${msg(str`Check-in for ${loaded.contract.title}`)}</h2>
       ${this.renderNewerArrived()}${content}
     </section>`;
@@ -836,9 +951,13 @@ export class CheckinForm extends LitElement {
           : nothing}
       </div>`);
     }
-    if (this.restoredAt && !this.draft.updatedElsewhere) {
+    const restored = this.restored;
+    if (restored && !this.draft.updatedElsewhere) {
+      const when = this.when(loaded, restored.at);
       parts.push(html`<p class="draft-status" part="draft-status" data-draft="restored">
-        ${msg(str`Restored your unsent answers from ${this.when(loaded, this.restoredAt)}.`)}
+        ${restored.what === 'answers'
+          ? msg(str`Restored your unsent answers from ${when}.`)
+          : msg(str`Restored your unsent note for ${loaded.contract.client.name} from ${when}.`)}
       </p>`);
     }
     return html`${parts}`;
@@ -872,7 +991,7 @@ export class CheckinForm extends LitElement {
         <strong>${msg('This check-in can no longer be changed.')}</strong>
         <p class="error-message">${error.message}</p>
         <p>${msg('Your text is still in the fields below, so you can copy it.')}</p>
-        <button type="button" part="retry-button" @click=${() => void this.data.run()}>
+        <button type="button" part="retry-button" @click=${() => this.reload(true)}>
           ${msg('Reload the check-in')}
         </button>
       </div>`;
@@ -1061,6 +1180,7 @@ export class CheckinForm extends LitElement {
                 .value=${live(note)}
                 @input=${(e: Event) => {
                   this.skipNote = (e.target as HTMLTextAreaElement).value;
+                  this.saveDraft();
                 }}
               ></textarea>
               <p id="skip-count" class=${classMap({ counter: true, over: length > SKIP_NOTE_MAX })} part="counter">

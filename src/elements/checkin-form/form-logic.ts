@@ -10,23 +10,58 @@ import {
 } from '../../model.js';
 import { nextPrompt } from '../../schedule/index.js';
 
-/** What the form's draft holds: the text of each answer by question id, and the health value. */
+/** The "not working this week" panel as the draft keeps it: the note, and whether it was open. */
+export interface SkipDraft {
+  note: string;
+  open: boolean;
+}
+
+/** What the form's draft holds: the text of each answer by question id, the health value and the skip panel. */
 export interface FormValue {
   answers: Record<string, string>;
   health: Health | null;
+  /** Absent in drafts saved before the skip note was kept (they still load) and in a check-in's own answers. */
+  skip?: SkipDraft;
 }
 
-/** Checks a stored draft value (another version of the library, or a hand-edited one). */
+/**
+ * Checks a stored draft value (another version of the library, or a hand-edited one). Fields
+ * added later are optional, so a draft written by an older version still loads; a malformed
+ * `skip` is dropped rather than costing the answers.
+ */
 export function parseFormValue(value: unknown): FormValue | null {
   if (!value || typeof value !== 'object') return null;
-  const v = value as Partial<FormValue>;
+  const v = value as Partial<Record<keyof FormValue, unknown>>;
   if (!v.answers || typeof v.answers !== 'object' || Array.isArray(v.answers)) return null;
   const answers: Record<string, string> = {};
   for (const [id, text] of Object.entries(v.answers)) {
     if (typeof text === 'string') answers[id] = text;
   }
   const health = HEALTH_VALUES.includes(v.health as Health) ? (v.health as Health) : null;
+  const skip = v.skip as Partial<SkipDraft> | null | undefined;
+  if (skip && typeof skip === 'object' && typeof skip.note === 'string') {
+    return { answers, health, skip: { note: skip.note, open: skip.open === true } };
+  }
   return { answers, health };
+}
+
+/** True when a draft holds work on the answers (text, even erased, or a health value), not only a skip note. */
+export function touchesAnswers(value: FormValue): boolean {
+  return Object.keys(value.answers).length > 0 || value.health !== null;
+}
+
+/**
+ * The note of the skip a draft was sending for `checkinId` (its idempotency key's request, see
+ * `fingerprint`), or null when the draft's key was made for something else.
+ */
+export function skipSentIn(keyFor: string | null, checkinId: string): string | null {
+  if (!keyFor) return null;
+  try {
+    const [kind, id, note] = JSON.parse(keyFor) as unknown[];
+    return kind === 'skip' && id === checkinId && typeof note === 'string' ? note : null;
+  } catch {
+    return null;
+  }
 }
 
 // What a person cannot see: white space, control characters and default-ignorable code points
