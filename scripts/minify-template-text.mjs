@@ -138,6 +138,9 @@ export function htmlEdits(parts) {
   const rawAt = [];
   let state = 'text';
   let quote = '';
+  // Right after `=` (spaces allowed): a quote there opens an attribute value; elsewhere, as in
+  // an unquoted value (`title=it's`), it is an ordinary character.
+  let valueNext = false;
   let tagName = '';
   let readingName = false;
   let closing = false;
@@ -146,6 +149,7 @@ export function htmlEdits(parts) {
   while (i < items.length) {
     const item = items[i];
     if (item.expression !== undefined) {
+      valueNext = false;
       rawAt[item.expression] = state === 'raw';
       if (state === 'tag') readingName = false;
       i += 1;
@@ -202,7 +206,9 @@ export function htmlEdits(parts) {
         i = k;
         continue;
       }
-      if (c === '"' || c === "'") {
+      const opensValue = valueNext;
+      valueNext = c === '=';
+      if ((c === '"' || c === "'") && opensValue) {
         state = 'quoted';
         quote = c;
         readingName = false;

@@ -85,6 +85,12 @@ describe('template minifier: html', () => {
     ]);
   });
 
+  it('takes a quote for the start of a value only after =, as the HTML parser does', () => {
+    // An apostrophe in an unquoted value is an ordinary character: the tag still ends at '>'.
+    expect(minifyHtml("<p title=it's>Don't  do  it  >  now</p>")).to.equal("<p title=it's>Don't do it > now</p>");
+    expect(minifyHtml('<p title = "a  b"  >x</p>')).to.equal('<p title = "a  b">x</p>');
+  });
+
   it('drops the run before a tag closes, except after a slash (SVG self-closing)', () => {
     expect(minifyHtml('<button\n  type="button"\n>Go</button\n>')).to.equal('<button type="button">Go</button>');
     expect(minifyHtml('<svg><path d="M0 0" / ><g></g></svg>')).to.equal('<svg><path d="M0 0" / ><g></g></svg>');
