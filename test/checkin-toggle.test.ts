@@ -698,6 +698,8 @@ describe('<checkin-toggle>', () => {
       expect(fields(el)).to.deep.equal(mine);
 
       await saveAndConflict(el);
+      // Dana's own other tab is not "someone else".
+      expect(status(el)).to.equal('Not saved: these settings were changed in another tab or window. Your edits are kept.');
       expect(fields(el)).to.deep.equal(mine);
       const alert = notice(el)!;
       expect(alert.getAttribute('role')).to.equal('alert');
@@ -710,11 +712,10 @@ describe('<checkin-toggle>', () => {
       expect(version).to.equal('The other version: Tuesdays at 10:30 Europe/Berlin time (Tuesdays at 04:30 your time).');
       expect(rest).to.deep.equal([
         'Skipped dates: Dec 22, 2026.',
-        'Your edits are kept below; save to replace theirs, or discard your edits.',
+        'Your edits are kept below; save to replace the other version, or discard your edits.',
       ]);
       expect(noticeButtons(el)).to.deep.equal(['Save my version', 'Use the other version']);
       expect(errors.map((e) => e.detail.error.code)).to.deep.equal(['conflict']);
-      expect(status(el)).to.equal('Not saved: someone else changed these settings meanwhile. Your edits are kept.');
       // The preview still shows Dana's schedule (Thursdays 14:15 in Accra, paused until 15 Dec).
       expect(text($(el, '[part="next-prompts"] li'))).to.contain('Thu, Dec 17, 3:15 PM their time');
       await expect(el).to.be.accessible();
@@ -754,7 +755,7 @@ describe('<checkin-toggle>', () => {
       await el.updateComplete;
       expect(notice(el)).to.equal(null);
       expect(fields(el)).to.deep.equal(MINE);
-      expect(status(el)).to.equal('Schedule saved: your version replaced theirs.');
+      expect(status(el)).to.equal('Schedule saved: your version replaced the other one.');
       expect(focusedId(el)).to.equal('');
       expect(text(root(el).activeElement)).to.equal('Save schedule');
       expect($$(el, '[role="alert"]')).to.have.length(0);
@@ -803,9 +804,13 @@ describe('<checkin-toggle>', () => {
       expect(alert).to.contain('Kofi Mensah declined weekly check-ins.');
       expect(alert).to.contain('Their version: Fridays at 09:00 Europe/Berlin time (Fridays at 03:00 your time).');
       expect(noticeButtons(el)).to.deep.equal(['Save my version', 'Use their version']);
+      expect(text(notice(el))).to.contain('Your edits are kept below; save to replace theirs, or discard your edits.');
+      expect(status(el)).to.equal('Not saved: someone else changed these settings meanwhile. Your edits are kept.');
       const changed = oneEvent(el, 'checkin-settings-change');
       clickNotice(el, 'Save my version');
       await changed;
+      await el.updateComplete;
+      expect(status(el)).to.equal('Schedule saved: your version replaced theirs.');
       const stored = await kofi.getSettings('c-nova');
       // Dana's time replaces the old one; Kofi's decline stands.
       expect([stored.schedule.time, stored.consent]).to.deep.equal(['07:45', 'declined']);
@@ -953,6 +958,74 @@ describe('<checkin-toggle>', () => {
       await waitUntil(() => focusedId(el) === 'conflict-title', 'focus did not return to the notice');
       expect(text(notice(el))).to.contain('The other version: Tuesdays at 10:30');
       expect($<HTMLInputElement>(el, '#time')!.value).to.equal('08:00');
+    });
+
+    it('keeps unsaved schedule edits through a switch conflict; saving them later meets the conflict notice', async () => {
+      const store = world();
+      const adapter = adapterFor('u-dana', 'c-atlas', store);
+      const el = await loaded(adapter, 'c-atlas');
+      adapter.faults.dropSubscriptions();
+      set(el, '#time', '14:15');
+      await el.updateComplete;
+      // Another tab changes the questions; this tab misses the live update.
+      const other = adapterFor('u-dana', 'c-atlas', store);
+      const current = await other.getSettings('c-atlas');
+      const questions = current.questions.map((q, i) => (i === 0 ? { ...q, prompt: 'What shipped?' } : q));
+      const theirs = await other.updateSettings('c-atlas', { questions }, { expectedVersion: current.version, idempotencyKey: 'other-questions' });
+      const reads = calls(adapter, 'getSettings').length;
+      switchOf(el).click();
+      await waitUntil(() => $(el, '[data-code="conflict"]'), 'no conflict message');
+      await waitUntil(() => calls(adapter, 'getSettings').length === reads + 1, 'settings not reloaded');
+      await el.updateComplete;
+      // The switch shows the latest state (still on); Dana's unsaved time is still in the form.
+      expect(switchOf(el).getAttribute('aria-checked')).to.equal('true');
+      expect(text($(el, '#switch-status'))).to.contain('On: Fridays at 16:00');
+      expect($<HTMLInputElement>(el, '#time')!.value).to.equal('14:15');
+      const kept = 'Your unsaved schedule edits are still in the form.';
+      expect(text($(el, '[data-code="conflict"]'))).to.contain(kept);
+      expect(status(el)).to.contain(kept);
+      expect($$(el, '.editor .actions button').map(text)).to.deep.equal(['Save schedule', 'Discard changes']);
+
+      // The edits were made against the version before the other tab's: saving them is refused
+      // by the adapter, and the notice says what changed (the questions) before anything is lost.
+      await saveAndConflict(el);
+      expect(paragraphs(el)).to.deep.equal([
+        'The questions were changed too; saving your schedule leaves them as they are.',
+        'The other version: Fridays at 16:00 Europe/Berlin time (Fridays at 10:00 your time).',
+        'Skipped dates: Dec 25, 2026.',
+        'Your edits are kept below; save to replace the other version, or discard your edits.',
+      ]);
+      expect($<HTMLInputElement>(el, '#time')!.value).to.equal('14:15');
+      const changed = oneEvent(el, 'checkin-settings-change') as Promise<CheckinSettingsChangeEvent>;
+      clickNotice(el, 'Save my version');
+      const { detail } = await changed;
+      const versions = calls(adapter, 'updateSettings').map((c) => (c.args[2] as { expectedVersion: number }).expectedVersion);
+      expect(versions).to.deep.equal([current.version, current.version, theirs.version]);
+      // Dana's time, the other tab's questions, and check-ins still on.
+      const stored = await adapterFor('u-kofi', 'c-atlas', store).getSettings('c-atlas');
+      expect([stored.schedule.time, stored.questions[0]!.prompt, stored.enabled]).to.deep.equal(['14:15', 'What shipped?', true]);
+      expect(detail.settings.version).to.equal(stored.version);
+    });
+
+    it('says check-ins are now on, not that they were not turned on, when another tab turned them on first', async () => {
+      const store = world();
+      const adapter = adapterFor('u-dana', 'c-nova', store);
+      const el = await loaded(adapter, 'c-nova');
+      adapter.faults.dropSubscriptions();
+      set(el, '#weekday', '3', 'change');
+      await el.updateComplete;
+      await enableNova(store);
+      await openDialog(el);
+      dialogOf(el).querySelector<HTMLButtonElement>('button.primary')!.click();
+      await waitUntil(() => noticeButtons(el).length > 0, 'no conflict notice');
+      await waitUntil(() => focusedId(el) === 'conflict-title', 'focus did not move to the notice');
+      expect(paragraphs(el)).to.deep.equal([
+        'Check-ins are now on, waiting for Kofi Mensah to accept.',
+        'The other version: Fridays at 09:00 Europe/Berlin time (Fridays at 03:00 your time).',
+        'Your edits are kept below; save to replace the other version, or discard your edits.',
+      ]);
+      expect(switchOf(el).getAttribute('aria-checked')).to.equal('true');
+      expect($<HTMLSelectElement>(el, '#weekday')!.value).to.equal('3');
     });
 
     it('does not call the client\'s own switch change "someone else\'s"', async () => {

@@ -62,8 +62,11 @@ interface Write {
   expectedVersion: number;
   idempotencyKey: string;
   previous: Settings;
-  /** A schedule saved over someone else's version after a conflict (said so when it is saved). */
-  replacing?: boolean;
+  /**
+   * A schedule saved over another version after a conflict (said so when it is saved): 'theirs'
+   * when someone else made it, 'other' when it came from the viewer's own other tab or window.
+   */
+  replacing?: 'theirs' | 'other';
 }
 
 /** A failure on screen, where it happened, and what "Try again" does. */
@@ -367,7 +370,11 @@ export class CheckinToggle extends LitElement {
         }),
       );
       this.announcer.announce(
-        write.replacing ? msg('Schedule saved: your version replaced theirs.') : this.doneText(write.kind, saved),
+        write.replacing === 'other'
+          ? msg('Schedule saved: your version replaced the other one.')
+          : write.replacing === 'theirs'
+            ? msg('Schedule saved: your version replaced theirs.')
+            : this.doneText(write.kind, saved),
       );
     } catch (error) {
       const failure = toCheckinError(error);
@@ -388,10 +395,11 @@ export class CheckinToggle extends LitElement {
       if (keepEdits) {
         await this.keepEdits(write, generation);
       } else if (failure.code === 'conflict') {
-        // The version we wrote against is stale: show the latest and let the person decide again
-        // (a switch or consent click is all there is to lose, and it is said to be not saved).
+        // The version we wrote against is stale: show the latest and let the person decide again.
+        // The switch or consent click is lost (and said to be); unsaved schedule edits are not:
+        // reload() leaves a dirty draft alone, and says so.
         this.conflict = place;
-        this.announcer.announce(this.conflictText());
+        this.announcer.announce(this.conflictText(this.draftDirty));
         await this.reload(place, generation);
       } else {
         this.failure = { error: failure, place, retry: () => void this.write(write) };
@@ -411,7 +419,9 @@ export class CheckinToggle extends LitElement {
     if (generation !== this.generation) return;
     this.pending = undefined;
     this.announcer.announce(
-      msg('Not saved: someone else changed these settings meanwhile. Your edits are kept.'),
+      this.changedElsewhere(this.editConflict?.theirs)
+        ? msg('Not saved: these settings were changed in another tab or window. Your edits are kept.')
+        : msg('Not saved: someone else changed these settings meanwhile. Your edits are kept.'),
     );
     void this.focusConflict();
   }
@@ -442,7 +452,10 @@ export class CheckinToggle extends LitElement {
         if (!this.pending) void this.focusConflict();
       } else {
         this.editConflict = undefined;
-        this.applySettings(latest, true);
+        // A switch or consent conflict: the latest settings show, but unsaved schedule edits stay
+        // in the form with their old base version, so saving them later meets the conflict notice
+        // (which says what changed) instead of silently replacing the newer version.
+        if (!this.settings || latest.version >= this.settings.version) this.applySettings(latest);
       }
     } catch (error) {
       const failure = toCheckinError(error);
@@ -539,10 +552,17 @@ export class CheckinToggle extends LitElement {
     }
   }
 
-  private conflictText(): string {
-    return msg(
+  private conflictText(editsKept = false): string {
+    const text = msg(
       'These settings were changed by someone else; the latest version is shown. Review and try again.',
     );
+    return editsKept ? `${text} ${msg('Your unsaved schedule edits are still in the form.')}` : text;
+  }
+
+  /** True when `settings` were last changed by the viewer (so elsewhere: another tab or window). */
+  private changedElsewhere(settings: Settings | undefined): boolean {
+    const by = settings?.updatedBy;
+    return !!by && by.id === this.viewer?.id;
   }
 
   // ---- client: switch and dialog ------------------------------------------------------------
@@ -654,7 +674,8 @@ export class CheckinToggle extends LitElement {
     const write = this.newWrite('schedule', { schedule }, this.draftVersion);
     if (!write) return;
     // After a conflict the draft was moved onto the other version: this save replaces it.
-    if (this.editConflict?.theirs) write.replacing = true;
+    const theirs = this.editConflict?.theirs;
+    if (theirs) write.replacing = this.changedElsewhere(theirs) ? 'other' : 'theirs';
     void this.write(write);
   }
 
@@ -819,7 +840,7 @@ export class CheckinToggle extends LitElement {
         : nothing}
       ${settings.enabled && !busy ? this.renderClientConsent(talent, settings) : nothing}
       ${this.failure?.place === 'switch' ? this.renderFailure(this.failure) : nothing}
-      ${this.conflict === 'switch' ? this.renderConflict() : nothing}
+      ${this.conflict === 'switch' ? this.renderConflict(this.draftDirty) : nothing}
       ${!ineligible || settings.enabled
         ? this.renderEditor(contract, settings)
         : this.editConflict && !this.pending
@@ -857,10 +878,10 @@ export class CheckinToggle extends LitElement {
     return nothing;
   }
 
-  private renderConflict(): TemplateResult {
+  private renderConflict(editsKept = false): TemplateResult {
     return html`<div class="notice error" role="alert" part="error" data-code="conflict">
       <strong>${errorHeading('conflict')}</strong>
-      <p>${this.conflictText()}</p>
+      <p>${this.conflictText(editsKept)}</p>
     </div>`;
   }
 
@@ -876,7 +897,7 @@ export class CheckinToggle extends LitElement {
     const { base, theirs } = conflict;
     const talent = contract.talent;
     const by = theirs?.updatedBy ?? null;
-    const self = !!by && by.id === this.viewer?.id;
+    const self = this.changedElsewhere(theirs);
     let heading: string;
     if (by && self) heading = msg('These settings were changed in another tab or window while you were editing.');
     else if (by) heading = msg(str`${by.name} changed these settings while you were editing.`);
@@ -913,13 +934,18 @@ export class CheckinToggle extends LitElement {
         : msg(str`Check-ins are off and not offered for this contract, so your edits can't be saved. ${reason}`);
     } else {
       const parts: string[] = [];
-      if (conflict.enabling) parts.push(msg('Check-ins were not turned on.'));
+      // When the other version turned them on, the lines above say so: that is what was wanted.
+      if (conflict.enabling && !theirs.enabled) parts.push(msg('Check-ins were not turned on.'));
       if (base.enabled && !theirs.enabled) {
         parts.push(
           msg('While check-ins are off nobody is asked anything; saving your version sets the schedule for when they are turned on.'),
         );
       }
-      parts.push(msg('Your edits are kept below; save to replace theirs, or discard your edits.'));
+      parts.push(
+        self
+          ? msg('Your edits are kept below; save to replace the other version, or discard your edits.')
+          : msg('Your edits are kept below; save to replace theirs, or discard your edits.'),
+      );
       closing = parts.join(' ');
     }
     return html`<div
