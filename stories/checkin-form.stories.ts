@@ -260,6 +260,23 @@ export const Refreshing: Story = {
   },
 };
 
+export const AnsweredElsewhere: Story = {
+  name: 'Talent: answered on another device while typing',
+  render: () => form(world()),
+  // Half an answer typed here; the talent's phone answers the same check-in. The text stays on
+  // screen (and in the draft), and the notice offers the latest.
+  play: async ({ canvasElement }) => {
+    const el = canvasElement.querySelector('checkin-form')!;
+    const field = await until(() => el.shadowRoot?.querySelector('textarea'), 'the answer fields');
+    field.value = 'Team roles behind a flag; release';
+    field.dispatchEvent(new Event('input'));
+    await el.updateComplete;
+    const adapter = el.adapter as MemoryAdapter;
+    adapter.store.session('u-kofi').submitAnswers('c-atlas', OPEN_ID, { answers: ANSWERS }, { idempotencyKey: 'story-elsewhere' });
+    await until(() => el.shadowRoot?.querySelector('[part~="newer"]'), 'the notice');
+  },
+};
+
 export const NoneOpen: Story = {
   name: 'Talent: no check-in open',
   render: () =>

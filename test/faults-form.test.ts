@@ -371,6 +371,95 @@ describe('faults: <checkin-form>', () => {
     });
   });
 
+  describe('one write at a time: a submit and a skip never overlap', () => {
+    it('ignores the skip confirmation while the answers are on their way; the retry of the submit is the same write', async () => {
+      const store = world();
+      const adapter = adapterFor(store, 'u-kofi');
+      const { el, errors } = await mount(adapter);
+      await shown(el);
+      await fillAll(el);
+      adapter.faults.failNext('submitAnswers', 'network');
+      const gate = hold(adapter, 'submitAnswers');
+      submitButton(el).click();
+      await waitUntil(() => gate.held > 0, 'the submit was not sent');
+      $<HTMLButtonElement>(el, '[part~="skip"]')!.click();
+      await el.updateComplete;
+      const confirm = $<HTMLButtonElement>(el, '[part~="skip-confirm"]')!;
+      expect(confirm.getAttribute('aria-disabled')).to.equal('true');
+      confirm.click();
+      await settle();
+      expect(calls(adapter, 'skipCheckin'), 'no skip while the submit is out').to.have.length(0);
+
+      gate.open();
+      await waitUntil(() => alertOf(el), 'the failed submit is not shown');
+      expect(errors).to.deep.equal(['submit:network']);
+      const submitted = oneEvent(el, 'checkin-submit');
+      $<HTMLButtonElement>(el, '[part~="retry-button"]')!.click();
+      await submitted;
+      const [first, second] = calls(adapter, 'submitAnswers');
+      expect(keyOf(second!)).to.equal(keyOf(first!));
+      expect(calls(adapter, 'skipCheckin')).to.have.length(0);
+      expect(stored(store).checkin.status).to.equal('answered');
+    });
+
+    it('ignores Submit and Ctrl+Enter while the skip is on its way', async () => {
+      const store = world();
+      const adapter = adapterFor(store, 'u-kofi');
+      const { el } = await mount(adapter);
+      await shown(el);
+      await fillAll(el);
+      $<HTMLButtonElement>(el, '[part~="skip"]')!.click();
+      await el.updateComplete;
+      const gate = hold(adapter, 'skipCheckin');
+      $<HTMLButtonElement>(el, '[part~="skip-confirm"]')!.click();
+      await waitUntil(() => gate.held > 0, 'the skip was not sent');
+      await el.updateComplete;
+      expect(submitButton(el).getAttribute('aria-disabled')).to.equal('true');
+      submitButton(el).click();
+      ctrlEnter(fields(el)[0]!);
+      await settle();
+      expect(calls(adapter, 'submitAnswers'), 'no submit while the skip is out').to.have.length(0);
+
+      const skipped = oneEvent(el, 'checkin-skip');
+      gate.open();
+      await skipped;
+      await settle();
+      expect(calls(adapter, 'submitAnswers')).to.have.length(0);
+      expect(stored(store).checkin.status).to.equal('skipped');
+    });
+
+    it('does not offer "Reload the check-in" while a skip is on its way, and shows the skip', async () => {
+      const store = world();
+      const adapter = adapterFor(store, 'u-kofi');
+      const { el } = await mount(adapter);
+      await shown(el);
+      await fillAll(el);
+      adapter.faults.failNext('submitAnswers', 'conflict');
+      submitButton(el).click();
+      await waitUntil(() => $(el, '[data-code="conflict"]'), 'the conflict is not shown');
+      const reloadButton = () => $<HTMLButtonElement>(el, '[data-code="conflict"] [part~="retry-button"]');
+      expect(reloadButton()!.getAttribute('aria-disabled')).to.equal('false');
+      $<HTMLButtonElement>(el, '[part~="skip"]')!.click();
+      await el.updateComplete;
+      const gate = hold(adapter, 'skipCheckin');
+      $<HTMLButtonElement>(el, '[part~="skip-confirm"]')!.click();
+      await waitUntil(() => gate.held > 0, 'the skip was not sent');
+      await el.updateComplete;
+      expect(reloadButton()!.getAttribute('aria-disabled')).to.equal('true');
+      const loads = calls(adapter, 'listCheckins').length;
+      reloadButton()!.click();
+      await settle();
+      expect(calls(adapter, 'listCheckins'), 'nothing loaded while the skip is out').to.have.length(loads);
+
+      const skipped = oneEvent(el, 'checkin-skip');
+      gate.open();
+      await skipped;
+      await el.updateComplete;
+      expect(Boolean($(el, '[data-state="skipped"]')), 'the skip is shown').to.equal(true);
+      expect(calls(adapter, 'skipCheckin')).to.have.length(1);
+    });
+  });
+
   describe('removed from the page mid-request', () => {
     it('aborts the load, leaves nothing unhandled, and loads cleanly when put back', async () => {
       const unhandled = watchUnhandled();

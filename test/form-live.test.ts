@@ -2,7 +2,8 @@ import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import { MemoryAdapter, MemoryStore, seedDemo } from '../src/adapters/memory.js';
 import '../src/define/checkin-form.js';
 import type { CheckinForm } from '../src/elements/checkin-form/checkin-form.js';
-import { hold } from './faults-helpers.js';
+import { draftKey } from '../src/controllers/draft.js';
+import { hold, settle } from './faults-helpers.js';
 
 // Live updates in <checkin-form>: what the other side does appears without a reload, and never
 // throws away what the talent is typing.
@@ -14,7 +15,8 @@ const OPEN_ID = 'c-atlas-20261127T150000Z';
 function world() {
   const store = new MemoryStore(seedDemo({ now: FRIDAY }), { clock: () => FRIDAY });
   const as = (viewerId: string) => new MemoryAdapter({ store, viewerId, contractId: 'c-atlas' });
-  return { client: as('u-dana'), talent: as('u-kofi') };
+  // talentElsewhere: the talent's other device (or tab), answering through the same store.
+  return { client: as('u-dana'), talent: as('u-kofi'), talentElsewhere: as('u-kofi') };
 }
 
 async function mount(adapter: MemoryAdapter): Promise<CheckinForm> {
@@ -42,6 +44,28 @@ const answers = [
   { questionId: 'next', text: 'Release checklist.' },
   { questionId: 'blockers', text: 'None' },
 ];
+
+/** The client renames the first question: a settings change, which reloads the form. */
+async function changeQuestions(client: MemoryAdapter, idempotencyKey: string): Promise<void> {
+  const settings = await client.getSettings('c-atlas');
+  const questions = settings.questions.map((q, i) => (i === 0 ? { ...q, prompt: 'What did you ship this week?' } : q));
+  await client.updateSettings('c-atlas', { questions }, { expectedVersion: settings.version, idempotencyKey });
+}
+
+/** The stored draft of the open Atlas check-in (Kofi's), or null. */
+function storedDraft(checkinId = OPEN_ID): { answers: Record<string, string>; skip?: { note: string; open: boolean } } | null {
+  const raw = localStorage.getItem(draftKey('c-atlas', checkinId, 'u-kofi'));
+  return raw ? (JSON.parse(raw) as { value: ReturnType<typeof storedDraft> & object }).value : null;
+}
+
+const newer = (el: CheckinForm) => el.shadowRoot!.querySelector<HTMLElement>('[part~="newer"]');
+
+async function typeSkipNote(el: CheckinForm, value: string): Promise<void> {
+  const note = el.shadowRoot!.querySelector<HTMLTextAreaElement>('#skip-note')!;
+  note.value = value;
+  note.dispatchEvent(new Event('input', { bubbles: true, composed: true }));
+  await el.updateComplete;
+}
 
 function cleanStorage(): void {
   for (const key of Object.keys(localStorage)) {
@@ -244,6 +268,170 @@ describe('<checkin-form> live updates', () => {
       el.shadowRoot!.querySelector<HTMLButtonElement>('[part~="newer"] button')!.click();
       await waitUntil(() => text(el).includes('Quick update?'), 'the newer check-in never loaded');
       expect(fields(el)[0]!.value).to.equal('');
+    });
+
+    it('keeps text typed during a reload that finds this check-in answered elsewhere, and offers it', async () => {
+      const { client, talent, talentElsewhere } = world();
+      const el = await mount(talent);
+      const gate = hold(talent, 'listCheckins');
+      await changeQuestions(client, 'live-12');
+      await waitUntil(() => gate.held > 0, 'the settings change did not reload the form');
+      await el.updateComplete;
+      await type(el, 0, 'Typed while it reloaded');
+      // The talent's other device answers this very check-in while the reload is on its way.
+      await talentElsewhere.submitAnswers('c-atlas', OPEN_ID, { answers }, { idempotencyKey: 'live-13' });
+
+      gate.open();
+      await waitUntil(() => newer(el), 'no notice was shown');
+      await el.updateComplete;
+      expect(card(el)!.hasAttribute('aria-busy')).to.equal(false);
+      expect(fields(el).map((f) => f.value)).to.deep.equal(['Typed while it reloaded', '', '']);
+      expect(Boolean(el.shadowRoot!.querySelector('[data-state="answered"]')), 'the answered view replaced the form').to.equal(false);
+      expect(newer(el)!.textContent).to.contain('answered or skipped elsewhere');
+      await waitUntil(() => storedDraft()?.answers.done === 'Typed while it reloaded', 'the draft lost the text');
+      await expect(el).to.be.accessible();
+
+      // Chosen, the latest shows: the answered check-in, with the typed text as an edit of it.
+      newer(el)!.querySelector('button')!.click();
+      await waitUntil(() => text(el).includes('Restored your unsent answers'), 'the draft was not offered');
+      expect(Boolean(newer(el))).to.equal(false);
+      expect(fields(el)[0]!.value).to.equal('Typed while it reloaded');
+      expect(Boolean(el.shadowRoot!.querySelector('[part~="cancel-edit"]')), 'an edit of the answer').to.equal(true);
+      expect(prompts(el)[0]).to.equal('What did you ship this week?');
+      expect(storedDraft()?.answers.done).to.equal('Typed while it reloaded');
+    });
+  });
+
+  it('keeps what the talent is typing when this check-in is answered on another device, and says so', async () => {
+    const { talent, talentElsewhere } = world();
+    const el = await mount(talent);
+    await type(el, 0, 'Still typing on the laptop');
+    await talentElsewhere.submitAnswers('c-atlas', OPEN_ID, { answers }, { idempotencyKey: 'live-14' });
+    await waitUntil(() => newer(el), 'no notice was shown');
+    expect(newer(el)!.textContent).to.contain('answered or skipped elsewhere');
+    expect(fields(el)[0]!.value).to.equal('Still typing on the laptop');
+    expect(Boolean(el.shadowRoot!.querySelector('[data-state="answered"]'))).to.equal(false);
+  });
+
+  describe('a skip note whose panel was closed', () => {
+    async function noteThenCancel(el: CheckinForm, note: string): Promise<void> {
+      el.shadowRoot!.querySelector<HTMLButtonElement>('[part~="skip"]')!.click();
+      await el.updateComplete;
+      await typeSkipNote(el, note);
+      el.shadowRoot!.querySelector<HTMLButtonElement>('[part~="skip-cancel"]')!.click();
+      await el.updateComplete;
+      await waitUntil(() => storedDraft()?.skip?.open === false, 'the closed panel was not saved');
+      expect(storedDraft()?.skip?.note).to.equal(note);
+    }
+
+    it('does not hold back a live update: a requested check-in loads at once', async () => {
+      const { client, talent } = world();
+      const el = await mount(talent);
+      await noteThenCancel(el, 'Maybe off on Monday');
+      await client.requestUpdate('c-atlas', { message: 'Quick update?' }, { idempotencyKey: 'live-15' });
+      await waitUntil(() => text(el).includes('Quick update?'), 'the requested check-in never loaded');
+      expect(Boolean(newer(el))).to.equal(false);
+      expect(fields(el)).to.have.length(3);
+      // The note stays in the draft of the check-in it was written for.
+      expect(storedDraft(OPEN_ID)?.skip).to.deep.equal({ note: 'Maybe off on Monday', open: false });
+    });
+
+    it('keeps the note through a live reload of the same check-in, and shows it when the panel opens again', async () => {
+      const { client, talent } = world();
+      const el = await mount(talent);
+      await noteThenCancel(el, 'Maybe off on Monday');
+      await changeQuestions(client, 'live-16');
+      await waitUntil(
+        () => el.shadowRoot!.querySelector('[part~="label"] span[dir]')?.textContent?.trim() === 'What did you ship this week?',
+        'the new question never showed',
+      );
+      await settle();
+      expect(Boolean(newer(el))).to.equal(false);
+      expect(storedDraft()?.skip).to.deep.equal({ note: 'Maybe off on Monday', open: false });
+      el.shadowRoot!.querySelector<HTMLButtonElement>('[part~="skip"]')!.click();
+      await el.updateComplete;
+      expect(el.shadowRoot!.querySelector<HTMLTextAreaElement>('#skip-note')!.value).to.equal('Maybe off on Monday');
+    });
+
+    it('holds back a live update again once the panel is reopened with the note', async () => {
+      const { client, talent } = world();
+      const el = await mount(talent);
+      await noteThenCancel(el, 'Maybe off on Monday');
+      el.shadowRoot!.querySelector<HTMLButtonElement>('[part~="skip"]')!.click();
+      await el.updateComplete;
+      await client.requestUpdate('c-atlas', { message: 'Quick update?' }, { idempotencyKey: 'live-17' });
+      await waitUntil(() => newer(el), 'no notice was shown');
+      expect(el.shadowRoot!.querySelector<HTMLTextAreaElement>('#skip-note')!.value).to.equal('Maybe off on Monday');
+      expect(text(el)).not.to.contain('Quick update?');
+    });
+  });
+
+  describe('"Show the latest" and a submit at the same time', () => {
+    const heading = (el: CheckinForm) => el.shadowRoot!.querySelector('#done-heading')?.textContent?.trim();
+    const count = (adapter: MemoryAdapter, method: string) => adapter.calls.filter((c) => c.method === method).length;
+    async function answerAll(el: CheckinForm): Promise<void> {
+      for (const [i, answer] of answers.entries()) await type(el, i, answer.text);
+    }
+
+    it('is not offered while the answers are on their way, and the one submit is shown', async () => {
+      const { client, talent } = world();
+      const el = await mount(talent);
+      await answerAll(el);
+      await changeQuestions(client, 'live-18');
+      await waitUntil(() => newer(el), 'no notice was shown');
+      const gate = hold(talent, 'submitAnswers');
+      el.shadowRoot!.querySelector<HTMLButtonElement>('[part~="submit"]')!.click();
+      await waitUntil(() => gate.held > 0, 'the submit was not sent');
+      await el.updateComplete;
+      const showLatest = newer(el)!.querySelector('button')!;
+      expect(showLatest.getAttribute('aria-disabled')).to.equal('true');
+      const loads = count(talent, 'listCheckins');
+      showLatest.click();
+      await settle(5);
+      expect(count(talent, 'listCheckins'), 'nothing loaded while the submit is out').to.equal(loads);
+
+      gate.open();
+      await waitUntil(() => heading(el) === 'Submitted', 'the submitted answer is not shown');
+      expect(fields(el)).to.have.length(0);
+      expect(text(el)).not.to.contain('Restored your unsent answers');
+      expect(count(talent, 'submitAnswers')).to.equal(1);
+      expect(storedDraft()).to.equal(null);
+      // Once it is in, the latest can be loaded.
+      await el.updateComplete;
+      expect(newer(el)?.querySelector('button')?.getAttribute('aria-disabled') ?? 'false').to.equal('false');
+    });
+
+    it('shows a submit sent while the chosen reload loads, and loads the latest after it', async () => {
+      const { client, talent } = world();
+      const el = await mount(talent);
+      await answerAll(el);
+      await changeQuestions(client, 'live-19');
+      await waitUntil(() => newer(el), 'no notice was shown');
+      const list = hold(talent, 'listCheckins');
+      newer(el)!.querySelector('button')!.click();
+      await waitUntil(() => list.held > 0, 'the latest was not loaded');
+      await el.updateComplete;
+      // The form stays on screen while it loads, and the talent submits it.
+      const submit = hold(talent, 'submitAnswers');
+      el.shadowRoot!.querySelector<HTMLButtonElement>('[part~="submit"]')!.click();
+      await waitUntil(() => submit.held > 0, 'the submit was not sent');
+      list.open();
+      await settle(10);
+      await el.updateComplete;
+      expect(fields(el).map((f) => f.value), 'the load set the form aside for the submit').to.deep.equal(
+        answers.map((a) => a.text),
+      );
+      expect(text(el)).not.to.contain('Restored your unsent answers');
+
+      submit.open();
+      await waitUntil(() => heading(el) === 'Submitted', 'the submitted answer is not shown');
+      await waitUntil(
+        () => el.shadowRoot!.querySelector('dt')?.textContent?.trim() === 'What did you ship this week?',
+        'the latest settings never loaded after the submit',
+      );
+      expect(heading(el)).to.equal('Submitted');
+      expect(count(talent, 'submitAnswers')).to.equal(1);
+      expect(storedDraft()).to.equal(null);
     });
   });
 

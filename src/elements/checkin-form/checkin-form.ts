@@ -82,6 +82,24 @@ type Done = 'submitted' | 'skipped' | null;
 /** What the Task loads from: the adapter, the contract id and the `checkin-id`. */
 type LoadArgs = readonly [CheckinAdapter | undefined, string, string];
 
+/** Why "Show the latest" is offered: another check-in or new settings, or this check-in changed elsewhere. */
+type Newer = 'contract' | 'checkin' | null;
+
+/**
+ * Which of the talent's views a check-in renders in (see renderTalent): the form while it is
+ * open or late, else its state. Open and late are the same view (only the header differs).
+ */
+function viewOf(checkin: Checkin | null): string {
+  if (!checkin) return 'none';
+  const view = checkin.status === 'open' || checkin.status === 'late' ? 'form' : checkin.status;
+  return `${view}:${checkin.id}`;
+}
+
+/** Which view a load renders for the talent: a refresh that changes it must not replace unsent text. */
+function loadedView(loaded: Loaded): string {
+  return `${loaded.viewer.role}|${loaded.settings.consent === 'pending' ? 'consent' : viewOf(loaded.target)}`;
+}
+
 /**
  * The talent answers the open check-in (or edits the last answer until the next prompt), with a
  * draft that is never lost; the client and observers see the check-in's state instead.
@@ -96,7 +114,7 @@ type LoadArgs = readonly [CheckinAdapter | undefined, string, string];
  * @csspart checkin - The card around the whole element.
  * @csspart header - Who asks, when it is due, and the client's message.
  * @csspart heading - The element's heading.
- * @csspart newer - The notice that a newer check-in or settings change arrived while typing.
+ * @csspart newer - The notice that a newer check-in or settings change arrived, or this check-in was answered, skipped or closed, while typing.
  * @csspart due - How long until (or since) the check-in is due, on this page's clock.
  * @csspart message - The client's message on a requested check-in.
  * @csspart error-summary - The list of problems shown when the answers can't be sent.
@@ -186,8 +204,8 @@ export class CheckinForm extends LitElement {
   /** A draft was restored when the check-in loaded: when it was saved, and what it holds. */
   @state() private restored: { at: string; what: 'answers' | 'note' } | null = null;
   @state() private savedAt: string | null = null;
-  /** A newer check-in or settings change arrived while the talent had unsent text. */
-  @state() private newerArrived = false;
+  /** A newer check-in or settings change arrived while the talent had unsent text ('contract'), or this check-in was answered or skipped elsewhere ('checkin'). */
+  @state() private newerArrived: Newer = null;
   /** A live event arrived while the check-in was loading (the load may predate it). */
   private changedWhileLoading = false;
 
@@ -261,20 +279,24 @@ export class CheckinForm extends LitElement {
         const loaded: Loaded = { viewer, contract, settings, checkins: page.items, target };
         // A refresh of what is on screen (a live update) never takes away what the talent is doing.
         const shown = this.shownFor([adapter, contractId, checkinId]);
-        if (shown && !chosen) {
-          if (this.inFlight || this.skipInFlight || this.writes !== writes) {
-            // A submit or skip went out while this load was on its way: the load may predate it,
-            // and replacing the form now would hide the write's outcome. Load again after it.
-            this.changedWhileLoading = false;
-            this.reloadAfterWrite = true;
-            if (!this.inFlight && !this.skipInFlight) queueMicrotask(() => this.afterWrite());
-            return shown;
-          }
-          if (loaded.target?.id !== shown.target?.id && this.hasUnsent()) {
-            // Typed into the form while the refresh loaded, and it brings another check-in: the
+        if (shown && (this.inFlight || this.skipInFlight || this.writes !== writes)) {
+          // A submit or skip went out while this load was on its way: the load may predate it,
+          // and replacing the form now would drop the write's outcome (and show its answers as
+          // unsent, to be sent again). Load again after it, also when the talent asked for this
+          // load ("Show the latest" is not offered during a write, but a load may already be out).
+          this.changedWhileLoading = false;
+          this.reloadAfterWrite = true;
+          if (!this.inFlight && !this.skipInFlight) queueMicrotask(() => this.afterWrite());
+          return shown;
+        }
+        if (shown && !chosen && this.hasUnsent()) {
+          const sameCheckin = loaded.target?.id === shown.target?.id;
+          if (!sameCheckin || loadedView(loaded) !== loadedView(shown)) {
+            // Typed into the form while the refresh loaded, and it brings another check-in, or
+            // this one answered or skipped elsewhere (the form would give way to its state): the
             // text stays on screen and the talent chooses when to move on, as for a live update.
             this.changedWhileLoading = false;
-            this.newerArrived = true;
+            this.newerArrived = sameCheckin ? 'checkin' : 'contract';
             return shown;
           }
         }
@@ -282,7 +304,7 @@ export class CheckinForm extends LitElement {
         this.loadedArgs = [adapter, contractId, checkinId];
         if (this.changedWhileLoading) {
           this.changedWhileLoading = false;
-          if (this.hasUnsent()) this.newerArrived = true;
+          if (this.hasUnsent()) this.newerArrived ||= 'contract';
           else queueMicrotask(() => this.reload());
         }
         return loaded;
@@ -406,13 +428,18 @@ export class CheckinForm extends LitElement {
     }
   }
 
-  /** True while the talent has text in the form (answers or a skip note) that the adapter has not confirmed. */
+  /**
+   * True while the talent has text on screen (answers, or a note in the open skip panel) that the
+   * adapter has not confirmed. A note whose panel was closed ("Cancel") is set aside: it stays in
+   * the draft for when the panel opens again, but holds back no live update.
+   */
   private hasUnsent(): boolean {
     if (this.editing) return true;
     const status = this.checkin?.status;
     return (
       (status === 'open' || status === 'late') &&
-      (Object.values(this.values).some((text) => text.trim() !== '') || !isBlank(this.skipNote))
+      (Object.values(this.values).some((text) => text.trim() !== '') ||
+        (this.skipOpen && !isBlank(this.skipNote)))
     );
   }
 
@@ -429,19 +456,24 @@ export class CheckinForm extends LitElement {
     const loaded = this.loaded;
     if (!loaded || event.type === 'reply' || this.inFlight || this.skipInFlight) return;
     if (event.type === 'checkin' && event.checkin.id === this.checkin?.id) {
-      if (this.hasUnsent()) return;
+      if (this.hasUnsent()) {
+        // Answered or skipped elsewhere (the talent's other device or tab): the form would give
+        // way to that state, so the text stays and the talent is told; they choose when to look.
+        if (viewOf(event.checkin) !== viewOf(this.checkin)) this.newerArrived ||= 'checkin';
+        return;
+      }
       this.checkin = event.checkin;
       loaded.target = event.checkin;
       return;
     }
     if (event.type === 'checkin' && loaded.checkins.some((c) => c.id === event.checkin.id)) return;
-    if (this.hasUnsent()) this.newerArrived = true;
+    if (this.hasUnsent()) this.newerArrived = 'contract';
     else this.reload();
   }
 
   /** Loads again; `chosen` when the talent asked for it (the result then replaces the form). */
   private reload(chosen = false): void {
-    this.newerArrived = false;
+    this.newerArrived = null;
     this.userReload = chosen;
     void this.data.run();
   }
@@ -450,16 +482,37 @@ export class CheckinForm extends LitElement {
   private afterWrite(): void {
     if (!this.reloadAfterWrite || this.inFlight || this.skipInFlight) return;
     this.reloadAfterWrite = false;
-    if (this.hasUnsent()) this.newerArrived = true;
+    if (this.hasUnsent()) this.newerArrived ||= 'contract';
     else this.reload();
   }
 
   private renderNewerArrived(): TemplateResult | typeof nothing {
     if (!this.newerArrived) return nothing;
     return html`<div class="notice" part="newer" role="status">
-      ${msg('Something changed on this contract while you were typing (a new check-in or new settings).')}
-      <button type="button" @click=${() => this.reload(true)}>${msg('Show the latest')}</button>
+      ${this.newerArrived === 'checkin'
+        ? msg('While you were typing, this check-in was answered or skipped elsewhere, or it closed. What you typed is kept.')
+        : msg('Something changed on this contract while you were typing (a new check-in or new settings).')}
+      ${this.reloadButton(msg('Show the latest'))}
     </div>`;
+  }
+
+  /**
+   * "Show the latest" / "Reload the check-in": replaces the form with a fresh load. Not offered
+   * while a submit or skip is on its way (disabled, still focusable and announced): a load then
+   * would set the write's outcome aside, and its answers would look unsent.
+   */
+  private reloadButton(label: string, part?: string): TemplateResult {
+    const writing = this.submitting || this.skipping;
+    return html`<button
+      type="button"
+      part=${part ?? nothing}
+      aria-disabled=${writing ? 'true' : 'false'}
+      @click=${() => {
+        if (!this.inFlight && !this.skipInFlight) this.reload(true);
+      }}
+    >
+      ${label}
+    </button>`;
   }
 
   private answersOf(checkin: Checkin): FormValue {
@@ -631,6 +684,8 @@ export class CheckinForm extends LitElement {
    */
   submit(): Promise<void> {
     if (this.inFlight) return this.inFlight;
+    // One write at a time: answers sent while the skip is out would race it (and take its key).
+    if (this.skipInFlight) return this.skipInFlight;
     const loaded = this.loaded;
     const checkin = this.checkin;
     const adapter = this.connection.adapter;
@@ -740,6 +795,8 @@ export class CheckinForm extends LitElement {
   /** Sends the skip; one adapter call at a time, the same key for a retry of the same note. */
   skip(): Promise<void> {
     if (this.skipInFlight) return this.skipInFlight;
+    // One write at a time: a skip sent while the answers are out would race them (and take their key).
+    if (this.inFlight) return this.inFlight;
     const loaded = this.loaded;
     const checkin = this.checkin;
     const adapter = this.connection.adapter;
@@ -756,7 +813,9 @@ export class CheckinForm extends LitElement {
     this.skipNoteError = null;
     // As for answers, the key is stored with the draft (the note in it) before the request
     // leaves: a retry, even after a reload, is the same write; a changed note is a new one. The
-    // draft keeps one key, for the last write tried: answers and a skip are never both sent.
+    // draft keeps one key, for the last write tried: a submit and a skip are never on their way
+    // at once (each waits for the other), so the key of the one out is never replaced. Turning
+    // from a failed submit to a skip (or back) is another request, with a new key.
     this.announcingWrite = true;
     const idempotencyKey = this.draft.keyFor(fingerprint('skip', checkin.id, note), this.formValue);
     this.announcingWrite = false;
@@ -991,9 +1050,7 @@ export class CheckinForm extends LitElement {
         <strong>${msg('This check-in can no longer be changed.')}</strong>
         <p class="error-message">${error.message}</p>
         <p>${msg('Your text is still in the fields below, so you can copy it.')}</p>
-        <button type="button" part="retry-button" @click=${() => this.reload(true)}>
-          ${msg('Reload the check-in')}
-        </button>
+        ${this.reloadButton(msg('Reload the check-in'), 'retry-button')}
       </div>`;
     }
     return renderError(error, () => void this.submit(), msg('Retry'));
@@ -1126,7 +1183,7 @@ export class CheckinForm extends LitElement {
             type="submit"
             class="primary"
             part="submit"
-            aria-disabled=${this.submitting ? 'true' : 'false'}
+            aria-disabled=${this.submitting || this.skipping ? 'true' : 'false'}
           >
             ${label}
           </button>
@@ -1193,7 +1250,7 @@ export class CheckinForm extends LitElement {
                   type="button"
                   class="primary"
                   part="skip-confirm"
-                  aria-disabled=${this.skipping ? 'true' : 'false'}
+                  aria-disabled=${this.skipping || this.submitting ? 'true' : 'false'}
                   @click=${() => void this.skip()}
                 >
                   ${this.skipping ? msg('Sending…') : msg('Confirm: not working this week')}
