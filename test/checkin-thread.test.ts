@@ -589,6 +589,75 @@ describe('<checkin-thread>', () => {
       await waitUntil(() => root(el).querySelector('[part~="empty"]'), 'c-nova did not load');
       expect(live).to.deep.equal(['c-nova']);
     });
+    /** The contracts of the subscriptions open on `adapter` right now, in the order opened. */
+    function trackLive(adapter: MemoryAdapter): string[] {
+      const open: string[] = [];
+      const subscribe = adapter.subscribe.bind(adapter);
+      adapter.subscribe = (contractId, listener) => {
+        const stop = subscribe(contractId, listener);
+        open.push(contractId);
+        let on = true;
+        return () => {
+          if (on) open.splice(open.indexOf(contractId), 1);
+          on = false;
+          stop();
+        };
+      };
+      return open;
+    }
+
+    it('has one subscription after coming back and after a catch-up, subscribing once for each', async () => {
+      const adapter = new MemoryAdapter({ store: makeStore(), viewerId: 'u-dana', contractId: 'c-atlas' });
+      const open = trackLive(adapter);
+      const el = await fixture<CheckinThread>(
+        html`<checkin-thread .adapter=${adapter} contract-id="c-atlas" .clock=${clock}></checkin-thread>`,
+      );
+      const wrapper = el.parentElement!;
+      await loaded(el);
+      expect([calls(adapter, 'subscribe').length, open.length]).to.deep.equal([1, 1]);
+      el.remove();
+      expect(open.length).to.equal(0);
+      wrapper.append(el);
+      await waitUntil(() => calls(adapter, 'listCheckins').length === 2, 'no reload on return');
+      await loaded(el);
+      expect([calls(adapter, 'subscribe').length, open.length]).to.deep.equal([2, 1]);
+      document.dispatchEvent(new Event('visibilitychange'));
+      await waitUntil(() => calls(adapter, 'listCheckins').length === 3, 'no catch-up');
+      await el.refresh();
+      expect([calls(adapter, 'subscribe').length, open.length]).to.deep.equal([3, 1]);
+    });
+
+    it('ends its subscription when the load fails, and subscribes again with the retry', async () => {
+      const adapter = new MemoryAdapter({ store: makeStore(), viewerId: 'u-dana', contractId: 'c-atlas' });
+      const open = trackLive(adapter);
+      adapter.faults.failNext('getContract', 'unavailable', undefined, EVERY_TRY);
+      const el = await fixture<CheckinThread>(
+        html`<checkin-thread
+          .adapter=${adapter}
+          contract-id="c-atlas"
+          .clock=${clock}
+          .retryPolicy=${{ baseDelayMs: 0 }}
+        ></checkin-thread>`,
+      );
+      await waitUntil(() => root(el).querySelector('[role="alert"]'), 'the failure did not show');
+      expect([calls(adapter, 'subscribe').length, open.length]).to.deep.equal([1, 0]);
+      root(el).querySelector<HTMLButtonElement>('[part~="retry-button"]')!.click();
+      await waitUntil(() => root(el).querySelector('[role="feed"]'), 'the retry did not load');
+      expect(open).to.deep.equal(['c-atlas']);
+    });
+
+    it('keeps the new contract live when the old contract’s load is abandoned', async () => {
+      const adapter = new MemoryAdapter({ store: makeStore(), viewerId: 'u-dana', contractId: 'c-atlas' });
+      const open = trackLive(adapter);
+      adapter.faults.hangNext('listCheckins');
+      const el = await fixture<CheckinThread>(
+        html`<checkin-thread .adapter=${adapter} contract-id="c-atlas" .clock=${clock}></checkin-thread>`,
+      );
+      await waitUntil(() => calls(adapter, 'listCheckins').length === 1, 'the history was not asked for');
+      el.contractId = 'c-nova';
+      await waitUntil(() => root(el).querySelector('[part~="empty"]'), 'c-nova did not load');
+      expect(open).to.deep.equal(['c-nova']);
+    });
   });
 
   describe('replies', () => {

@@ -342,6 +342,69 @@ describe('faults: <checkin-thread>', () => {
     });
   });
 
+  describe('live events while a fetch is on its way', () => {
+    /**
+     * Serves the next call of `method` at once but hands its answer over only on `open()`, so
+     * the answer predates whatever happens meanwhile. `served` resolves once it exists.
+     */
+    function answerLate(adapter: MemoryAdapter, method: 'listCheckins') {
+      let open!: () => void;
+      let markServed!: () => void;
+      const opened = new Promise<void>((resolve) => (open = resolve));
+      const served = new Promise<void>((resolve) => (markServed = resolve));
+      const original = adapter[method].bind(adapter);
+      adapter[method] = (...args) => {
+        adapter[method] = original;
+        const answer = original(...args);
+        void answer.then(markServed, markServed);
+        return opened.then(() => answer);
+      };
+      return { open, served };
+    }
+
+    it('applies a change made while the history loads on top of it, without announcing it', async () => {
+      const store = world();
+      const adapter = adapterFor(store, 'u-dana');
+      const late = answerLate(adapter, 'listCheckins');
+      const { el } = await mount(adapter);
+      await late.served;
+      await adapterFor(store, 'u-kofi').reply('c-atlas', UNSEEN_ID, { text: 'Sent while loading' }, { idempotencyKey: 'k-1' });
+      await settle();
+      expect(Boolean($(el, '[role="feed"]'))).to.equal(false);
+      late.open();
+      await loaded(el);
+      await el.updateComplete;
+      // The page was served before the reply existed: only the held event brings it.
+      expect(replyTexts(el, UNSEEN_ID)).to.deep.equal(['Sent while loading']);
+      expect(text($(el, '[role="status"]'))).to.equal('');
+      expect(calls(adapter, 'subscribe')).to.have.length(1);
+    });
+
+    it('holds a change made while catching up and applies it after the fresh page, announced', async () => {
+      const store = world();
+      const adapter = adapterFor(store, 'u-dana');
+      const { el } = await mount(adapter);
+      await loaded(el);
+      const late = answerLate(adapter, 'listCheckins');
+      const refreshed = el.refresh();
+      await late.served;
+      await adapterFor(store, 'u-kofi').reply('c-atlas', UNSEEN_ID, { text: 'Sent while catching up' }, { idempotencyKey: 'k-1' });
+      await settle();
+      await el.updateComplete;
+      // Held: applied now, the older page would overwrite it.
+      expect(replyTexts(el, UNSEEN_ID)).to.deep.equal([]);
+      late.open();
+      await refreshed;
+      await el.updateComplete;
+      expect(replyTexts(el, UNSEEN_ID)).to.deep.equal(['Sent while catching up']);
+      expect(text($(el, '[role="status"]'))).to.equal('New reply from Kofi Mensah.');
+      expect(calls(adapter, 'subscribe')).to.have.length(2);
+      // Released: the next event is applied as it comes.
+      await adapterFor(store, 'u-kofi').reply('c-atlas', UNSEEN_ID, { text: 'Live again' }, { idempotencyKey: 'k-2' });
+      await waitUntil(() => replyTexts(el, UNSEEN_ID).length === 2, 'the live reply did not arrive');
+    });
+  });
+
   describe('clock skew between the page and the adapter', () => {
     const noNegative = (s: string) => expect(s).to.not.match(/-\s?\d|NaN|Invalid/);
 

@@ -14,6 +14,7 @@ import { validateCheckin } from '../../adapters/validate.js';
 import { AnnouncerController } from '../../controllers/announcer.js';
 import { ConnectionController, abortable, loadViewer } from '../../controllers/connection.js';
 import { ConnectivityController } from '../../controllers/connectivity.js';
+import { LiveController, type Release } from '../../controllers/live.js';
 import { CheckinReplyEvent, CheckinRequestUpdateEvent } from '../../events.js';
 import { formatInstant, formatRelative } from '../../format.js';
 import {
@@ -56,7 +57,8 @@ interface Loaded {
   contract: Contract;
   settings: Settings;
   page: Page<Checkin> | null;
-  live: LiveSubscription | null;
+  /** Applies the live events that arrived while loading on top of what was loaded. */
+  release: Release;
 }
 
 /** One loaded thread; async work started for it checks it is still current before applying. */
@@ -65,12 +67,6 @@ interface Session {
   contractId: string;
   viewer: Viewer;
   contract: Contract;
-}
-
-interface LiveSubscription {
-  unsubscribe: () => void;
-  /** Events that arrive while the first page loads; applied on top of it. */
-  buffer: CheckinEvent[] | null;
 }
 
 type ExportFormat = 'md' | 'csv';
@@ -287,7 +283,7 @@ export class CheckinThread extends LitElement {
   });
   private session?: Session;
   private refreshing?: Promise<void>;
-  private liveSub: LiveSubscription | null = null;
+  private readonly liveUpdates = new LiveController(this, (event) => this.applyLive(event, true));
   private pageRequest?: Promise<number>;
   private pageAbort?: AbortController;
   private opsAbort = new AbortController();
@@ -314,7 +310,8 @@ export class CheckinThread extends LitElement {
     task: async ([adapter, contractId], { signal }): Promise<Loaded | undefined> => {
       this.endSession();
       if (!adapter || !contractId) return undefined;
-      const liveSub = this.subscribe(adapter, contractId);
+      // Subscribed before fetching, its events held until the load is applied (see hold).
+      const release = this.liveUpdates.hold(adapter, contractId);
       try {
         const hostItems = this.checkins;
         if (hostItems) checkHostItems(hostItems);
@@ -328,9 +325,10 @@ export class CheckinThread extends LitElement {
             : abortable(adapter.listCheckins(contractId, { limit: PAGE_SIZE, signal }), signal),
         ]);
         if (signal.aborted) throw abortError();
-        return { adapter, contractId, viewer, contract, settings, page, live: liveSub };
+        return { adapter, contractId, viewer, contract, settings, page, release };
       } catch (error) {
-        if (this.liveSub === liveSub) this.unsubscribe();
+        // Aborted: a newer load or leaving the page took over the subscription.
+        if (!signal.aborted) this.liveUpdates.clear();
         throw error;
       }
     },
@@ -432,16 +430,12 @@ export class CheckinThread extends LitElement {
       this.resetItems(items, null);
       this.knownTotal = this.total ?? items.length;
     }
-    const liveSub = loaded.live;
-    if (liveSub && liveSub === this.liveSub) {
-      const buffered = liveSub.buffer ?? [];
-      liveSub.buffer = null;
-      for (const event of buffered) this.applyLive(event, false);
-    }
+    // Not announced: they arrived before the thread was on screen.
+    loaded.release((event) => this.applyLive(event, false));
   }
 
   private endSession(): void {
-    this.unsubscribe();
+    this.liveUpdates.clear();
     this.pageAbort?.abort();
     this.pageAbort = undefined;
     this.pageRequest = undefined;
@@ -708,35 +702,6 @@ export class CheckinThread extends LitElement {
 
   // ---- live updates ----
 
-  private subscribe(adapter: CheckinAdapter, contractId: string): LiveSubscription | null {
-    this.unsubscribe();
-    if (!adapter.subscribe) return null;
-    const liveSub: LiveSubscription = { unsubscribe: () => {}, buffer: [] };
-    this.liveSub = liveSub;
-    try {
-      liveSub.unsubscribe = adapter.subscribe(contractId, (event) => {
-        if (this.liveSub !== liveSub) return;
-        if (liveSub.buffer) liveSub.buffer.push(event);
-        else this.applyLive(event, true);
-      });
-    } catch {
-      // Live updates are a bonus: a failing subscribe leaves a working (manual) thread.
-      this.liveSub = null;
-      return null;
-    }
-    return liveSub;
-  }
-
-  private unsubscribe(): void {
-    const liveSub = this.liveSub;
-    this.liveSub = null;
-    try {
-      liveSub?.unsubscribe();
-    } catch {
-      // Nothing to do: the subscription is gone either way.
-    }
-  }
-
   private applyLive(event: CheckinEvent, announce: boolean): void {
     const session = this.session;
     if (!session) return;
@@ -830,9 +795,8 @@ export class CheckinThread extends LitElement {
   }
 
   private async catchUp(session: Session): Promise<void> {
-    // Subscribed before fetching, with events buffered: a change made while the page is on its
-    // way arrives as an event and is applied on top, so it cannot fall between the two.
-    const liveSub = this.subscribe(session.adapter, session.contractId);
+    // Subscribed before fetching, with events held (see LiveController.hold).
+    const release = this.liveUpdates.hold(session.adapter, session.contractId);
     const signal = this.opsAbort.signal;
     try {
       const [settings, page] = await Promise.all([
@@ -851,11 +815,7 @@ export class CheckinThread extends LitElement {
       const failure = toCheckinError(error);
       if (failure && this.session === session) reportError(this, failure, 'refresh');
     } finally {
-      if (liveSub && this.liveSub === liveSub) {
-        const buffered = liveSub.buffer ?? [];
-        liveSub.buffer = null;
-        for (const event of buffered) this.applyLive(event, true);
-      }
+      release((event) => this.applyLive(event, true));
     }
   }
 
