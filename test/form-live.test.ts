@@ -178,6 +178,10 @@ describe('<checkin-form> live updates', () => {
 
       expect(loading(el), 'no loading placeholder').to.equal(false);
       expect(card(el)?.getAttribute('aria-busy')).to.equal('true');
+      // Sighted people see it too: a bar along the card's top edge while it refreshes.
+      const bar = () => getComputedStyle(card(el)!, '::before');
+      expect(bar().content).to.not.equal('none');
+      expect(bar().height).to.equal('3px');
       expect(fields(el)).to.have.length(3);
       expect(prompts(el)[0]).to.equal('What did you work on this week?');
       expect(health(el, 'at-risk').checked).to.equal(true);
@@ -188,6 +192,7 @@ describe('<checkin-form> live updates', () => {
       await waitUntil(() => prompts(el)[0] === 'What did you ship this week?', 'the new question never showed');
       await el.updateComplete;
       expect(card(el)!.hasAttribute('aria-busy')).to.equal(false);
+      expect(bar().content).to.equal('none');
       expect(loading(el)).to.equal(false);
       expect(fields(el)[0]!.value).to.equal('Typed while it reloaded');
       expect(health(el, 'at-risk').checked).to.equal(true);

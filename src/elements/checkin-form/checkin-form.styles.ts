@@ -11,6 +11,22 @@ export const styles = css`
   .form-card {
     display: grid;
     gap: var(--_gap);
+    position: relative;
+  }
+  /* Refreshing after a live update: the content stays usable; a bar along the top edge says so. */
+  .form-card[aria-busy='true']::before {
+    content: '';
+    position: absolute;
+    inset: 0 0 auto;
+    height: 3px;
+    border-radius: var(--_radius) var(--_radius) 0 0;
+    background: var(--_accent);
+    animation: checkin-pulse 1.2s ease-in-out infinite;
+  }
+  @media (prefers-reduced-motion: reduce) {
+    .form-card[aria-busy='true']::before {
+      animation: none;
+    }
   }
   header,
   .section {
