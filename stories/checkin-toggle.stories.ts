@@ -210,6 +210,56 @@ export const ScheduleConflictTurnedOff: Story = {
   ...editConflict((store) => saveElsewhere(store, 'u-dana', { enabled: false })),
 };
 
+export const ScheduleConflictAfterOwnSwitch: Story = {
+  name: 'Client: schedule conflict (latest version is hers, the talent declined before)',
+  loaders: [
+    () => {
+      const store = world();
+      return { store, mine: adapter('u-dana', 'c-atlas', store) };
+    },
+  ],
+  render: (_args, { loaded }) => toggle(loaded.mine as MemoryAdapter, 'c-atlas'),
+  play: async ({ canvasElement, loaded }) => {
+    const mine = loaded.mine as MemoryAdapter;
+    await type(canvasElement, '#time', '14:15');
+    // Kofi declines while this tab misses the live update; Dana's switch-off meets a conflict.
+    mine.faults.dropSubscriptions();
+    await saveElsewhere(loaded.store as MemoryStore, 'u-kofi', { consent: 'declined' });
+    const switchOf = () => part(canvasElement, '[role="switch"]');
+    (await until(switchOf, 'the switch')).click();
+    await until(() => part(canvasElement, '[data-code="conflict"]'), 'the switch conflict');
+    // She turns them off again here (it works), then saves her schedule: the edits' base is older.
+    switchOf()!.click();
+    await until(() => switchOf()?.getAttribute('aria-checked') === 'false' && switchOf()?.getAttribute('aria-busy') === 'false', 'check-ins off');
+    (await until(() => part(canvasElement, 'button[type="submit"]'), 'Save schedule')).click();
+    await until(() => part(canvasElement, '[part~="conflict"] button'), 'the conflict notice');
+  },
+};
+
+export const SwitchConflictEditsCantBeSaved: Story = {
+  name: "Client: switch conflict on a contract no longer offered (edits can't be saved)",
+  loaders: [
+    () => {
+      // c-atlas as a 7-day contract: not offered, but check-ins are still on.
+      const data: MemoryData = seedDemo({ now: NOW });
+      const atlas = data.contracts.find((c) => c.id === 'c-atlas')!;
+      atlas.startsAt = new Date(NOW - 2 * 86_400_000).toISOString();
+      atlas.endsAt = new Date(NOW + 5 * 86_400_000).toISOString();
+      const store = new MemoryStore(data, { clock });
+      return { store, mine: adapter('u-dana', 'c-atlas', store) };
+    },
+  ],
+  render: (_args, { loaded }) => toggle(loaded.mine as MemoryAdapter, 'c-atlas'),
+  play: async ({ canvasElement, loaded }) => {
+    await type(canvasElement, '#time', '14:15');
+    // Dana's other tab turns check-ins off while this one misses it; she clicks the switch here.
+    (loaded.mine as MemoryAdapter).faults.dropSubscriptions();
+    await saveElsewhere(loaded.store as MemoryStore, 'u-dana', { enabled: false });
+    (await until(() => part(canvasElement, '[role="switch"]'), 'the switch')).click();
+    await until(() => part(canvasElement, '[data-code="conflict"]'), 'the conflict notice');
+  },
+};
+
 export const InvalidInput: Story = {
   name: 'Client: invalid input in the editor',
   render: () => toggle(adapter('u-dana', 'c-nova'), 'c-nova'),

@@ -447,8 +447,9 @@ describe('<checkin-toggle>', () => {
       dialogOf(el).querySelector<HTMLButtonElement>('button.primary')!.click();
       await waitUntil(() => $(el, '[data-code="conflict"]'), 'no conflict message');
       await waitUntil(() => calls(adapter, 'getSettings').length === before + 1, 'settings not reloaded');
-      expect(text($(el, '[data-code="conflict"]'))).to.contain(
-        'These settings were changed by someone else; the latest version is shown. Review and try again.',
+      // The other tab is Dana's own: not "someone else".
+      expect(text($(el, '[data-code="conflict"]'))).to.equal(
+        'These settings were changed in another tab or window. The latest version is shown. Review and try again.',
       );
       expect(errors.map((e) => e.detail.error.code)).to.deep.equal(['conflict']);
       await waitUntil(() => $<HTMLSelectElement>(el, '#weekday')!.value === '2', 'the latest schedule is not shown');
@@ -1045,6 +1046,184 @@ describe('<checkin-toggle>', () => {
       const writes = calls(adapter, 'updateSettings');
       expect((writes[1]!.args[2] as { expectedVersion: number }).expectedVersion).to.equal(turnedOff.version);
       expect(notice(el)).to.equal(null);
+    });
+
+    it("after a switch conflict, does not blame the client's own switch change here on another tab, and lists the talent's decline", async () => {
+      const store = world();
+      const adapter = adapterFor('u-dana', 'c-atlas', store);
+      const el = await loaded(adapter, 'c-atlas');
+      adapter.faults.dropSubscriptions();
+      set(el, '#time', '14:15');
+      await el.updateComplete;
+      // Kofi declines in his own browser; this tab misses the live update.
+      const kofi = adapterFor('u-kofi', 'c-atlas', store);
+      const before = await kofi.getSettings('c-atlas');
+      await kofi.updateSettings('c-atlas', { consent: 'declined' }, { expectedVersion: before.version, idempotencyKey: 'kofi-no' });
+      // Dana turns check-ins off: a conflict; her edits stay, made against the version before Kofi's.
+      switchOf(el).click();
+      await waitUntil(() => $(el, '[data-code="conflict"]'), 'no switch conflict');
+      await el.updateComplete;
+      expect($<HTMLInputElement>(el, '#time')!.value).to.equal('14:15');
+      // She turns them off again, here: it works.
+      const off = oneEvent(el, 'checkin-settings-change') as Promise<CheckinSettingsChangeEvent>;
+      switchOf(el).click();
+      const turnedOff = (await off).detail.settings;
+      await el.updateComplete;
+      // Saving her schedule now meets a conflict: the change in between was Kofi's, the latest is hers from here.
+      await saveAndConflict(el);
+      expect(status(el)).to.equal('Not saved: these settings changed while you were editing. Your edits are kept.');
+      expect(text($(el, '#conflict-title'))).to.equal('These settings changed while you were editing.');
+      expect(paragraphs(el)).to.deep.equal([
+        'Check-ins are now off.',
+        'Kofi Mensah declined weekly check-ins.',
+        'The latest version: Fridays at 16:00 Europe/Berlin time (Fridays at 10:00 your time).',
+        'Skipped dates: Dec 25, 2026.',
+        'While check-ins are off nobody is asked anything; saving your version sets the schedule for when they are turned on. Your edits are kept below; save to replace the latest version, or discard your edits.',
+      ]);
+      expect(text(notice(el))).to.not.contain('another tab or window');
+      expect(noticeButtons(el)).to.deep.equal(['Save my version', 'Use the latest version']);
+      expect($<HTMLInputElement>(el, '#time')!.value).to.equal('14:15');
+      await expect(el).to.be.accessible();
+      const saved = oneEvent(el, 'checkin-settings-change') as Promise<CheckinSettingsChangeEvent>;
+      clickNotice(el, 'Save my version');
+      const { detail } = await saved;
+      await el.updateComplete;
+      expect(status(el)).to.equal('Schedule saved');
+      const versions = calls(adapter, 'updateSettings').map((c) => (c.args[2] as { expectedVersion: number }).expectedVersion);
+      expect(versions).to.deep.equal([before.version, turnedOff.version - 1, before.version, turnedOff.version]);
+      // Her time; check-ins still off as she left them; Kofi's decline stands.
+      expect([detail.settings.schedule.time, detail.settings.enabled, detail.settings.consent]).to.deep.equal(['14:15', false, 'declined']);
+    });
+
+    it('still says "another tab or window" when the client\'s other tab changed the settings after her own change here', async () => {
+      const store = world();
+      const adapter = adapterFor('u-dana', 'c-atlas', store);
+      const el = await loaded(adapter, 'c-atlas');
+      adapter.faults.dropSubscriptions();
+      // A change made here first (remembered as this element's own)...
+      const off = oneEvent(el, 'checkin-settings-change');
+      switchOf(el).click();
+      await off;
+      await el.updateComplete;
+      set(el, '#time', '14:15');
+      await el.updateComplete;
+      // ...then Dana's other tab changes the schedule.
+      await otherTabSaves(store, 'c-atlas');
+      await saveAndConflict(el);
+      expect(text($(el, '#conflict-title'))).to.equal('These settings were changed in another tab or window while you were editing.');
+      expect(status(el)).to.equal('Not saved: these settings were changed in another tab or window. Your edits are kept.');
+      expect(noticeButtons(el)).to.deep.equal(['Save my version', 'Use the other version']);
+    });
+  });
+
+  describe('switch conflict (who changed the settings)', () => {
+    const status = (el: Element) => text($(el, '[role="status"][aria-live="polite"]'));
+    const alertOf = (el: Element) => $(el, '[data-code="conflict"]');
+    const focusedSwitch = (el: Element) => root(el).activeElement === switchOf(el);
+    const AGAIN = 'The latest version is shown. Review and try again.';
+
+    /** Dana clicks the switch (check-ins are on: off) against a version that is no longer the latest. */
+    async function switchConflict(el: CheckinToggle, adapter: MemoryAdapter) {
+      const reads = calls(adapter, 'getSettings').length;
+      switchOf(el).focus();
+      switchOf(el).click();
+      await waitUntil(() => alertOf(el), 'no conflict message');
+      // The notice and the announcement come once the latest version (and who made it) is known.
+      expect(calls(adapter, 'getSettings').length).to.equal(reads + 1);
+      await el.updateComplete;
+    }
+
+    /** Someone (Dana's other tab, or Kofi) changes c-atlas through a second adapter on the same store. */
+    async function changeElsewhere(store: MemoryStore, viewerId: string, contractId = 'c-atlas', change?: Parameters<MemoryAdapter['updateSettings']>[1]) {
+      const other = adapterFor(viewerId, contractId, store);
+      const current = await other.getSettings(contractId);
+      const questions = current.questions.map((q, i) => (i === 0 ? { ...q, prompt: 'What shipped?' } : q));
+      return other.updateSettings(contractId, change ?? { questions }, { expectedVersion: current.version, idempotencyKey: `${viewerId}-${current.version}` });
+    }
+
+    it("says another tab or window, not someone else, when the client's own other tab changed the settings", async () => {
+      const store = world();
+      const adapter = adapterFor('u-dana', 'c-atlas', store);
+      const el = await loaded(adapter, 'c-atlas');
+      adapter.faults.dropSubscriptions();
+      await changeElsewhere(store, 'u-dana');
+      await switchConflict(el, adapter);
+      expect(text(alertOf(el))).to.equal(`These settings were changed in another tab or window. ${AGAIN}`);
+      expect(status(el)).to.equal(`These settings were changed in another tab or window. ${AGAIN}`);
+      expect(text(alertOf(el))).to.not.contain('omeone else');
+      expect(alertOf(el)!.getAttribute('role')).to.equal('alert');
+      expect(switchOf(el).getAttribute('aria-checked')).to.equal('true');
+      expect(focusedSwitch(el)).to.equal(true);
+      await expect(el).to.be.accessible();
+    });
+
+    it('names the person whose change came first', async () => {
+      const store = world();
+      const adapter = adapterFor('u-dana', 'c-atlas', store);
+      const el = await loaded(adapter, 'c-atlas');
+      adapter.faults.dropSubscriptions();
+      await changeElsewhere(store, 'u-kofi', 'c-atlas', { consent: 'declined' });
+      await switchConflict(el, adapter);
+      expect(text(alertOf(el))).to.equal(`Kofi Mensah changed these settings in the meantime. ${AGAIN}`);
+      expect(status(el)).to.equal(`Kofi Mensah changed these settings in the meantime. ${AGAIN}`);
+      expect(text($(el, '.card > [part="consent"]'))).to.contain('Kofi Mensah declined weekly check-ins.');
+    });
+
+    it('says "Someone else" when the latest settings do not say who changed them', async () => {
+      const store = world();
+      const adapter = adapterFor('u-dana', 'c-atlas', store);
+      const el = await loaded(adapter, 'c-atlas');
+      adapter.faults.dropSubscriptions();
+      await changeElsewhere(store, 'u-dana');
+      adapter.faults.corruptNext('getSettings', (s: Settings) => ({ ...s, updatedBy: null }));
+      await switchConflict(el, adapter);
+      const someone = 'These settings were changed by someone else; the latest version is shown. Review and try again.';
+      expect(text(alertOf(el))).to.equal(`Someone else changed this in the meantime. ${someone}`);
+      expect(status(el)).to.equal(someone);
+    });
+
+    it('names the client on the talent side when her change came first', async () => {
+      const store = world();
+      await enableNova(store);
+      const adapter = adapterFor('u-kofi', 'c-nova', store);
+      const el = await loaded(adapter, 'c-nova');
+      adapter.faults.dropSubscriptions();
+      await changeElsewhere(store, 'u-dana', 'c-nova');
+      $$(el, '[part="consent"] button')[0]!.click();
+      await waitUntil(() => alertOf(el), 'no conflict message');
+      await el.updateComplete;
+      expect(text(alertOf(el))).to.equal(`Dana Whitfield changed these settings in the meantime. ${AGAIN}`);
+    });
+
+    it('says unsaved edits can\'t be saved, and repeats them, when the reload hides the form', async () => {
+      // Atlas made into a 7-day contract: check-ins are not offered, but they are still on.
+      const data = structuredClone(seedDemo({ now: FIXED }));
+      const atlas = data.contracts.find((c) => c.id === 'c-atlas')!;
+      atlas.startsAt = new Date(FIXED - 2 * 86_400_000).toISOString();
+      atlas.endsAt = new Date(FIXED + 5 * 86_400_000).toISOString();
+      const store = new MemoryStore(data, { clock: () => FIXED });
+      const adapter = adapterFor('u-dana', 'c-atlas', store);
+      const el = await loaded(adapter, 'c-atlas');
+      adapter.faults.dropSubscriptions();
+      expect(!!$(el, '[part="editor"]')).to.equal(true);
+      set(el, '#time', '14:15');
+      await el.updateComplete;
+      // Dana's other tab turns check-ins off; this tab misses it, and she clicks the switch here.
+      await changeElsewhere(store, 'u-dana', 'c-atlas', { enabled: false });
+      await switchConflict(el, adapter);
+      expect(!!$(el, '[part="editor"]')).to.equal(false);
+      const lost =
+        "Check-ins are off and not offered for this contract, so your edits can't be saved. " +
+        'This contract lasts 7 days; weekly check-ins are offered for contracts of 14 days or more. ' +
+        'Your edits were: Fridays at 14:15 Europe/Berlin time (Fridays at 08:15 your time).';
+      expect(text(alertOf(el))).to.equal(`These settings were changed in another tab or window. ${AGAIN} ${lost}`);
+      expect(status(el)).to.equal(`These settings were changed in another tab or window. ${AGAIN} ${lost}`);
+      expect(text(alertOf(el))).to.not.contain('still in the form');
+      expect(switchOf(el).getAttribute('aria-checked')).to.equal('false');
+      expect(switchOf(el).getAttribute('aria-disabled')).to.equal('true');
+      // Focus stays on the switch (still focusable, and the reason is right below it).
+      expect(focusedSwitch(el)).to.equal(true);
+      await expect(el).to.be.accessible();
     });
   });
 

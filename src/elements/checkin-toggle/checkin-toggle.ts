@@ -69,6 +69,23 @@ interface Write {
   replacing?: 'theirs' | 'other';
 }
 
+/**
+ * Who made the latest settings, as far as this element can tell: 'here' (a write of this
+ * element's own), 'other' (the viewer, in another tab or window), 'person' (someone else, by
+ * name) or 'unknown'.
+ */
+type Changer = { kind: 'here' | 'other' | 'unknown' } | { kind: 'person'; party: Party };
+
+/** A switch or consent change refused because the settings had changed meanwhile. */
+interface SwitchConflict {
+  /** Which control the notice sits next to. */
+  place: Failure['place'];
+  /** The version the refused write was made against. */
+  since: number;
+  /** The latest settings once fetched: who changed them is said from these. */
+  latest?: Settings;
+}
+
 /** A failure on screen, where it happened, and what "Try again" does. */
 interface Failure {
   error: CheckinError;
@@ -204,14 +221,19 @@ export class CheckinToggle extends LitElement {
   private draftVersion = 0;
   /** The settings the draft was started from (a conflict says what changed since). */
   private draftBase?: Settings;
+  /**
+   * The settings versions this element wrote: the viewer being the last editor means "another
+   * tab or window" only when the version is not one of these.
+   */
+  private readonly ownVersions = new Set<number>();
   @state() private touched = new Set<DraftField>();
   @state() private showAllErrors = false;
   @state() private skipInput = '';
   @state() private skipError = '';
   @state() private pending?: Write;
   @state() private failure?: Failure;
-  /** Where the "changed by someone else" notice shows, after a conflict (switch and consent). */
-  @state() private conflict?: Failure['place'];
+  /** The "changed in the meantime" notice after a switch or consent conflict. */
+  @state() private conflict?: SwitchConflict;
   /** A schedule save refused by a conflict, with the client's edits kept. */
   @state() private editConflict?: EditConflict;
   @state() private dialogOpen = false;
@@ -290,6 +312,7 @@ export class CheckinToggle extends LitElement {
     this.conflict = undefined;
     this.editConflict = undefined;
     this.draftBase = undefined;
+    this.ownVersions.clear();
     if (this.dialog?.open) this.dialog.close();
     this.dialogOpen = false;
   }
@@ -347,6 +370,7 @@ export class CheckinToggle extends LitElement {
       });
       if (generation !== this.generation) return;
       this.pending = undefined;
+      this.ownVersions.add(saved.version);
       if (!this.settings || saved.version >= this.settings.version) {
         const withSchedule = write.change.schedule !== undefined;
         if (
@@ -379,10 +403,11 @@ export class CheckinToggle extends LitElement {
     } catch (error) {
       const failure = toCheckinError(error);
       if (generation !== this.generation) return;
+      const conflicted = failure?.code === 'conflict';
       // Schedule edits refused by a conflict are the client's work: they are kept.
-      const keepEdits =
-        failure?.code === 'conflict' && write.change.schedule !== undefined && this.draftDirty;
-      if (!keepEdits) this.pending = undefined;
+      const keepEdits = conflicted && write.change.schedule !== undefined && this.draftDirty;
+      // A conflict shows as in progress until the latest version (and who made it) is fetched.
+      if (!conflicted) this.pending = undefined;
       if (!failure) {
         // Abandoned because the element left the page; it may or may not have been applied,
         // so what is true is fetched (now, or when the element is back).
@@ -394,13 +419,16 @@ export class CheckinToggle extends LitElement {
       const place = write.kind === 'schedule' ? 'editor' : write.kind === 'enable' || write.kind === 'disable' ? 'switch' : 'consent';
       if (keepEdits) {
         await this.keepEdits(write, generation);
-      } else if (failure.code === 'conflict') {
+      } else if (conflicted) {
         // The version we wrote against is stale: show the latest and let the person decide again.
         // The switch or consent click is lost (and said to be); unsaved schedule edits are not:
-        // reload() leaves a dirty draft alone, and says so.
-        this.conflict = place;
-        this.announcer.announce(this.conflictText(this.draftDirty));
+        // reload() leaves a dirty draft alone. What is said waits for the reload, which tells
+        // who changed the settings and whether the edits are still in a form.
+        this.conflict = { place, since: write.expectedVersion };
         await this.reload(place, generation);
+        if (generation !== this.generation) return;
+        this.pending = undefined;
+        if (this.conflict) this.announcer.announce(this.conflictWords(this.conflict).spoken);
       } else {
         this.failure = { error: failure, place, retry: () => void this.write(write) };
         this.announcer.announce(this.rolledBackText(write.kind));
@@ -418,10 +446,14 @@ export class CheckinToggle extends LitElement {
     await this.reload('editor', generation);
     if (generation !== this.generation) return;
     this.pending = undefined;
+    const conflict = this.editConflict;
+    const who = conflict?.theirs && this.changer(conflict.theirs, conflict.base.version).kind;
     this.announcer.announce(
-      this.changedElsewhere(this.editConflict?.theirs)
+      who === 'other'
         ? msg('Not saved: these settings were changed in another tab or window. Your edits are kept.')
-        : msg('Not saved: someone else changed these settings meanwhile. Your edits are kept.'),
+        : who === 'here'
+          ? msg('Not saved: these settings changed while you were editing. Your edits are kept.')
+          : msg('Not saved: someone else changed these settings meanwhile. Your edits are kept.'),
     );
     void this.focusConflict();
   }
@@ -456,6 +488,7 @@ export class CheckinToggle extends LitElement {
         // in the form with their old base version, so saving them later meets the conflict notice
         // (which says what changed) instead of silently replacing the newer version.
         if (!this.settings || latest.version >= this.settings.version) this.applySettings(latest);
+        if (this.conflict?.place === place) this.conflict = { ...this.conflict, latest: this.settings ?? latest };
       }
     } catch (error) {
       const failure = toCheckinError(error);
@@ -552,17 +585,61 @@ export class CheckinToggle extends LitElement {
     }
   }
 
-  private conflictText(editsKept = false): string {
-    const text = msg(
-      'These settings were changed by someone else; the latest version is shown. Review and try again.',
-    );
-    return editsKept ? `${text} ${msg('Your unsaved schedule edits are still in the form.')}` : text;
+  /**
+   * The switch or consent conflict notice, said the way the schedule conflict notice says it:
+   * another tab or window, a named person, or "someone else" when unknown; then what became of
+   * unsaved schedule edits, judged on the settings now shown (the reload can hide the form).
+   */
+  private conflictWords(conflict: SwitchConflict): { heading: string; text: string; spoken: string } {
+    const again = msg('The latest version is shown. Review and try again.');
+    const who = conflict.latest ? this.changer(conflict.latest, conflict.since) : { kind: 'unknown' as const };
+    let heading: string;
+    let text = again;
+    if (who.kind === 'other') heading = msg('These settings were changed in another tab or window.');
+    else if (who.kind === 'person') heading = msg(str`${who.party.name} changed these settings in the meantime.`);
+    else if (who.kind === 'here') heading = msg('These settings changed in the meantime.');
+    else {
+      heading = errorHeading('conflict');
+      text = msg('These settings were changed by someone else; the latest version is shown. Review and try again.');
+    }
+    const settings = this.settings;
+    if (this.draftDirty && settings) {
+      const edits = this.editorShown(settings)
+        ? msg('Your unsaved schedule edits are still in the form.')
+        : this.cantSaveText(settings);
+      text = `${text} ${edits}`;
+    }
+    // "Someone else" is already in the text; the other headings say who, so they are spoken too.
+    return { heading, text, spoken: who.kind === 'unknown' ? text : `${heading} ${text}` };
   }
 
-  /** True when `settings` were last changed by the viewer (so elsewhere: another tab or window). */
-  private changedElsewhere(settings: Settings | undefined): boolean {
-    const by = settings?.updatedBy;
-    return !!by && by.id === this.viewer?.id;
+  /**
+   * Who made `latest`. `since` is the version the refused write or the edits were made against:
+   * a latest version no newer than that says nothing about who changed the settings meanwhile.
+   */
+  private changer(latest: Settings, since: number): Changer {
+    const by = latest.updatedBy;
+    if (!by || latest.version <= since) return { kind: 'unknown' };
+    // The viewer's own write from here is not "another tab"; changes by others may lie between.
+    if (this.ownVersions.has(latest.version)) return { kind: 'here' };
+    if (by.id === this.viewer?.id) return { kind: 'other' };
+    return { kind: 'person', party: by };
+  }
+
+  /** True when the schedule editor is shown: check-ins offered, or on (they can be switched off). */
+  private editorShown(settings: Settings): boolean {
+    return settings.eligibility.eligible || settings.enabled;
+  }
+
+  /** Kept edits with no form to save them from: why, and what they were (so they are not lost). */
+  private cantSaveText(settings: Settings): string {
+    const mine = this.draft && scheduleOf(this.draft);
+    const reason = settings.eligibility.reason ?? '';
+    return mine
+      ? msg(
+          str`Check-ins are off and not offered for this contract, so your edits can't be saved. ${reason} Your edits were: ${this.scheduleText(mine)}.`,
+        )
+      : msg(str`Check-ins are off and not offered for this contract, so your edits can't be saved. ${reason}`);
   }
 
   // ---- client: switch and dialog ------------------------------------------------------------
@@ -673,9 +750,11 @@ export class CheckinToggle extends LitElement {
     }
     const write = this.newWrite('schedule', { schedule }, this.draftVersion);
     if (!write) return;
-    // After a conflict the draft was moved onto the other version: this save replaces it.
-    const theirs = this.editConflict?.theirs;
-    if (theirs) write.replacing = this.changedElsewhere(theirs) ? 'other' : 'theirs';
+    // After a conflict the draft was moved onto the other version: this save replaces it (when
+    // the latest version was this element's own, it is a plain save).
+    const conflict = this.editConflict;
+    const who = conflict?.theirs && this.changer(conflict.theirs, conflict.base.version).kind;
+    if (who && who !== 'here') write.replacing = who === 'other' ? 'other' : 'theirs';
     void this.write(write);
   }
 
@@ -840,8 +919,8 @@ export class CheckinToggle extends LitElement {
         : nothing}
       ${settings.enabled && !busy ? this.renderClientConsent(talent, settings) : nothing}
       ${this.failure?.place === 'switch' ? this.renderFailure(this.failure) : nothing}
-      ${this.conflict === 'switch' ? this.renderConflict(this.draftDirty) : nothing}
-      ${!ineligible || settings.enabled
+      ${this.conflict?.place === 'switch' && !this.pending ? this.renderConflict(this.conflict) : nothing}
+      ${this.editorShown(settings)
         ? this.renderEditor(contract, settings)
         : this.editConflict && !this.pending
           ? this.renderEditConflict(this.editConflict, contract, false)
@@ -878,10 +957,12 @@ export class CheckinToggle extends LitElement {
     return nothing;
   }
 
-  private renderConflict(editsKept = false): TemplateResult {
+  /** Shown once the refused write is settled (the reload says who changed the settings). */
+  private renderConflict(conflict: SwitchConflict): TemplateResult {
+    const { heading, text } = this.conflictWords(conflict);
     return html`<div class="notice error" role="alert" part="error" data-code="conflict">
-      <strong>${errorHeading('conflict')}</strong>
-      <p>${this.conflictText(editsKept)}</p>
+      <strong>${heading}</strong>
+      <p>${text}</p>
     </div>`;
   }
 
@@ -896,22 +977,29 @@ export class CheckinToggle extends LitElement {
   ): TemplateResult {
     const { base, theirs } = conflict;
     const talent = contract.talent;
-    const by = theirs?.updatedBy ?? null;
-    const self = this.changedElsewhere(theirs);
+    const who: Changer = theirs ? this.changer(theirs, base.version) : { kind: 'unknown' };
+    // Whose version the editor's alternative is: the viewer's other tab, this element's own
+    // latest write (with others' changes before it), or someone else's.
+    const whose = who.kind === 'other' ? 'other' : who.kind === 'here' ? 'latest' : 'theirs';
     let heading: string;
-    if (by && self) heading = msg('These settings were changed in another tab or window while you were editing.');
-    else if (by) heading = msg(str`${by.name} changed these settings while you were editing.`);
+    if (who.kind === 'other') heading = msg('These settings were changed in another tab or window while you were editing.');
+    else if (who.kind === 'person') heading = msg(str`${who.party.name} changed these settings while you were editing.`);
+    else if (who.kind === 'here') heading = msg('These settings changed while you were editing.');
     else heading = msg('Someone else changed these settings while you were editing.');
     const lines: string[] = [];
     if (theirs) {
+      const turnedOn = !base.enabled && theirs.enabled;
       if (base.enabled && !theirs.enabled) lines.push(msg('Check-ins are now off.'));
-      else if (!base.enabled && theirs.enabled) {
+      else if (turnedOn) {
         lines.push(
           theirs.consent === 'pending'
             ? msg(str`Check-ins are now on, waiting for ${talent.name} to accept.`)
             : msg('Check-ins are now on.'),
         );
-      } else if (theirs.enabled && theirs.consent !== base.consent) {
+      }
+      // The talent's answer matters even when check-ins went off afterwards; a switch-on resets
+      // consent, and the line above already says so.
+      if (!turnedOn && theirs.consent !== base.consent) {
         if (theirs.consent === 'given') lines.push(msg(str`${talent.name} accepted weekly check-ins.`));
         else if (theirs.consent === 'declined') lines.push(msg(str`${talent.name} declined weekly check-ins.`));
         else if (theirs.consent === 'pending') lines.push(msg(str`Check-ins now wait for ${talent.name} to accept.`));
@@ -919,19 +1007,13 @@ export class CheckinToggle extends LitElement {
       if (JSON.stringify(theirs.questions) !== JSON.stringify(base.questions)) {
         lines.push(msg('The questions were changed too; saving your schedule leaves them as they are.'));
       }
-      lines.push(...this.scheduleLines(theirs.schedule, base.schedule, self ? 'other' : 'theirs'));
+      lines.push(...this.scheduleLines(theirs.schedule, base.schedule, whose));
     }
     let closing: string;
     if (!theirs) {
       closing = msg('Your edits are kept below. Their version could not be loaded yet.');
     } else if (!canSave) {
-      const mine = this.draft && scheduleOf(this.draft);
-      const reason = theirs.eligibility.reason ?? '';
-      closing = mine
-        ? msg(
-            str`Check-ins are off and not offered for this contract, so your edits can't be saved. ${reason} Your edits were: ${this.scheduleText(mine)}.`,
-          )
-        : msg(str`Check-ins are off and not offered for this contract, so your edits can't be saved. ${reason}`);
+      closing = this.cantSaveText(theirs);
     } else {
       const parts: string[] = [];
       // When the other version turned them on, the lines above say so: that is what was wanted.
@@ -942,9 +1024,11 @@ export class CheckinToggle extends LitElement {
         );
       }
       parts.push(
-        self
+        whose === 'other'
           ? msg('Your edits are kept below; save to replace the other version, or discard your edits.')
-          : msg('Your edits are kept below; save to replace theirs, or discard your edits.'),
+          : whose === 'latest'
+            ? msg('Your edits are kept below; save to replace the latest version, or discard your edits.')
+            : msg('Your edits are kept below; save to replace theirs, or discard your edits.'),
       );
       closing = parts.join(' ');
     }
@@ -966,7 +1050,11 @@ export class CheckinToggle extends LitElement {
                 </button>`
               : nothing}
             <button type="button" @click=${this.discardEdits}>
-              ${self ? msg('Use the other version') : msg('Use their version')}
+              ${whose === 'other'
+                ? msg('Use the other version')
+                : whose === 'latest'
+                  ? msg('Use the latest version')
+                  : msg('Use their version')}
             </button>
           </div>`
         : nothing}
@@ -974,11 +1062,15 @@ export class CheckinToggle extends LitElement {
   }
 
   /** Their schedule, in the viewer's terms, and what else the editor edits (skips, pause). */
-  private scheduleLines(schedule: Schedule, base: Schedule, whose: 'theirs' | 'other'): string[] {
+  private scheduleLines(schedule: Schedule, base: Schedule, whose: 'theirs' | 'other' | 'latest'): string[] {
     const locale = this.locale();
     const when = this.scheduleText(schedule);
     const lines = [
-      whose === 'other' ? msg(str`The other version: ${when}.`) : msg(str`Their version: ${when}.`),
+      whose === 'other'
+        ? msg(str`The other version: ${when}.`)
+        : whose === 'latest'
+          ? msg(str`The latest version: ${when}.`)
+          : msg(str`Their version: ${when}.`),
     ];
     const shown = draftOf(schedule);
     const was = draftOf(base);
@@ -1257,8 +1349,8 @@ export class CheckinToggle extends LitElement {
       ${this.renderNextPrompts(contract, settings, draft)}
       ${this.editConflict && !this.pending
         ? this.renderEditConflict(this.editConflict, contract, true)
-        : this.conflict === 'editor'
-          ? this.renderConflict()
+        : this.conflict?.place === 'editor' && !this.pending
+          ? this.renderConflict(this.conflict)
           : nothing}
       ${this.failure?.place === 'editor' ? this.renderFailure(this.failure) : nothing}
       <div class="actions">
@@ -1398,7 +1490,7 @@ export class CheckinToggle extends LitElement {
               </div>`
             : nothing}
       ${this.failure?.place === 'consent' ? this.renderFailure(this.failure) : nothing}
-      ${this.conflict === 'consent' ? this.renderConflict() : nothing}
+      ${this.conflict?.place === 'consent' && !this.pending ? this.renderConflict(this.conflict) : nothing}
       ${this.renderSummary(contract, settings, zone, 'talent')}
     </div>`;
   }
