@@ -318,6 +318,60 @@ describe('<checkin-form> live updates', () => {
     expect(Boolean(el.shadowRoot!.querySelector('[data-state="answered"]'))).to.equal(false);
   });
 
+  describe('"answered elsewhere" outranks "something changed"', () => {
+    // The stronger notice tells the talent that submitting now would replace an answer sent from
+    // elsewhere; a settings change or a new check-in, before or after, must not hide it.
+    const ELSEWHERE = 'answered or skipped elsewhere';
+
+    it('keeps saying so when the settings change after it', async () => {
+      const { client, talent, talentElsewhere } = world();
+      const el = await mount(talent);
+      await type(el, 0, 'Still typing on the laptop');
+      await talentElsewhere.submitAnswers('c-atlas', OPEN_ID, { answers }, { idempotencyKey: 'live-20' });
+      await waitUntil(() => newer(el)?.textContent?.includes(ELSEWHERE), 'no "answered elsewhere" notice');
+      const loads = talent.calls.filter((c) => c.method === 'getSettings').length;
+      await changeQuestions(client, 'live-21');
+      // The settings event has been heard once the change is in the store and its microtask ran.
+      await settle(5);
+      await el.updateComplete;
+      expect(newer(el)?.textContent ?? '').to.contain(ELSEWHERE);
+      expect(newer(el)!.textContent).not.to.contain('Something changed on this contract');
+      expect(talent.calls.filter((c) => c.method === 'getSettings').length, 'nothing reloaded').to.equal(loads);
+      expect(fields(el)[0]!.value).to.equal('Still typing on the laptop');
+    });
+
+    it('says so when this check-in is answered elsewhere after a settings change was offered', async () => {
+      const { client, talent, talentElsewhere } = world();
+      const el = await mount(talent);
+      await type(el, 0, 'Still typing on the laptop');
+      await changeQuestions(client, 'live-22');
+      await waitUntil(() => newer(el), 'no notice was shown');
+      expect(newer(el)!.textContent).to.contain('Something changed on this contract');
+      await talentElsewhere.submitAnswers('c-atlas', OPEN_ID, { answers }, { idempotencyKey: 'live-23' });
+      await waitUntil(() => newer(el)?.textContent?.includes(ELSEWHERE), 'the "answered elsewhere" notice never showed');
+      expect(fields(el)[0]!.value).to.equal('Still typing on the laptop');
+      await expect(el).to.be.accessible();
+    });
+
+    it('says so when this check-in is answered elsewhere while a refresh loads that predates it', async () => {
+      const { client, talent, talentElsewhere } = world();
+      const el = await mount(talent);
+      // The refresh reads the check-ins at once (still open) and its settings late.
+      const gate = hold(talent, 'getSettings');
+      await changeQuestions(client, 'live-24');
+      await waitUntil(() => gate.held > 0, 'the settings change did not reload the form');
+      await el.updateComplete;
+      await type(el, 0, 'Typed while it reloaded');
+      await talentElsewhere.submitAnswers('c-atlas', OPEN_ID, { answers }, { idempotencyKey: 'live-25' });
+      await settle(5);
+      gate.open();
+      await waitUntil(() => newer(el), 'no notice was shown');
+      await el.updateComplete;
+      expect(newer(el)!.textContent).to.contain(ELSEWHERE);
+      expect(fields(el)[0]!.value).to.equal('Typed while it reloaded');
+    });
+  });
+
   describe('a skip note whose panel was closed', () => {
     async function noteThenCancel(el: CheckinForm, note: string): Promise<void> {
       el.shadowRoot!.querySelector<HTMLButtonElement>('[part~="skip"]')!.click();
@@ -438,6 +492,120 @@ describe('<checkin-form> live updates', () => {
       expect(count(talent, 'submitAnswers')).to.equal(1);
       expect(storedDraft()).to.equal(null);
     });
+  });
+
+  describe('what happens while a submit or skip is on its way', () => {
+    const heading = (el: CheckinForm) => el.shadowRoot!.querySelector('#done-heading')?.textContent?.trim();
+    const count = (adapter: MemoryAdapter, method: string) => adapter.calls.filter((c) => c.method === method).length;
+
+    it('loads a check-in requested while the answers are on their way, once they are in', async () => {
+      const { client, talent } = world();
+      const el = await mount(talent);
+      for (const [i, answer] of answers.entries()) await type(el, i, answer.text);
+      const gate = hold(talent, 'submitAnswers');
+      const submitted = new Promise((resolve) => el.addEventListener('checkin-submit', resolve, { once: true }));
+      el.shadowRoot!.querySelector<HTMLButtonElement>('[part~="submit"]')!.click();
+      await waitUntil(() => gate.held > 0, 'the submit was not sent');
+      await client.requestUpdate('c-atlas', { message: 'Quick update?' }, { idempotencyKey: 'live-26' });
+      await settle(5);
+      // Nothing replaces the form while its answers are out.
+      expect(fields(el).map((f) => f.value)).to.deep.equal(answers.map((a) => a.text));
+
+      gate.open();
+      await submitted;
+      await waitUntil(() => text(el).includes('Quick update?'), 'the requested check-in never loaded after the submit');
+      expect(text(el)).to.contain('Dana Whitfield asked for an update');
+      expect(fields(el).map((f) => f.value), 'the new check-in starts empty').to.deep.equal(['', '', '']);
+      expect(Boolean(newer(el)), 'no notice: nothing was left unsent').to.equal(false);
+      expect(count(talent, 'submitAnswers')).to.equal(1);
+      const stored = (await client.listCheckins('c-atlas', { limit: 5 })).items.find((c) => c.id === OPEN_ID)!;
+      expect(stored.status).to.equal('answered');
+      expect(stored.answers!.map((a) => a.text)).to.deep.equal(answers.map((a) => a.text));
+      expect(storedDraft()).to.equal(null);
+    });
+
+    it('loads a check-in requested while a skip is on its way, once it is in', async () => {
+      const { client, talent } = world();
+      const el = await mount(talent);
+      el.shadowRoot!.querySelector<HTMLButtonElement>('[part~="skip"]')!.click();
+      await el.updateComplete;
+      await typeSkipNote(el, 'Away until Wednesday');
+      const gate = hold(talent, 'skipCheckin');
+      const skipped = new Promise((resolve) => el.addEventListener('checkin-skip', resolve, { once: true }));
+      el.shadowRoot!.querySelector<HTMLButtonElement>('[part~="skip-confirm"]')!.click();
+      await waitUntil(() => gate.held > 0, 'the skip was not sent');
+      await client.requestUpdate('c-atlas', { message: 'Quick update?' }, { idempotencyKey: 'live-27' });
+      await settle(5);
+      gate.open();
+      await skipped;
+      await waitUntil(() => text(el).includes('Quick update?'), 'the requested check-in never loaded after the skip');
+      expect(fields(el)).to.have.length(3);
+      expect(Boolean(newer(el))).to.equal(false);
+      expect(count(talent, 'skipCheckin')).to.equal(1);
+    });
+
+    it('offers a check-in requested while the answers were on their way when they failed, keeping them', async () => {
+      const { client, talent } = world();
+      const el = await mount(talent);
+      for (const [i, answer] of answers.entries()) await type(el, i, answer.text);
+      talent.faults.failNext('submitAnswers', 'unavailable', 'Backend is down.');
+      const gate = hold(talent, 'submitAnswers');
+      el.shadowRoot!.querySelector<HTMLButtonElement>('[part~="submit"]')!.click();
+      await waitUntil(() => gate.held > 0, 'the submit was not sent');
+      await client.requestUpdate('c-atlas', { message: 'Quick update?' }, { idempotencyKey: 'live-28' });
+      await settle(5);
+      gate.open();
+      await waitUntil(() => text(el).includes('Backend is down.'), 'the failure was not shown');
+      await waitUntil(() => newer(el), 'the requested check-in was not offered');
+      expect(newer(el)!.textContent).to.contain('Something changed on this contract');
+      expect(fields(el).map((f) => f.value)).to.deep.equal(answers.map((a) => a.text));
+      expect(text(el)).not.to.contain('Quick update?');
+
+      newer(el)!.querySelector('button')!.click();
+      await waitUntil(() => text(el).includes('Quick update?'), 'the requested check-in never loaded');
+    });
+
+    it("does not reload for the echo of its own submit", async () => {
+      const { talent } = world();
+      const el = await mount(talent);
+      for (const [i, answer] of answers.entries()) await type(el, i, answer.text);
+      const loads = count(talent, 'listCheckins');
+      el.shadowRoot!.querySelector<HTMLButtonElement>('[part~="submit"]')!.click();
+      await waitUntil(() => heading(el) === 'Submitted', 'the submitted answer is not shown');
+      await settle(10);
+      await el.updateComplete;
+      expect(heading(el)).to.equal('Submitted');
+      expect(count(talent, 'listCheckins'), 'no reload').to.equal(loads);
+      expect(Boolean(newer(el))).to.equal(false);
+    });
+  });
+
+  it('does not miss a change heard just as a refresh finished, before it reported done', async () => {
+    const store = new MemoryStore(seedDemo({ now: FRIDAY }), { clock: () => FRIDAY });
+    const client = new MemoryAdapter({ store, viewerId: 'u-dana', contractId: 'c-atlas' });
+    const talent = new MemoryAdapter({ store, viewerId: 'u-kofi', contractId: 'c-atlas' });
+    // The form reads its clock as the load picks the check-in, after the check-ins were read:
+    // the client's request made then arrives in the microtask after the load returned.
+    let armed = false;
+    const clock = () => {
+      if (armed) {
+        armed = false;
+        store.session('u-dana').requestUpdate('c-atlas', { message: 'Said as the load finished' }, { idempotencyKey: 'live-29' });
+      }
+      return FRIDAY;
+    };
+    const el = await fixture<CheckinForm>(
+      html`<checkin-form .adapter=${talent} contract-id="c-atlas" .clock=${clock}></checkin-form>`,
+    );
+    await waitUntil(() => el.shadowRoot?.querySelector('[part~="checkin"]'), 'the form never loaded');
+    const gate = hold(talent, 'listCheckins');
+    await changeQuestions(client, 'live-30');
+    await waitUntil(() => gate.held > 0, 'the settings change did not reload the form');
+    await el.updateComplete;
+    armed = true;
+    gate.open();
+    await waitUntil(() => !armed, 'the load never read the clock');
+    await waitUntil(() => text(el).includes('Said as the load finished'), 'the request heard as the load finished never showed');
   });
 
   it('stops listening when it leaves the page', async () => {

@@ -86,6 +86,14 @@ type LoadArgs = readonly [CheckinAdapter | undefined, string, string];
 type Newer = 'contract' | 'checkin' | null;
 
 /**
+ * The stronger of two reasons: 'checkin' (this check-in was answered or skipped elsewhere) says
+ * that submitting now would replace an answer, so a later 'contract' never hides it.
+ */
+function stronger(a: Newer, b: Newer): Newer {
+  return a === 'checkin' || b === 'checkin' ? 'checkin' : (a ?? b);
+}
+
+/**
  * Which of the talent's views a check-in renders in (see renderTalent): the form while it is
  * open or late, else its state. Open and late are the same view (only the header differs).
  */
@@ -206,8 +214,14 @@ export class CheckinForm extends LitElement {
   @state() private savedAt: string | null = null;
   /** A newer check-in or settings change arrived while the talent had unsent text ('contract'), or this check-in was answered or skipped elsewhere ('checkin'). */
   @state() private newerArrived: Newer = null;
-  /** A live event arrived while the check-in was loading (the load may predate it). */
-  private changedWhileLoading = false;
+  /** A live event arrived while the check-in was loading (the load may predate it), and what it says. */
+  private changedWhileLoading: Newer = null;
+  /**
+   * The load running now, until its function returns. Not the Task's status: that still says
+   * pending for a few microtasks after the load applied its result, and an event heard then
+   * must be acted on, not left for a load that is over.
+   */
+  private loading: object | null = null;
 
   @query('.error-summary') private summaryEl?: HTMLElement;
   @query('#done-heading') private doneHeading?: HTMLElement;
@@ -239,7 +253,7 @@ export class CheckinForm extends LitElement {
   private loadedArgs: LoadArgs | null = null;
   /** Counts submits and skips sent, so that a load can tell whether one started while it ran. */
   private writes = 0;
-  /** A refresh was set aside because a write was under way; load again when it is done. */
+  /** A refresh (or a live event calling for one) was set aside for a write; load again when it is done. */
   private reloadAfterWrite = false;
   /** The talent asked for the next load ("Show the latest"): it replaces what is on screen. */
   private userReload = false;
@@ -250,7 +264,9 @@ export class CheckinForm extends LitElement {
       // Listen before loading, so that nothing said between the load and the subscription is
       // missed; what arrives while loading is acted on once the load is in (see onLive).
       this.liveUpdates.watch(adapter, contractId);
-      this.changedWhileLoading = false;
+      this.changedWhileLoading = null;
+      const run = {};
+      this.loading = run;
       const chosen = this.userReload;
       this.userReload = false;
       const writes = this.writes;
@@ -284,7 +300,7 @@ export class CheckinForm extends LitElement {
           // and replacing the form now would drop the write's outcome (and show its answers as
           // unsent, to be sent again). Load again after it, also when the talent asked for this
           // load ("Show the latest" is not offered during a write, but a load may already be out).
-          this.changedWhileLoading = false;
+          this.changedWhileLoading = null;
           this.reloadAfterWrite = true;
           if (!this.inFlight && !this.skipInFlight) queueMicrotask(() => this.afterWrite());
           return shown;
@@ -295,16 +311,21 @@ export class CheckinForm extends LitElement {
             // Typed into the form while the refresh loaded, and it brings another check-in, or
             // this one answered or skipped elsewhere (the form would give way to its state): the
             // text stays on screen and the talent chooses when to move on, as for a live update.
-            this.changedWhileLoading = false;
-            this.newerArrived = sameCheckin ? 'checkin' : 'contract';
+            // Another check-in may have opened because this one was answered elsewhere: that is
+            // the stronger news.
+            const onScreen = shown.target && loaded.checkins.find((c) => c.id === shown.target!.id);
+            const elsewhere = sameCheckin || (onScreen && viewOf(onScreen) !== viewOf(shown.target));
+            this.notify(elsewhere || this.changedWhileLoading === 'checkin' ? 'checkin' : 'contract');
+            this.changedWhileLoading = null;
             return shown;
           }
         }
         this.begin(loaded, shown !== null && !chosen);
         this.loadedArgs = [adapter, contractId, checkinId];
-        if (this.changedWhileLoading) {
-          this.changedWhileLoading = false;
-          if (this.hasUnsent()) this.newerArrived ||= 'contract';
+        const changed = this.changedWhileLoading;
+        if (changed) {
+          this.changedWhileLoading = null;
+          if (this.hasUnsent()) this.notify(changed);
           else queueMicrotask(() => this.reload());
         }
         return loaded;
@@ -315,6 +336,9 @@ export class CheckinForm extends LitElement {
         this.loadedArgs = null;
         reportError(this, failure, 'load');
         throw failure;
+      } finally {
+        // A later run (the inputs changed) has its own.
+        if (this.loading === run) this.loading = null;
       }
     },
     args: () => this.loadArgs(),
@@ -446,20 +470,29 @@ export class CheckinForm extends LitElement {
   /**
    * Live updates: the shown check-in changing elsewhere updates in place; a new check-in or a
    * settings change reloads the form, unless the talent is typing (then they are told, and
-   * choose when to load it; their text stays in its draft either way).
+   * choose when to load it; their text stays in its draft either way) or a submit or skip is on
+   * its way (then it waits for the write, see afterWrite).
    */
   private onLive(event: CheckinEvent): void {
-    if (this.data.status === TaskStatus.PENDING) {
-      if (event.type !== 'reply') this.changedWhileLoading = true;
+    // Replies belong to the thread: nothing on the form changes with them.
+    if (event.type === 'reply') return;
+    const changedHere = event.type === 'checkin' && event.checkin.id === this.checkin?.id;
+    if (this.loading) {
+      // The load may predate the event: acted on once it is in (see the load).
+      const elsewhere = changedHere && viewOf(event.checkin) !== viewOf(this.checkin);
+      this.changedWhileLoading = stronger(this.changedWhileLoading, elsewhere ? 'checkin' : 'contract');
       return;
     }
     const loaded = this.loaded;
-    if (!loaded || event.type === 'reply' || this.inFlight || this.skipInFlight) return;
-    if (event.type === 'checkin' && event.checkin.id === this.checkin?.id) {
+    if (!loaded) return;
+    const writing = this.inFlight !== null || this.skipInFlight !== null;
+    if (changedHere) {
+      // During a write this is its echo (or a write from elsewhere it races): its outcome says.
+      if (writing) return;
       if (this.hasUnsent()) {
         // Answered or skipped elsewhere (the talent's other device or tab): the form would give
         // way to that state, so the text stays and the talent is told; they choose when to look.
-        if (viewOf(event.checkin) !== viewOf(this.checkin)) this.newerArrived ||= 'checkin';
+        if (viewOf(event.checkin) !== viewOf(this.checkin)) this.notify('checkin');
         return;
       }
       this.checkin = event.checkin;
@@ -467,8 +500,15 @@ export class CheckinForm extends LitElement {
       return;
     }
     if (event.type === 'checkin' && loaded.checkins.some((c) => c.id === event.checkin.id)) return;
-    if (this.hasUnsent()) this.newerArrived = 'contract';
+    // A load now would set the write's outcome aside: it is due once the write is done.
+    if (writing) this.reloadAfterWrite = true;
+    else if (this.hasUnsent()) this.notify('contract');
     else this.reload();
+  }
+
+  /** Offers "Show the latest" for `reason`; never lets a weaker reason replace a stronger one. */
+  private notify(reason: 'contract' | 'checkin'): void {
+    this.newerArrived = stronger(this.newerArrived, reason);
   }
 
   /** Loads again; `chosen` when the talent asked for it (the result then replaces the form). */
@@ -478,11 +518,14 @@ export class CheckinForm extends LitElement {
     void this.data.run();
   }
 
-  /** A refresh set aside for a write (see the load) runs once the write is done. */
+  /**
+   * A refresh set aside for a write (see the load and onLive) runs once the write is done, or
+   * is offered when the write failed and its text is still unsent.
+   */
   private afterWrite(): void {
     if (!this.reloadAfterWrite || this.inFlight || this.skipInFlight) return;
     this.reloadAfterWrite = false;
-    if (this.hasUnsent()) this.newerArrived ||= 'contract';
+    if (this.hasUnsent()) this.notify('contract');
     else this.reload();
   }
 
