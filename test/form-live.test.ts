@@ -4,6 +4,7 @@ import '../src/define/checkin-form.js';
 import type { CheckinForm } from '../src/elements/checkin-form/checkin-form.js';
 import { draftKey } from '../src/controllers/draft.js';
 import { hold, settle } from './faults-helpers.js';
+import { nextPrompt } from '../src/schedule/index.js';
 
 // Live updates in <checkin-form>: what the other side does appears without a reload, and never
 // throws away what the talent is typing.
@@ -577,6 +578,192 @@ describe('<checkin-form> live updates', () => {
       expect(heading(el)).to.equal('Submitted');
       expect(count(talent, 'listCheckins'), 'no reload').to.equal(loads);
       expect(Boolean(newer(el))).to.equal(false);
+    });
+  });
+
+  describe('focus and a word when a reload replaces the view', () => {
+    // A reload that swaps the view takes away the node that had the focus ("Submitted", "Show the
+    // latest"): the focus goes to the new view's heading, and the polite region says what opened.
+    // Focus outside the element stays where it is; only the words are said.
+    const card = (el: CheckinForm) => el.shadowRoot!.querySelector('[part~="checkin"]');
+    const status = (el: CheckinForm) =>
+      (el.shadowRoot!.querySelector('[part="status"]')?.textContent ?? '').replace(/\s+/g, ' ').trim();
+    const focused = (el: CheckinForm) => el.shadowRoot!.activeElement?.id ?? '(nothing in the element)';
+    const focusedText = (el: CheckinForm) =>
+      (el.shadowRoot!.activeElement?.textContent ?? '').replace(/\s+/g, ' ').trim();
+    const doneHeading = (el: CheckinForm) => el.shadowRoot!.querySelector('#done-heading')?.textContent?.trim();
+    const REQUESTED = 'A new check-in is open: Dana Whitfield asked for an update.';
+    const TITLE = 'Check-in for Atlas customer portal: front-end rebuild';
+
+    async function submitAll(el: CheckinForm): Promise<void> {
+      for (const [i, answer] of answers.entries()) await type(el, i, answer.text);
+      el.shadowRoot!.querySelector<HTMLButtonElement>('[part~="submit"]')!.click();
+      await waitUntil(() => focused(el) === 'done-heading', 'the focus never moved to "Submitted"');
+      expect(doneHeading(el)).to.equal('Submitted');
+    }
+
+    /** Waits until `message` shows and the reload is done (rendered, no longer busy). */
+    async function loaded(el: CheckinForm, message: string): Promise<void> {
+      await waitUntil(
+        () => text(el).includes(message) && card(el) && !card(el)!.hasAttribute('aria-busy'),
+        `"${message}" never loaded`,
+      );
+      await el.updateComplete;
+      await settle();
+    }
+
+    it('moves the focus from "Submitted" to a check-in requested just after, and says it opened', async () => {
+      const { client, talent } = world();
+      const el = await mount(talent);
+      await submitAll(el);
+      await client.requestUpdate('c-atlas', { message: 'Quick update?' }, { idempotencyKey: 'live-31' });
+      await loaded(el, 'Quick update?');
+      expect(fields(el)).to.have.length(3);
+      expect(focused(el)).to.equal('heading');
+      expect(focusedText(el)).to.equal(TITLE);
+      expect(status(el)).to.equal(REQUESTED);
+    });
+
+    it('does the same for a check-in requested while the answers were on their way', async () => {
+      const { client, talent } = world();
+      const el = await mount(talent);
+      for (const [i, answer] of answers.entries()) await type(el, i, answer.text);
+      const gate = hold(talent, 'submitAnswers');
+      el.shadowRoot!.querySelector<HTMLButtonElement>('[part~="submit"]')!.click();
+      await waitUntil(() => gate.held > 0, 'the submit was not sent');
+      await client.requestUpdate('c-atlas', { message: 'Quick update?' }, { idempotencyKey: 'live-32' });
+      await settle(5);
+      gate.open();
+      await loaded(el, 'Quick update?');
+      expect(focused(el)).to.equal('heading');
+      expect(focusedText(el)).to.equal(TITLE);
+      expect(status(el)).to.equal(REQUESTED);
+    });
+
+    it('leaves the focus outside the element where it is, and only says the check-in opened', async () => {
+      const { client, talent } = world();
+      const wrapper = await fixture<HTMLDivElement>(html`<div>
+        <button type="button" id="outside">Elsewhere on the page</button>
+        <checkin-form .adapter=${talent} contract-id="c-atlas" .clock=${() => FRIDAY}></checkin-form>
+      </div>`);
+      const el = wrapper.querySelector<CheckinForm>('checkin-form')!;
+      const outside = wrapper.querySelector<HTMLButtonElement>('#outside')!;
+      await waitUntil(() => el.shadowRoot?.querySelector('[part~="checkin"]'), 'the form never loaded');
+      await submitAll(el);
+      outside.focus();
+      await client.requestUpdate('c-atlas', { message: 'Quick update?' }, { idempotencyKey: 'live-33' });
+      await loaded(el, 'Quick update?');
+      expect(document.activeElement === outside, 'the outside button kept the focus').to.equal(true);
+      expect(focused(el)).to.equal('(nothing in the element)');
+      expect(status(el)).to.equal(REQUESTED);
+    });
+
+    it('is accessible in the new check-in with the focus on its heading', async () => {
+      const { client, talent } = world();
+      const el = await mount(talent);
+      await submitAll(el);
+      await client.requestUpdate('c-atlas', { message: 'Quick update?' }, { idempotencyKey: 'live-34' });
+      await loaded(el, 'Quick update?');
+      expect(focused(el)).to.equal('heading');
+      expect(el.shadowRoot!.activeElement!.getAttribute('tabindex')).to.equal('-1');
+      await expect(el).to.be.accessible();
+    });
+
+    it('moves the focus from "Not working this week" to a requested check-in', async () => {
+      const { client, talent } = world();
+      const el = await mount(talent);
+      el.shadowRoot!.querySelector<HTMLButtonElement>('[part~="skip"]')!.click();
+      await el.updateComplete;
+      el.shadowRoot!.querySelector<HTMLButtonElement>('[part~="skip-confirm"]')!.click();
+      await waitUntil(() => focused(el) === 'done-heading', 'the focus never moved to the skipped view');
+      expect(doneHeading(el)).to.equal('Not working this week');
+      await client.requestUpdate('c-atlas', { message: 'Quick update?' }, { idempotencyKey: 'live-35' });
+      await loaded(el, 'Quick update?');
+      expect(focused(el)).to.equal('heading');
+      expect(status(el)).to.equal(REQUESTED);
+    });
+
+    it("says when this week's scheduled check-in opens, and moves the focus to it", async () => {
+      let now = FRIDAY;
+      const store = new MemoryStore(seedDemo({ now: FRIDAY }), { clock: () => now });
+      const talent = new MemoryAdapter({ store, viewerId: 'u-kofi', contractId: 'c-atlas' });
+      const el = await fixture<CheckinForm>(
+        html`<checkin-form .adapter=${talent} contract-id="c-atlas" .clock=${() => now}></checkin-form>`,
+      );
+      await waitUntil(() => el.shadowRoot?.querySelector('[part~="checkin"]'), 'the form never loaded');
+      await submitAll(el);
+      const [settings, contract] = await Promise.all([talent.getSettings('c-atlas'), talent.getContract('c-atlas')]);
+      const next = nextPrompt(settings.schedule, FRIDAY, contract)!;
+      // A week on, on both clocks: the store opens the next prompt and says so.
+      now = Date.parse(next) + 1000;
+      store.setNow(now);
+      await waitUntil(() => fields(el).length === 3, 'the next check-in never loaded');
+      await loaded(el, "asks for this week's check-in");
+      expect(focused(el)).to.equal('heading');
+      expect(status(el)).to.equal("This week's check-in is open.");
+    });
+
+    it('moves the focus to the heading when "Show the latest" brings a new check-in', async () => {
+      const { client, talent } = world();
+      const el = await mount(talent);
+      await type(el, 0, 'Half a sentence');
+      await client.requestUpdate('c-atlas', { message: 'Quick update?' }, { idempotencyKey: 'live-36' });
+      await waitUntil(() => newer(el), 'no notice was shown');
+      const show = newer(el)!.querySelector('button')!;
+      show.focus();
+      show.click();
+      await loaded(el, 'Quick update?');
+      expect(focused(el)).to.equal('heading');
+      expect(status(el)).to.equal(REQUESTED);
+    });
+
+    it('moves the focus to the heading when "Show the latest" brings new settings for the same check-in', async () => {
+      const { client, talent } = world();
+      const el = await mount(talent);
+      await type(el, 0, 'Half a sentence');
+      await changeQuestions(client, 'live-39');
+      await waitUntil(() => newer(el), 'no notice was shown');
+      const show = newer(el)!.querySelector('button')!;
+      show.focus();
+      show.click();
+      await loaded(el, 'What did you ship this week?');
+      expect(fields(el)[0]!.value).to.equal('Half a sentence');
+      expect(focused(el)).to.equal('heading');
+      // The same check-in: nothing opened.
+      expect(status(el)).not.to.contain('is open');
+    });
+
+    it('moves the focus to "Your answer" when the check-in is answered on another device', async () => {
+      const { talent, talentElsewhere } = world();
+      const el = await mount(talent);
+      el.shadowRoot!.querySelector<HTMLButtonElement>('[part~="skip"]')!.focus();
+      await talentElsewhere.submitAnswers('c-atlas', OPEN_ID, { answers }, { idempotencyKey: 'live-40' });
+      await waitUntil(() => el.shadowRoot!.querySelector('[data-state="answered"]'), 'the answer never showed');
+      await el.updateComplete;
+      await settle();
+      expect(focused(el)).to.equal('done-heading');
+      expect(doneHeading(el)).to.equal('Your answer');
+    });
+
+    it('keeps the focus on a control that is still there, and says the check-in opened', async () => {
+      const { client, talent } = world();
+      const el = await mount(talent);
+      const skip = el.shadowRoot!.querySelector<HTMLButtonElement>('[part~="skip"]')!;
+      skip.focus();
+      await client.requestUpdate('c-atlas', { message: 'Quick update?' }, { idempotencyKey: 'live-37' });
+      await loaded(el, 'Quick update?');
+      expect(el.shadowRoot!.activeElement === el.shadowRoot!.querySelector('[part~="skip"]'), 'the skip button kept the focus').to.equal(true);
+      expect(status(el)).to.equal(REQUESTED);
+    });
+
+    it('says nothing and moves nothing on a reload that keeps the same check-in', async () => {
+      const { client, talent } = world();
+      const el = await mount(talent);
+      fields(el)[1]!.focus();
+      await changeQuestions(client, 'live-38');
+      await loaded(el, 'What did you ship this week?');
+      expect(el.shadowRoot!.activeElement === fields(el)[1], 'the field kept the focus').to.equal(true);
+      expect(status(el)).to.equal('');
     });
   });
 

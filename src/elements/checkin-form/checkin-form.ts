@@ -1,6 +1,6 @@
 import { localized, msg, str } from '@lit/localize';
 import { Task, TaskStatus } from '@lit/task';
-import { LitElement, html, nothing, type TemplateResult } from 'lit';
+import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
 import { classMap } from 'lit/directives/class-map.js';
 import { live } from 'lit/directives/live.js';
@@ -257,6 +257,11 @@ export class CheckinForm extends LitElement {
   private reloadAfterWrite = false;
   /** The talent asked for the next load ("Show the latest"): it replaces what is on screen. */
   private userReload = false;
+  /**
+   * A reload (or a live change of the check-in) is rendering while the focus was in the element:
+   * it goes to the new heading if the focused node went with the old view (see updated).
+   */
+  private refocus = false;
 
   private readonly data = new Task(this, {
     task: async ([adapter, contractId, checkinId], { signal }) => {
@@ -270,6 +275,8 @@ export class CheckinForm extends LitElement {
       const chosen = this.userReload;
       this.userReload = false;
       const writes = this.writes;
+      // "Show the latest" takes its own button away as the load starts: was the focus in here?
+      const focusAtStart = this.hasFocus();
       try {
         const [viewer, contract, settings, page] = await Promise.all([
           // One shared request per adapter, also with the provider's (see loadViewer).
@@ -321,6 +328,15 @@ export class CheckinForm extends LitElement {
           }
         }
         this.begin(loaded, shown !== null && !chosen);
+        if (shown) {
+          // Read before the new view renders (begin only set state): it may remove the focused
+          // node. "Show the latest" already took its own button away as the load started.
+          this.refocus = this.hasFocus() || (chosen && focusAtStart && this.focusIsNowhere());
+          // Said wherever the focus is (the person may be elsewhere on the page); after begin,
+          // whose flush of the old draft says "Draft saved", which this news outranks.
+          const opened = this.newlyOpen(loaded, shown);
+          if (opened) this.announcer.announce(opened);
+        }
         this.loadedArgs = [adapter, contractId, checkinId];
         const changed = this.changedWhileLoading;
         if (changed) {
@@ -495,6 +511,8 @@ export class CheckinForm extends LitElement {
         if (viewOf(event.checkin) !== viewOf(this.checkin)) this.notify('checkin');
         return;
       }
+      // Answered or skipped elsewhere, or closed: the view changes under the focus too.
+      if (viewOf(event.checkin) !== viewOf(this.checkin)) this.refocus = this.hasFocus();
       this.checkin = event.checkin;
       loaded.target = event.checkin;
       return;
@@ -516,6 +534,53 @@ export class CheckinForm extends LitElement {
     this.newerArrived = null;
     this.userReload = chosen;
     void this.data.run();
+  }
+
+  /** True while the focus is in this element (in its shadow root, or on the host itself). */
+  private hasFocus(): boolean {
+    return Boolean(this.shadowRoot?.activeElement) || document.activeElement === this;
+  }
+
+  /** True while nothing on the page has the focus (a focused node was removed, say). */
+  private focusIsNowhere(): boolean {
+    const active = document.activeElement;
+    return !active || active === document.body || active === document.documentElement;
+  }
+
+  /**
+   * What to say when a reload brings the talent a check-in that was not on screen and can be
+   * answered: who asked for it, or that this week's opened. Null for anything else.
+   */
+  private newlyOpen(loaded: Loaded, shown: Loaded): string | null {
+    const target = loaded.target;
+    if (loaded.viewer.role !== 'talent' || loaded.settings.consent === 'pending' || !target) return null;
+    if (target.id === shown.target?.id || (target.status !== 'open' && target.status !== 'late')) return null;
+    return target.kind === 'requested'
+      ? msg(str`A new check-in is open: ${target.requestedBy.name} asked for an update.`)
+      : msg("This week's check-in is open.");
+  }
+
+  /**
+   * After a reload (or a live change of the check-in) while the focus was in the element, when
+   * the focused node went with the old view: the focus goes to the new view's heading (as after
+   * a submit), so a keyboard or screen-reader user is not dropped at the top of the page, and
+   * hears the context first. Focus the person has since taken elsewhere is never taken back.
+   */
+  protected override updated(changed: PropertyValues<this>): void {
+    super.updated(changed);
+    // Set once the new view is in the state, so this render shows it (the Task may still say
+    // pending for a few microtasks; a reload chained right after must not hold the focus back).
+    if (!this.refocus) return;
+    this.refocus = false;
+    if (!this.hasFocus() && this.focusIsNowhere()) {
+      (this.doneHeading ?? this.renderRoot.querySelector<HTMLElement>('#heading'))?.focus();
+    }
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    // Back on the page, it loads again: a focus move meant for then would come out of nowhere.
+    this.refocus = false;
   }
 
   /**
@@ -940,7 +1005,7 @@ export class CheckinForm extends LitElement {
       aria-labelledby="heading"
       aria-busy=${busy ? 'true' : nothing}
     >
-      <h2 id="heading" part="heading">${msg(str`Check-in for ${loaded.contract.title}`)}</h2>
+      <h2 id="heading" part="heading" tabindex="-1">${msg(str`Check-in for ${loaded.contract.title}`)}</h2>
       ${this.renderNewerArrived()}${content}
     </section>`;
   }
