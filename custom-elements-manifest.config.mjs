@@ -6,7 +6,7 @@ export default {
   litelement: true,
   plugins: [
     {
-      name: 'checkin-named-events-only',
+      name: 'checkin-public-api-only',
       // Events are dispatched as `new CheckinXEvent(...)`, which the analyzer records as an
       // unnamed event; the names come from each class's `@fires` JSDoc instead.
       packageLinkPhase({ customElementsManifest }) {
@@ -15,6 +15,9 @@ export default {
         for (const mod of customElementsManifest.modules) {
           for (const decl of mod.declarations ?? []) {
             if (decl.events) decl.events = decl.events.filter((event) => event.name);
+            // Private members are implementation, not API: editors, Storybook and the generated
+            // typings should not offer them (and their defaults would copy whole functions here).
+            if (decl.members) decl.members = decl.members.filter((member) => member.privacy !== 'private');
           }
         }
       },
