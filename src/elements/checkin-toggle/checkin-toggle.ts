@@ -26,10 +26,9 @@ import type {
   Settings,
   Viewer,
 } from '../../model.js';
-import { describeSchedule, timeZones, upcomingPrompts } from '../../schedule/index.js';
+import { timeZones, upcomingPrompts } from '../../schedule/index.js';
 import { baseStyles } from '../../styles.js';
 import {
-  errorHeading,
   renderError,
   renderLoading,
   renderNoAdapter,
@@ -38,6 +37,17 @@ import {
   toCheckinError,
 } from '../shared.js';
 import { styles } from './checkin-toggle.styles.js';
+import {
+  changer,
+  describeIn,
+  editConflictWords,
+  keptEditsAnnouncement,
+  scheduleText,
+  switchConflictWords,
+  type Changer,
+  type EditConflictFacts,
+  type ViewerTerms,
+} from './conflict.js';
 import {
   draftOf,
   formatLocalDate,
@@ -69,13 +79,6 @@ interface Write {
   replacing?: 'theirs' | 'other';
 }
 
-/**
- * Who made the latest settings, as far as this element can tell: 'here' (a write of this
- * element's own), 'other' (the viewer, in another tab or window), 'person' (someone else, by
- * name) or 'unknown'.
- */
-type Changer = { kind: 'here' | 'other' | 'unknown' } | { kind: 'person'; party: Party };
-
 /** A switch or consent change refused because the settings had changed meanwhile. */
 interface SwitchConflict {
   /** Which control the notice sits next to. */
@@ -100,14 +103,7 @@ interface Failure {
  * A save of the client's schedule edits that met someone else's change. The edits stay in the
  * editor; the person chooses between saving them over the other version and using it.
  */
-interface EditConflict {
-  /** The settings the kept edits were started from: what the other change is compared with. */
-  base: Settings;
-  /** The latest settings, once fetched: what "Save my version" replaces (undefined while unknown). */
-  theirs?: Settings;
-  /** True when the refused write was turning check-ins on with the edited schedule. */
-  enabling: boolean;
-}
+type EditConflict = EditConflictFacts;
 
 interface Loaded {
   viewer: Viewer;
@@ -448,13 +444,7 @@ export class CheckinToggle extends LitElement {
     this.pending = undefined;
     const conflict = this.editConflict;
     const who = conflict?.theirs && this.changer(conflict.theirs, conflict.base.version).kind;
-    this.announcer.announce(
-      who === 'other'
-        ? msg('Not saved: these settings were changed in another tab or window. Your edits are kept.')
-        : who === 'here'
-          ? msg('Not saved: these settings changed while you were editing. Your edits are kept.')
-          : msg('Not saved: someone else changed these settings meanwhile. Your edits are kept.'),
-    );
+    this.announcer.announce(keptEditsAnnouncement(who));
     void this.focusConflict();
   }
 
@@ -591,17 +581,10 @@ export class CheckinToggle extends LitElement {
    * unsaved schedule edits, judged on the settings now shown (the reload can hide the form).
    */
   private conflictWords(conflict: SwitchConflict): { heading: string; text: string; spoken: string } {
-    const again = msg('The latest version is shown. Review and try again.');
-    const who = conflict.latest ? this.changer(conflict.latest, conflict.since) : { kind: 'unknown' as const };
-    let heading: string;
-    let text = again;
-    if (who.kind === 'other') heading = msg('These settings were changed in another tab or window.');
-    else if (who.kind === 'person') heading = msg(str`${who.party.name} changed these settings in the meantime.`);
-    else if (who.kind === 'here') heading = msg('These settings changed in the meantime.');
-    else {
-      heading = errorHeading('conflict');
-      text = msg('These settings were changed by someone else; the latest version is shown. Review and try again.');
-    }
+    const who: Changer = conflict.latest ? this.changer(conflict.latest, conflict.since) : { kind: 'unknown' };
+    const words = switchConflictWords(who);
+    const heading = words.heading;
+    let text = words.text;
     const settings = this.settings;
     if (this.draftDirty && settings) {
       const edits = this.editorShown(settings)
@@ -613,17 +596,9 @@ export class CheckinToggle extends LitElement {
     return { heading, text, spoken: who.kind === 'unknown' ? text : `${heading} ${text}` };
   }
 
-  /**
-   * Who made `latest`. `since` is the version the refused write or the edits were made against:
-   * a latest version no newer than that says nothing about who changed the settings meanwhile.
-   */
+  /** Who made `latest` since version `since`, told apart by this element's own writes. */
   private changer(latest: Settings, since: number): Changer {
-    const by = latest.updatedBy;
-    if (!by || latest.version <= since) return { kind: 'unknown' };
-    // The viewer's own write from here is not "another tab"; changes by others may lie between.
-    if (this.ownVersions.has(latest.version)) return { kind: 'here' };
-    if (by.id === this.viewer?.id) return { kind: 'other' };
-    return { kind: 'person', party: by };
+    return changer(latest, since, this.ownVersions, this.viewer?.id);
   }
 
   /** True when the schedule editor is shown: check-ins offered, or on (they can be switched off). */
@@ -976,62 +951,8 @@ export class CheckinToggle extends LitElement {
     canSave: boolean,
   ): TemplateResult {
     const { base, theirs } = conflict;
-    const talent = contract.talent;
     const who: Changer = theirs ? this.changer(theirs, base.version) : { kind: 'unknown' };
-    // Whose version the editor's alternative is: the viewer's other tab, this element's own
-    // latest write (with others' changes before it), or someone else's.
-    const whose = who.kind === 'other' ? 'other' : who.kind === 'here' ? 'latest' : 'theirs';
-    let heading: string;
-    if (who.kind === 'other') heading = msg('These settings were changed in another tab or window while you were editing.');
-    else if (who.kind === 'person') heading = msg(str`${who.party.name} changed these settings while you were editing.`);
-    else if (who.kind === 'here') heading = msg('These settings changed while you were editing.');
-    else heading = msg('Someone else changed these settings while you were editing.');
-    const lines: string[] = [];
-    if (theirs) {
-      const turnedOn = !base.enabled && theirs.enabled;
-      if (base.enabled && !theirs.enabled) lines.push(msg('Check-ins are now off.'));
-      else if (turnedOn) {
-        lines.push(
-          theirs.consent === 'pending'
-            ? msg(str`Check-ins are now on, waiting for ${talent.name} to accept.`)
-            : msg('Check-ins are now on.'),
-        );
-      }
-      // The talent's answer matters even when check-ins went off afterwards; a switch-on resets
-      // consent, and the line above already says so.
-      if (!turnedOn && theirs.consent !== base.consent) {
-        if (theirs.consent === 'given') lines.push(msg(str`${talent.name} accepted weekly check-ins.`));
-        else if (theirs.consent === 'declined') lines.push(msg(str`${talent.name} declined weekly check-ins.`));
-        else if (theirs.consent === 'pending') lines.push(msg(str`Check-ins now wait for ${talent.name} to accept.`));
-      }
-      if (JSON.stringify(theirs.questions) !== JSON.stringify(base.questions)) {
-        lines.push(msg('The questions were changed too; saving your schedule leaves them as they are.'));
-      }
-      lines.push(...this.scheduleLines(theirs.schedule, base.schedule, whose));
-    }
-    let closing: string;
-    if (!theirs) {
-      closing = msg('Your edits are kept below. Their version could not be loaded yet.');
-    } else if (!canSave) {
-      closing = this.cantSaveText(theirs);
-    } else {
-      const parts: string[] = [];
-      // When the other version turned them on, the lines above say so: that is what was wanted.
-      if (conflict.enabling && !theirs.enabled) parts.push(msg('Check-ins were not turned on.'));
-      if (base.enabled && !theirs.enabled) {
-        parts.push(
-          msg('While check-ins are off nobody is asked anything; saving your version sets the schedule for when they are turned on.'),
-        );
-      }
-      parts.push(
-        whose === 'other'
-          ? msg('Your edits are kept below; save to replace the other version, or discard your edits.')
-          : whose === 'latest'
-            ? msg('Your edits are kept below; save to replace the latest version, or discard your edits.')
-            : msg('Your edits are kept below; save to replace theirs, or discard your edits.'),
-      );
-      closing = parts.join(' ');
-    }
+    const { heading, lines, closing, useLabel } = editConflictWords(conflict, who, canSave, contract.talent, this.terms());
     return html`<div
       class="notice error conflict"
       role="alert"
@@ -1041,7 +962,7 @@ export class CheckinToggle extends LitElement {
     >
       <h4 id="conflict-title" tabindex="-1">${heading}</h4>
       ${lines.map((line) => html`<p>${line}</p>`)}
-      <p>${closing}</p>
+      <p>${closing ?? (theirs && this.cantSaveText(theirs))}</p>
       ${theirs
         ? html`<div class="actions">
             ${canSave
@@ -1050,61 +971,21 @@ export class CheckinToggle extends LitElement {
                 </button>`
               : nothing}
             <button type="button" @click=${this.discardEdits}>
-              ${whose === 'other'
-                ? msg('Use the other version')
-                : whose === 'latest'
-                  ? msg('Use the latest version')
-                  : msg('Use their version')}
+              ${useLabel}
             </button>
           </div>`
         : nothing}
     </div>`;
   }
 
-  /** Their schedule, in the viewer's terms, and what else the editor edits (skips, pause). */
-  private scheduleLines(schedule: Schedule, base: Schedule, whose: 'theirs' | 'other' | 'latest'): string[] {
-    const locale = this.locale();
-    const when = this.scheduleText(schedule);
-    const lines = [
-      whose === 'other'
-        ? msg(str`The other version: ${when}.`)
-        : whose === 'latest'
-          ? msg(str`The latest version: ${when}.`)
-          : msg(str`Their version: ${when}.`),
-    ];
-    const shown = draftOf(schedule);
-    const was = draftOf(base);
-    if (shown.skipDates.length) {
-      const dates = shown.skipDates.map((d) => formatLocalDate(d, locale)).join(', ');
-      lines.push(msg(str`Skipped dates: ${dates}.`));
-    } else if (was.skipDates.length) {
-      lines.push(msg('No dates are skipped.'));
-    }
-    // The pause as the editor's date field shows it: a date in the schedule's zone.
-    if (shown.pauseDate) {
-      lines.push(msg(str`Paused until ${formatLocalDate(shown.pauseDate, locale)}.`));
-    } else if (was.pauseDate) {
-      lines.push(msg('No pause.'));
-    }
-    return lines;
+  /** The viewer's locale, zone and now, for schedule texts. */
+  private terms(): ViewerTerms {
+    return { locale: this.locale(), timeZone: this.viewerZone(), now: this.now() };
   }
 
   /** "Tuesdays at 10:30 Europe/Berlin time (Tuesdays at 04:30 your time)" */
   private scheduleText(schedule: Schedule): string {
-    const zone = this.viewerZone();
-    let plain: string;
-    try {
-      plain = describeSchedule(schedule, { locale: this.locale() });
-    } catch {
-      return `${schedule.time} (${schedule.timeZone})`;
-    }
-    if (schedule.timeZone === zone) return msg(str`${plain} (${zone}, your time zone)`);
-    // describeSchedule adds " (… your time)" to the same words when the viewer's clock differs.
-    const full = this.describe(schedule, zone);
-    const yours = full.startsWith(plain) ? full.slice(plain.length).trim() : '';
-    return yours
-      ? msg(str`${plain} ${schedule.timeZone} time ${yours}`)
-      : msg(str`${plain} ${schedule.timeZone} time`);
+    return scheduleText(schedule, this.terms());
   }
 
   private renderFailure(failure: Failure): TemplateResult {
@@ -1197,11 +1078,7 @@ export class CheckinToggle extends LitElement {
   }
 
   private describe(schedule: Schedule, timeZone: string): string {
-    try {
-      return describeSchedule(schedule, { locale: this.locale(), timeZone, now: this.now() });
-    } catch {
-      return '';
-    }
+    return describeIn(schedule, { locale: this.locale(), timeZone, now: this.now() });
   }
 
   private renderEditor(contract: Contract, settings: Settings): TemplateResult {

@@ -1,0 +1,217 @@
+import { msg, str } from '@lit/localize';
+import type { Party, Schedule, Settings } from '../../model.js';
+import { describeSchedule } from '../../schedule/index.js';
+import { errorHeading } from '../shared.js';
+import { draftOf, formatLocalDate } from './schedule-draft.js';
+
+/**
+ * Who made the latest settings, as far as the element can tell: 'here' (a write of the element's
+ * own), 'other' (the viewer, in another tab or window), 'person' (someone else, by name) or
+ * 'unknown'.
+ */
+export type Changer = { kind: 'here' | 'other' | 'unknown' } | { kind: 'person'; party: Party };
+
+/** Whose version a schedule conflict notice offers instead of the edits. */
+type Whose = 'theirs' | 'other' | 'latest';
+
+/** The viewer's terms for a schedule: locale and zone to say it in, and the clock's now. */
+export interface ViewerTerms {
+  locale?: string;
+  timeZone: string;
+  now: number;
+}
+
+/**
+ * Who made `latest`. `since` is the version the refused write or the edits were made against:
+ * a latest version no newer than that says nothing about who changed the settings meanwhile.
+ * `ownVersions` are the versions the element's own writes produced.
+ */
+export function changer(
+  latest: Settings,
+  since: number,
+  ownVersions: ReadonlySet<number>,
+  viewerId: string | undefined,
+): Changer {
+  const by = latest.updatedBy;
+  if (!by || latest.version <= since) return { kind: 'unknown' };
+  // The viewer's own write from here is not "another tab"; changes by others may lie between.
+  if (ownVersions.has(latest.version)) return { kind: 'here' };
+  if (by.id === viewerId) return { kind: 'other' };
+  return { kind: 'person', party: by };
+}
+
+/**
+ * The switch or consent conflict notice before what became of unsaved edits: another tab or
+ * window, a named person, or "someone else" when unknown.
+ */
+export function switchConflictWords(who: Changer): { heading: string; text: string } {
+  const again = msg('The latest version is shown. Review and try again.');
+  let heading: string;
+  let text = again;
+  if (who.kind === 'other') heading = msg('These settings were changed in another tab or window.');
+  else if (who.kind === 'person') heading = msg(str`${who.party.name} changed these settings in the meantime.`);
+  else if (who.kind === 'here') heading = msg('These settings changed in the meantime.');
+  else {
+    heading = errorHeading('conflict');
+    text = msg('These settings were changed by someone else; the latest version is shown. Review and try again.');
+  }
+  return { heading, text };
+}
+
+/** What is announced once a conflict on schedule edits is settled (`who` undefined while unknown). */
+export function keptEditsAnnouncement(who: Changer['kind'] | undefined): string {
+  return who === 'other'
+    ? msg('Not saved: these settings were changed in another tab or window. Your edits are kept.')
+    : who === 'here'
+      ? msg('Not saved: these settings changed while you were editing. Your edits are kept.')
+      : msg('Not saved: someone else changed these settings meanwhile. Your edits are kept.');
+}
+
+/** A save of schedule edits that met another change, as far as its notice needs it. */
+export interface EditConflictFacts {
+  /** The settings the kept edits were started from: what the other change is compared with. */
+  base: Settings;
+  /** The latest settings, once fetched: what "Save my version" replaces (undefined while unknown). */
+  theirs?: Settings;
+  /** True when the refused write was turning check-ins on with the edited schedule. */
+  enabling: boolean;
+}
+
+/** The words of the schedule conflict notice; `closing` undefined when the edits can't be saved. */
+export interface EditConflictWords {
+  heading: string;
+  /** What changed from the base to their version, one line per difference. */
+  lines: string[];
+  closing?: string;
+  /** The label of the button that drops the edits for the version shown. */
+  useLabel: string;
+}
+
+/**
+ * The notice after a conflict on the client's schedule edits: who changed the settings (`who`),
+ * what differs from the version the edits were started from (on/off, the talent's consent, the
+ * questions, then their schedule in the viewer's terms with skipped dates and pause), and the
+ * two ways on. With `canSave` false there is no closing: the element says why not.
+ */
+export function editConflictWords(
+  { base, theirs, enabling }: EditConflictFacts,
+  who: Changer,
+  canSave: boolean,
+  talent: Party,
+  terms: ViewerTerms,
+): EditConflictWords {
+  // Whose version the editor's alternative is: the viewer's other tab, the element's own latest
+  // write (with others' changes before it), or someone else's.
+  const whose = who.kind === 'other' ? 'other' : who.kind === 'here' ? 'latest' : 'theirs';
+  let heading: string;
+  if (who.kind === 'other') heading = msg('These settings were changed in another tab or window while you were editing.');
+  else if (who.kind === 'person') heading = msg(str`${who.party.name} changed these settings while you were editing.`);
+  else if (who.kind === 'here') heading = msg('These settings changed while you were editing.');
+  else heading = msg('Someone else changed these settings while you were editing.');
+  const lines: string[] = [];
+  if (theirs) {
+    const turnedOn = !base.enabled && theirs.enabled;
+    if (base.enabled && !theirs.enabled) lines.push(msg('Check-ins are now off.'));
+    else if (turnedOn) {
+      lines.push(
+        theirs.consent === 'pending'
+          ? msg(str`Check-ins are now on, waiting for ${talent.name} to accept.`)
+          : msg('Check-ins are now on.'),
+      );
+    }
+    // The talent's answer matters even when check-ins went off afterwards; a switch-on resets
+    // consent, and the line above already says so.
+    if (!turnedOn && theirs.consent !== base.consent) {
+      if (theirs.consent === 'given') lines.push(msg(str`${talent.name} accepted weekly check-ins.`));
+      else if (theirs.consent === 'declined') lines.push(msg(str`${talent.name} declined weekly check-ins.`));
+      else if (theirs.consent === 'pending') lines.push(msg(str`Check-ins now wait for ${talent.name} to accept.`));
+    }
+    if (JSON.stringify(theirs.questions) !== JSON.stringify(base.questions)) {
+      lines.push(msg('The questions were changed too; saving your schedule leaves them as they are.'));
+    }
+    lines.push(...scheduleLines(theirs.schedule, base.schedule, whose, terms));
+  }
+  let closing: string | undefined;
+  if (!theirs) {
+    closing = msg('Your edits are kept below. Their version could not be loaded yet.');
+  } else if (canSave) {
+    const parts: string[] = [];
+    // When the other version turned them on, the lines above say so: that is what was wanted.
+    if (enabling && !theirs.enabled) parts.push(msg('Check-ins were not turned on.'));
+    if (base.enabled && !theirs.enabled) {
+      parts.push(
+        msg('While check-ins are off nobody is asked anything; saving your version sets the schedule for when they are turned on.'),
+      );
+    }
+    parts.push(
+      whose === 'other'
+        ? msg('Your edits are kept below; save to replace the other version, or discard your edits.')
+        : whose === 'latest'
+          ? msg('Your edits are kept below; save to replace the latest version, or discard your edits.')
+          : msg('Your edits are kept below; save to replace theirs, or discard your edits.'),
+    );
+    closing = parts.join(' ');
+  }
+  const useLabel =
+    whose === 'other'
+      ? msg('Use the other version')
+      : whose === 'latest'
+        ? msg('Use the latest version')
+        : msg('Use their version');
+  return { heading, lines, closing, useLabel };
+}
+
+/** Their schedule, in the viewer's terms, and what else the editor edits (skips, pause). */
+function scheduleLines(schedule: Schedule, base: Schedule, whose: Whose, terms: ViewerTerms): string[] {
+  const locale = terms.locale;
+  const when = scheduleText(schedule, terms);
+  const lines = [
+    whose === 'other'
+      ? msg(str`The other version: ${when}.`)
+      : whose === 'latest'
+        ? msg(str`The latest version: ${when}.`)
+        : msg(str`Their version: ${when}.`),
+  ];
+  const shown = draftOf(schedule);
+  const was = draftOf(base);
+  if (shown.skipDates.length) {
+    const dates = shown.skipDates.map((d) => formatLocalDate(d, locale)).join(', ');
+    lines.push(msg(str`Skipped dates: ${dates}.`));
+  } else if (was.skipDates.length) {
+    lines.push(msg('No dates are skipped.'));
+  }
+  // The pause as the editor's date field shows it: a date in the schedule's zone.
+  if (shown.pauseDate) {
+    lines.push(msg(str`Paused until ${formatLocalDate(shown.pauseDate, locale)}.`));
+  } else if (was.pauseDate) {
+    lines.push(msg('No pause.'));
+  }
+  return lines;
+}
+
+/** "Tuesdays at 10:30 Europe/Berlin time (Tuesdays at 04:30 your time)" */
+export function scheduleText(schedule: Schedule, terms: ViewerTerms): string {
+  const zone = terms.timeZone;
+  let plain: string;
+  try {
+    plain = describeSchedule(schedule, { locale: terms.locale });
+  } catch {
+    return `${schedule.time} (${schedule.timeZone})`;
+  }
+  if (schedule.timeZone === zone) return msg(str`${plain} (${zone}, your time zone)`);
+  // describeSchedule adds " (… your time)" to the same words when the viewer's clock differs.
+  const full = describeIn(schedule, terms);
+  const yours = full.startsWith(plain) ? full.slice(plain.length).trim() : '';
+  return yours
+    ? msg(str`${plain} ${schedule.timeZone} time ${yours}`)
+    : msg(str`${plain} ${schedule.timeZone} time`);
+}
+
+/** The schedule as `describeSchedule` says it in `terms`, or '' when it cannot (unknown zone). */
+export function describeIn(schedule: Schedule, terms: ViewerTerms): string {
+  try {
+    return describeSchedule(schedule, terms);
+  } catch {
+    return '';
+  }
+}
