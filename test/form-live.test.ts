@@ -593,6 +593,13 @@ describe('<checkin-form> live updates', () => {
       (el.shadowRoot!.activeElement?.textContent ?? '').replace(/\s+/g, ' ').trim();
     const doneHeading = (el: CheckinForm) => el.shadowRoot!.querySelector('#done-heading')?.textContent?.trim();
     const REQUESTED = 'A new check-in is open: Dana Whitfield asked for an update.';
+    // The confirmation of the write goes with the old view: the word and a line above the new
+    // check-in still say the write went through, so nobody sends it again.
+    const SENT = 'Your answers were sent.';
+    const SKIPPED = 'Marked as not working this week.';
+    const DUE = 'Fri 27 Nov, 16:00';
+    const previousSent = (el: CheckinForm) =>
+      (el.shadowRoot!.querySelector('[part="previous-sent"]')?.textContent ?? '').replace(/\s+/g, ' ').trim();
     const TITLE = 'Check-in for Atlas customer portal: front-end rebuild';
 
     async function submitAll(el: CheckinForm): Promise<void> {
@@ -621,7 +628,15 @@ describe('<checkin-form> live updates', () => {
       expect(fields(el)).to.have.length(3);
       expect(focused(el)).to.equal('heading');
       expect(focusedText(el)).to.equal(TITLE);
-      expect(status(el)).to.equal(REQUESTED);
+      expect(status(el)).to.equal(`${SENT} ${REQUESTED}`);
+      expect(previousSent(el)).to.equal(`Your answers to the check-in due ${DUE} were sent.`);
+
+      // It stays while the new check-in is answered, and goes with the next write.
+      for (const [i, answer] of answers.entries()) await type(el, i, answer.text);
+      expect(previousSent(el)).to.contain('were sent');
+      el.shadowRoot!.querySelector<HTMLButtonElement>('[part~="submit"]')!.click();
+      await waitUntil(() => doneHeading(el) === 'Submitted', 'the requested check-in was not submitted');
+      expect(previousSent(el)).to.equal('');
     });
 
     it('does the same for a check-in requested while the answers were on their way', async () => {
@@ -637,7 +652,26 @@ describe('<checkin-form> live updates', () => {
       await loaded(el, 'Quick update?');
       expect(focused(el)).to.equal('heading');
       expect(focusedText(el)).to.equal(TITLE);
-      expect(status(el)).to.equal(REQUESTED);
+      expect(status(el)).to.equal(`${SENT} ${REQUESTED}`);
+      expect(previousSent(el)).to.equal(`Your answers to the check-in due ${DUE} were sent.`);
+    });
+
+    it('does the same for a check-in requested while the skip was on its way', async () => {
+      const { client, talent } = world();
+      const el = await mount(talent);
+      el.shadowRoot!.querySelector<HTMLButtonElement>('[part~="skip"]')!.click();
+      await el.updateComplete;
+      const gate = hold(talent, 'skipCheckin');
+      el.shadowRoot!.querySelector<HTMLButtonElement>('[part~="skip-confirm"]')!.click();
+      await waitUntil(() => gate.held > 0, 'the skip was not sent');
+      await client.requestUpdate('c-atlas', { message: 'Quick update?' }, { idempotencyKey: 'live-41' });
+      await settle(5);
+      gate.open();
+      await loaded(el, 'Quick update?');
+      expect(focused(el)).to.equal('heading');
+      expect(status(el)).to.equal(`${SKIPPED} ${REQUESTED}`);
+      expect(previousSent(el)).to.equal(`The check-in due ${DUE} was marked as not working this week.`);
+      await expect(el).to.be.accessible();
     });
 
     it('leaves the focus outside the element where it is, and only says the check-in opened', async () => {
@@ -655,7 +689,7 @@ describe('<checkin-form> live updates', () => {
       await loaded(el, 'Quick update?');
       expect(document.activeElement === outside, 'the outside button kept the focus').to.equal(true);
       expect(focused(el)).to.equal('(nothing in the element)');
-      expect(status(el)).to.equal(REQUESTED);
+      expect(status(el)).to.equal(`${SENT} ${REQUESTED}`);
     });
 
     it('is accessible in the new check-in with the focus on its heading', async () => {
@@ -680,7 +714,8 @@ describe('<checkin-form> live updates', () => {
       await client.requestUpdate('c-atlas', { message: 'Quick update?' }, { idempotencyKey: 'live-35' });
       await loaded(el, 'Quick update?');
       expect(focused(el)).to.equal('heading');
-      expect(status(el)).to.equal(REQUESTED);
+      expect(status(el)).to.equal(`${SKIPPED} ${REQUESTED}`);
+      expect(previousSent(el)).to.equal(`The check-in due ${DUE} was marked as not working this week.`);
     });
 
     it("says when this week's scheduled check-in opens, and moves the focus to it", async () => {
@@ -700,7 +735,8 @@ describe('<checkin-form> live updates', () => {
       await waitUntil(() => fields(el).length === 3, 'the next check-in never loaded');
       await loaded(el, "asks for this week's check-in");
       expect(focused(el)).to.equal('heading');
-      expect(status(el)).to.equal("This week's check-in is open.");
+      expect(status(el)).to.equal(`${SENT} This week's check-in is open.`);
+      expect(previousSent(el)).to.equal(`Your answers to the check-in due ${DUE} were sent.`);
     });
 
     it('moves the focus to the heading when "Show the latest" brings a new check-in', async () => {
@@ -754,6 +790,7 @@ describe('<checkin-form> live updates', () => {
       await loaded(el, 'Quick update?');
       expect(el.shadowRoot!.activeElement === el.shadowRoot!.querySelector('[part~="skip"]'), 'the skip button kept the focus').to.equal(true);
       expect(status(el)).to.equal(REQUESTED);
+      expect(previousSent(el), 'nothing was sent').to.equal('');
     });
 
     it('says nothing and moves nothing on a reload that keeps the same check-in', async () => {

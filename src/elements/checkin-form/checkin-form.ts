@@ -151,6 +151,7 @@ function loadedView(loaded: Loaded): string {
  * @csspart error - A failure (role="alert").
  * @csspart retry-button - The retry button inside a failure.
  * @csspart loading - The loading placeholder.
+ * @csspart previous-sent - The line above a newly opened check-in saying the last answers (or skip) went through, when the new check-in replaced their confirmation.
  * @csspart status - The polite live region for "Draft saved" and "Submitted" (visually hidden).
  *
  * @cssproperty --checkin-color-text - Text colour.
@@ -203,6 +204,11 @@ export class CheckinForm extends LitElement {
   @state() private submitting = false;
   @state() private submitError: CheckinError | null = null;
   @state() private done: Done = null;
+  /**
+   * A write's confirmation that a reload replaced with a new check-in: what was sent, for the
+   * check-in due when. Shown above the new one until the next write or load, so nobody sends it again.
+   */
+  @state() private previousSent: { what: 'submitted' | 'skipped'; dueAt: string } | null = null;
   @state() private pendingFill: PendingFill | null = null;
   @state() private skipOpen = false;
   @state() private skipNote = '';
@@ -327,15 +333,21 @@ export class CheckinForm extends LitElement {
             return shown;
           }
         }
+        // "Submitted" (or the skip's confirmation) on screen: begin may replace it with another check-in.
+        const sent = this.done && this.checkin ? { what: this.done, dueAt: this.checkin.dueAt } : null;
         this.begin(loaded, shown !== null && !chosen);
         if (shown) {
           // Read before the new view renders (begin only set state): it may remove the focused
           // node. "Show the latest" already took its own button away as the load started.
           this.refocus = this.hasFocus() || (chosen && focusAtStart && this.focusIsNowhere());
+          // The confirmation went within a moment of appearing: the new view still says the
+          // write went through (in words and in a line that stays), or it may be sent again.
+          const replaced = sent && this.done === null ? sent : null;
+          if (replaced) this.previousSent = replaced;
           // Said wherever the focus is (the person may be elsewhere on the page); after begin,
           // whose flush of the old draft says "Draft saved", which this news outranks.
           const opened = this.newlyOpen(loaded, shown);
-          if (opened) this.announcer.announce(opened);
+          if (opened) this.announcer.announce(replaced ? this.sentAnd(replaced.what, opened) : opened);
         }
         this.loadedArgs = [adapter, contractId, checkinId];
         const changed = this.changedWhileLoading;
@@ -399,6 +411,7 @@ export class CheckinForm extends LitElement {
     this.errors = [];
     this.submitError = null;
     this.done = null;
+    this.previousSent = null;
     this.pendingFill = null;
     this.skipOpen = false;
     this.skipNote = '';
@@ -558,6 +571,25 @@ export class CheckinForm extends LitElement {
     return target.kind === 'requested'
       ? msg(str`A new check-in is open: ${target.requestedBy.name} asked for an update.`)
       : msg("This week's check-in is open.");
+  }
+
+  /** "Your answers were sent." (or the skip's words) before the news of what opened. */
+  private sentAnd(what: 'submitted' | 'skipped', opened: string): string {
+    return what === 'submitted'
+      ? msg(str`Your answers were sent. ${opened}`)
+      : msg(str`Marked as not working this week. ${opened}`);
+  }
+
+  private renderPreviousSent(loaded: Loaded): TemplateResult | typeof nothing {
+    const sent = this.previousSent;
+    if (!sent) return nothing;
+    const due = this.when(loaded, sent.dueAt);
+    // Plain text, no role: the announcement already said it; this stays for whoever looks later.
+    return html`<p class="muted" part="previous-sent">
+      ${sent.what === 'submitted'
+        ? msg(str`Your answers to the check-in due ${due} were sent.`)
+        : msg(str`The check-in due ${due} was marked as not working this week.`)}
+    </p>`;
   }
 
   /**
@@ -822,6 +854,7 @@ export class CheckinForm extends LitElement {
     const idempotencyKey = this.draft.keyFor(fingerprint('submit', checkin.id, input), this.formValue);
     this.announcingWrite = false;
     this.writes++;
+    this.previousSent = null;
     this.submitting = true;
     this.submitError = null;
     this.announcer.announce(msg('Submitting…'));
@@ -928,6 +961,7 @@ export class CheckinForm extends LitElement {
     const idempotencyKey = this.draft.keyFor(fingerprint('skip', checkin.id, note), this.formValue);
     this.announcingWrite = false;
     this.writes++;
+    this.previousSent = null;
     this.skipInFlight = (async () => {
       this.skipping = true;
       this.skipError = null;
@@ -1006,7 +1040,7 @@ export class CheckinForm extends LitElement {
       aria-busy=${busy ? 'true' : nothing}
     >
       <h2 id="heading" part="heading" tabindex="-1">${msg(str`Check-in for ${loaded.contract.title}`)}</h2>
-      ${this.renderNewerArrived()}${content}
+      ${this.renderNewerArrived()}${loaded.viewer.role === 'talent' ? this.renderPreviousSent(loaded) : nothing}${content}
     </section>`;
   }
 
