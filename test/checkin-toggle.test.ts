@@ -45,6 +45,17 @@ async function loaded(adapter: MemoryAdapter, contractId: string, policy?: 'requ
   return el;
 }
 
+/**
+ * The element for `viewerId` on `contractId`, loaded, whose live updates are then dropped: a change
+ * made elsewhere afterwards reaches the store but not the element, so its next write conflicts.
+ */
+async function missingLiveUpdates(viewerId: string, contractId: string, store = world()) {
+  const adapter = adapterFor(viewerId, contractId, store);
+  const el = await loaded(adapter, contractId);
+  adapter.faults.dropSubscriptions();
+  return { store, adapter, el };
+}
+
 async function openDialog(el: CheckinToggle) {
   switchOf(el).click();
   await el.updateComplete;
@@ -678,10 +689,22 @@ describe('<checkin-toggle>', () => {
       return other.updateSettings(contractId, change, { expectedVersion: current.version, idempotencyKey: `other-${current.version}` });
     }
 
-    async function saveAndConflict(el: CheckinToggle) {
-      $<HTMLButtonElement>(el, 'button[type="submit"]')!.click();
+    /** Until the conflict notice shows its actions and has the focus. */
+    async function conflictShown(el: CheckinToggle) {
       await waitUntil(() => noticeButtons(el).length > 0, 'no conflict notice with actions');
       await waitUntil(() => focusedId(el) === 'conflict-title', 'focus did not move to the notice');
+    }
+
+    async function saveAndConflict(el: CheckinToggle) {
+      $<HTMLButtonElement>(el, 'button[type="submit"]')!.click();
+      await conflictShown(el);
+    }
+
+    /** Turns check-ins on through the dialog, carrying the editor's edits, and meets a conflict. */
+    async function turnOnAndConflict(el: CheckinToggle) {
+      await openDialog(el);
+      dialogOf(el).querySelector<HTMLButtonElement>('button.primary')!.click();
+      await conflictShown(el);
     }
 
     it('keeps every edited field, says whose version is newer and moves focus to the notice', async () => {
@@ -723,10 +746,7 @@ describe('<checkin-toggle>', () => {
     });
 
     it('"Save my version" writes the kept edits against the new version, once', async () => {
-      const store = world();
-      const adapter = adapterFor('u-dana', 'c-nova', store);
-      const el = await loaded(adapter, 'c-nova');
-      adapter.faults.dropSubscriptions();
+      const { store, adapter, el } = await missingLiveUpdates('u-dana', 'c-nova');
       await editEverything(el);
       const theirs = await otherTabSaves(store);
       await saveAndConflict(el);
@@ -763,10 +783,7 @@ describe('<checkin-toggle>', () => {
     });
 
     it('"Use their version" drops the edits and shows the latest in the editor', async () => {
-      const store = world();
-      const adapter = adapterFor('u-dana', 'c-nova', store);
-      const el = await loaded(adapter, 'c-nova');
-      adapter.faults.dropSubscriptions();
+      const { store, adapter, el } = await missingLiveUpdates('u-dana', 'c-nova');
       await editEverything(el);
       await otherTabSaves(store);
       await saveAndConflict(el);
@@ -818,10 +835,7 @@ describe('<checkin-toggle>', () => {
     });
 
     it('says "Someone else" when the settings do not say who changed them', async () => {
-      const store = world();
-      const adapter = adapterFor('u-dana', 'c-nova', store);
-      const el = await loaded(adapter, 'c-nova');
-      adapter.faults.dropSubscriptions();
+      const { store, adapter, el } = await missingLiveUpdates('u-dana', 'c-nova');
       set(el, '#time', '08:00');
       await el.updateComplete;
       await otherTabSaves(store);
@@ -832,10 +846,7 @@ describe('<checkin-toggle>', () => {
     });
 
     it('conflicts again only when there was yet another change, and then shows the newest', async () => {
-      const store = world();
-      const adapter = adapterFor('u-dana', 'c-nova', store);
-      const el = await loaded(adapter, 'c-nova');
-      adapter.faults.dropSubscriptions();
+      const { store, adapter, el } = await missingLiveUpdates('u-dana', 'c-nova');
       set(el, '#time', '08:00');
       await el.updateComplete;
       await otherTabSaves(store);
@@ -861,10 +872,7 @@ describe('<checkin-toggle>', () => {
     });
 
     it('says check-ins are now off, and still lets the schedule be saved for later', async () => {
-      const store = world();
-      const adapter = adapterFor('u-dana', 'c-atlas', store);
-      const el = await loaded(adapter, 'c-atlas');
-      adapter.faults.dropSubscriptions();
+      const { store, el } = await missingLiveUpdates('u-dana', 'c-atlas');
       set(el, '#time', '17:30');
       await el.updateComplete;
       await otherTabSaves(store, 'c-atlas', { enabled: false });
@@ -889,17 +897,13 @@ describe('<checkin-toggle>', () => {
       let now = FIXED;
       const store = new MemoryStore(seedDemo({ now: FIXED }), { clock: () => now });
       await enableNova(store);
-      const adapter = adapterFor('u-dana', 'c-nova', store);
-      const el = await loaded(adapter, 'c-nova');
-      adapter.faults.dropSubscriptions();
+      const { adapter, el } = await missingLiveUpdates('u-dana', 'c-nova', store);
       set(el, '#time', '06:15');
       await el.updateComplete;
       // The contract ends (eligibility is computed on the store's clock), and the other tab turns check-ins off.
       now = FIXED + 90 * 86_400_000;
       await otherTabSaves(store, 'c-nova', { enabled: false });
-      $<HTMLButtonElement>(el, 'button[type="submit"]')!.click();
-      await waitUntil(() => noticeButtons(el).length > 0, 'no conflict notice');
-      await waitUntil(() => focusedId(el) === 'conflict-title', 'focus did not move to the notice');
+      await saveAndConflict(el);
       expect($(el, '[part="editor"]')).to.equal(null);
       const alert = text(notice(el));
       expect(alert).to.contain('Check-ins are now off.');
@@ -916,17 +920,11 @@ describe('<checkin-toggle>', () => {
     });
 
     it('keeps edits sent with "turn on" when that meets a conflict', async () => {
-      const store = world();
-      const adapter = adapterFor('u-dana', 'c-nova', store);
-      const el = await loaded(adapter, 'c-nova');
-      adapter.faults.dropSubscriptions();
+      const { store, el } = await missingLiveUpdates('u-dana', 'c-nova');
       set(el, '#weekday', '3', 'change');
       await el.updateComplete;
       await otherTabSaves(store);
-      await openDialog(el);
-      dialogOf(el).querySelector<HTMLButtonElement>('button.primary')!.click();
-      await waitUntil(() => noticeButtons(el).length > 0, 'no conflict notice');
-      await waitUntil(() => focusedId(el) === 'conflict-title', 'focus did not move to the notice');
+      await turnOnAndConflict(el);
       expect(switchOf(el).getAttribute('aria-checked')).to.equal('false');
       expect($<HTMLSelectElement>(el, '#weekday')!.value).to.equal('3');
       expect(text(notice(el))).to.contain('Check-ins were not turned on. Your edits are kept below');
@@ -962,10 +960,7 @@ describe('<checkin-toggle>', () => {
     });
 
     it('keeps unsaved schedule edits through a switch conflict; saving them later meets the conflict notice', async () => {
-      const store = world();
-      const adapter = adapterFor('u-dana', 'c-atlas', store);
-      const el = await loaded(adapter, 'c-atlas');
-      adapter.faults.dropSubscriptions();
+      const { store, adapter, el } = await missingLiveUpdates('u-dana', 'c-atlas');
       set(el, '#time', '14:15');
       await el.updateComplete;
       // Another tab changes the questions; this tab misses the live update.
@@ -1009,17 +1004,11 @@ describe('<checkin-toggle>', () => {
     });
 
     it('says check-ins are now on, not that they were not turned on, when another tab turned them on first', async () => {
-      const store = world();
-      const adapter = adapterFor('u-dana', 'c-nova', store);
-      const el = await loaded(adapter, 'c-nova');
-      adapter.faults.dropSubscriptions();
+      const { store, el } = await missingLiveUpdates('u-dana', 'c-nova');
       set(el, '#weekday', '3', 'change');
       await el.updateComplete;
       await enableNova(store);
-      await openDialog(el);
-      dialogOf(el).querySelector<HTMLButtonElement>('button.primary')!.click();
-      await waitUntil(() => noticeButtons(el).length > 0, 'no conflict notice');
-      await waitUntil(() => focusedId(el) === 'conflict-title', 'focus did not move to the notice');
+      await turnOnAndConflict(el);
       expect(paragraphs(el)).to.deep.equal([
         'Check-ins are now on, waiting for Kofi Mensah to accept.',
         'The other version: Fridays at 09:00 Europe/Berlin time (Fridays at 03:00 your time).',
@@ -1049,10 +1038,7 @@ describe('<checkin-toggle>', () => {
     });
 
     it("after a switch conflict, does not blame the client's own switch change here on another tab, and lists the talent's decline", async () => {
-      const store = world();
-      const adapter = adapterFor('u-dana', 'c-atlas', store);
-      const el = await loaded(adapter, 'c-atlas');
-      adapter.faults.dropSubscriptions();
+      const { store, adapter, el } = await missingLiveUpdates('u-dana', 'c-atlas');
       set(el, '#time', '14:15');
       await el.updateComplete;
       // Kofi declines in his own browser; this tab misses the live update.
@@ -1096,10 +1082,7 @@ describe('<checkin-toggle>', () => {
     });
 
     it('still says "another tab or window" when the client\'s other tab changed the settings after her own change here', async () => {
-      const store = world();
-      const adapter = adapterFor('u-dana', 'c-atlas', store);
-      const el = await loaded(adapter, 'c-atlas');
-      adapter.faults.dropSubscriptions();
+      const { store, el } = await missingLiveUpdates('u-dana', 'c-atlas');
       // A change made here first (remembered as this element's own)...
       const off = oneEvent(el, 'checkin-settings-change');
       switchOf(el).click();
@@ -1142,10 +1125,7 @@ describe('<checkin-toggle>', () => {
     }
 
     it("says another tab or window, not someone else, when the client's own other tab changed the settings", async () => {
-      const store = world();
-      const adapter = adapterFor('u-dana', 'c-atlas', store);
-      const el = await loaded(adapter, 'c-atlas');
-      adapter.faults.dropSubscriptions();
+      const { store, adapter, el } = await missingLiveUpdates('u-dana', 'c-atlas');
       await changeElsewhere(store, 'u-dana');
       await switchConflict(el, adapter);
       expect(text(alertOf(el))).to.equal(`These settings were changed in another tab or window. ${AGAIN}`);
@@ -1158,10 +1138,7 @@ describe('<checkin-toggle>', () => {
     });
 
     it('names the person whose change came first', async () => {
-      const store = world();
-      const adapter = adapterFor('u-dana', 'c-atlas', store);
-      const el = await loaded(adapter, 'c-atlas');
-      adapter.faults.dropSubscriptions();
+      const { store, adapter, el } = await missingLiveUpdates('u-dana', 'c-atlas');
       await changeElsewhere(store, 'u-kofi', 'c-atlas', { consent: 'declined' });
       await switchConflict(el, adapter);
       expect(text(alertOf(el))).to.equal(`Kofi Mensah changed these settings in the meantime. ${AGAIN}`);
@@ -1170,10 +1147,7 @@ describe('<checkin-toggle>', () => {
     });
 
     it('says "Someone else" when the latest settings do not say who changed them', async () => {
-      const store = world();
-      const adapter = adapterFor('u-dana', 'c-atlas', store);
-      const el = await loaded(adapter, 'c-atlas');
-      adapter.faults.dropSubscriptions();
+      const { store, adapter, el } = await missingLiveUpdates('u-dana', 'c-atlas');
       await changeElsewhere(store, 'u-dana');
       adapter.faults.corruptNext('getSettings', (s: Settings) => ({ ...s, updatedBy: null }));
       await switchConflict(el, adapter);
@@ -1185,9 +1159,7 @@ describe('<checkin-toggle>', () => {
     it('names the client on the talent side when her change came first', async () => {
       const store = world();
       await enableNova(store);
-      const adapter = adapterFor('u-kofi', 'c-nova', store);
-      const el = await loaded(adapter, 'c-nova');
-      adapter.faults.dropSubscriptions();
+      const { el } = await missingLiveUpdates('u-kofi', 'c-nova', store);
       await changeElsewhere(store, 'u-dana', 'c-nova');
       $$(el, '[part="consent"] button')[0]!.click();
       await waitUntil(() => alertOf(el), 'no conflict message');
@@ -1202,9 +1174,7 @@ describe('<checkin-toggle>', () => {
       atlas.startsAt = new Date(FIXED - 2 * 86_400_000).toISOString();
       atlas.endsAt = new Date(FIXED + 5 * 86_400_000).toISOString();
       const store = new MemoryStore(data, { clock: () => FIXED });
-      const adapter = adapterFor('u-dana', 'c-atlas', store);
-      const el = await loaded(adapter, 'c-atlas');
-      adapter.faults.dropSubscriptions();
+      const { adapter, el } = await missingLiveUpdates('u-dana', 'c-atlas', store);
       expect(!!$(el, '[part="editor"]')).to.equal(true);
       set(el, '#time', '14:15');
       await el.updateComplete;

@@ -52,6 +52,16 @@ async function fillAll(el: CheckinForm, answers = ANSWERS): Promise<void> {
   await el.updateComplete;
 }
 
+/** Kofi's form on a fresh store, loaded, with every answer typed (not sent). */
+async function talentWithAnswers(options?: MountOptions) {
+  const store = world();
+  const adapter = adapterFor(store, 'u-kofi');
+  const { el, errors } = await mount(adapter, options);
+  await shown(el);
+  await fillAll(el);
+  return { store, adapter, el, errors };
+}
+
 function ctrlEnter(target: Element, repeat = false): void {
   target.dispatchEvent(
     new KeyboardEvent('keydown', { key: 'Enter', ctrlKey: true, repeat, bubbles: true, composed: true, cancelable: true }),
@@ -94,11 +104,7 @@ describe('faults: <checkin-form>', () => {
     });
 
     it('gives up a hanging submit, keeps every character, and the retry is the same write', async () => {
-      const store = world();
-      const adapter = adapterFor(store, 'u-kofi');
-      const { el, errors } = await mount(adapter, { timeout: 40 });
-      await shown(el);
-      await fillAll(el);
+      const { store, adapter, el, errors } = await talentWithAnswers({ timeout: 40 });
       adapter.faults.hangNext('submitAnswers');
       submitButton(el).click();
       await waitUntil(() => alertOf(el), 'no timeout shown', { timeout: 3000 });
@@ -373,11 +379,7 @@ describe('faults: <checkin-form>', () => {
 
   describe('one write at a time: a submit and a skip never overlap', () => {
     it('ignores the skip confirmation while the answers are on their way; the retry of the submit is the same write', async () => {
-      const store = world();
-      const adapter = adapterFor(store, 'u-kofi');
-      const { el, errors } = await mount(adapter);
-      await shown(el);
-      await fillAll(el);
+      const { store, adapter, el, errors } = await talentWithAnswers();
       adapter.faults.failNext('submitAnswers', 'network');
       const gate = hold(adapter, 'submitAnswers');
       submitButton(el).click();
@@ -403,11 +405,7 @@ describe('faults: <checkin-form>', () => {
     });
 
     it('ignores Submit and Ctrl+Enter while the skip is on its way', async () => {
-      const store = world();
-      const adapter = adapterFor(store, 'u-kofi');
-      const { el } = await mount(adapter);
-      await shown(el);
-      await fillAll(el);
+      const { store, adapter, el } = await talentWithAnswers();
       $<HTMLButtonElement>(el, '[part~="skip"]')!.click();
       await el.updateComplete;
       const gate = hold(adapter, 'skipCheckin');
@@ -429,11 +427,7 @@ describe('faults: <checkin-form>', () => {
     });
 
     it('does not offer "Reload the check-in" while a skip is on its way, and shows the skip', async () => {
-      const store = world();
-      const adapter = adapterFor(store, 'u-kofi');
-      const { el } = await mount(adapter);
-      await shown(el);
-      await fillAll(el);
+      const { adapter, el } = await talentWithAnswers();
       adapter.faults.failNext('submitAnswers', 'conflict');
       submitButton(el).click();
       await waitUntil(() => $(el, '[data-code="conflict"]'), 'the conflict is not shown');
@@ -481,11 +475,7 @@ describe('faults: <checkin-form>', () => {
 
     it('aborts a submit in flight; put back, it shows the answers and no error, and sending again is one write', async () => {
       const unhandled = watchUnhandled();
-      const store = world();
-      const adapter = adapterFor(store, 'u-kofi');
-      const { el, errors } = await mount(adapter);
-      await shown(el);
-      await fillAll(el);
+      const { store, adapter, el, errors } = await talentWithAnswers();
       adapter.faults.latencyMs = 50;
       submitButton(el).click();
       await el.updateComplete;
