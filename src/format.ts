@@ -52,3 +52,49 @@ export function formatRelative(ms: number, locale?: string): string {
   if (abs < 86_400_000) return f.format(sign * Math.round(abs / 3_600_000), 'hour');
   return f.format(sign * Math.round(abs / 86_400_000), 'day');
 }
+
+/**
+ * A schedule's wall-clock "HH:MM" in the viewer's locale and hour cycle ("09:30", "9:30 AM"),
+ * the same way every view writes times. An unparseable value is shown as given.
+ */
+export function formatWallTime(hhmm: string, locale?: string): string {
+  const match = /^(\d{2}):(\d{2})$/.exec(hhmm);
+  if (!match) return hhmm;
+  // Any fixed day in UTC carries the wall time unchanged.
+  const date = new Date(Date.UTC(2000, 0, 3, Number(match[1]), Number(match[2])));
+  return formatter('time', locale, 'UTC').format(date);
+}
+
+/** True when the locale writes times on a 12-hour clock ("9:30 AM"). */
+export function usesTwelveHours(locale?: string): boolean {
+  return formatter('time', locale, 'UTC').resolvedOptions().hourCycle?.startsWith('h1') ?? false;
+}
+
+const zoneNames = new Map<string, string>();
+
+/**
+ * A time zone as people read it: "Central European Time (Berlin)", "Pacific Time (Los
+ * Angeles)"; the IANA id's city alone when `Intl` has no generic name; "UTC" for UTC.
+ */
+export function zoneName(timeZone: string, locale?: string): string {
+  const key = `${locale ?? ''}|${timeZone}`;
+  let name = zoneNames.get(key);
+  if (name) return name;
+  const city = timeZone.includes('/') ? timeZone.slice(timeZone.lastIndexOf('/') + 1).replace(/_/g, ' ') : '';
+  let generic = '';
+  try {
+    const parts = new Intl.DateTimeFormat(locale, { timeZone, timeZoneName: 'longGeneric' }).formatToParts(
+      new Date(Date.UTC(2026, 0, 15)),
+    );
+    generic = parts.find((p) => p.type === 'timeZoneName')?.value ?? '';
+  } catch {
+    generic = '';
+  }
+  // "GMT+05:45"-style names say nothing a person recognises; the city does.
+  const meaningful = generic && !/^(GMT|UTC)[+−-]/.test(generic);
+  if (/^(Etc\/)?(UTC|GMT|Universal|Zulu)$/i.test(timeZone)) name = 'UTC';
+  else if (meaningful && city && !generic.includes(city)) name = `${generic} (${city})`;
+  else name = meaningful ? generic : city || timeZone;
+  zoneNames.set(key, name);
+  return name;
+}

@@ -34,12 +34,22 @@ export interface Contract {
   talent: Party;
 }
 
+/**
+ * What a question is for, so behaviour never depends on its position: "copy last week's plan"
+ * fills a `done` question from last week's `next` answer, and `blockers` answers other than a
+ * quick answer are highlighted for the client. `null` (or absent) is a plain question.
+ */
+export type QuestionPurpose = 'done' | 'next' | 'blockers';
+export const QUESTION_PURPOSES: readonly QuestionPurpose[] = ['done', 'next', 'blockers'];
+
 export interface Question {
   id: string;
   prompt: string;
   required: boolean;
   maxLength: number;
   quickAnswers: string[];
+  /** What the question is for; absent or null for a plain question. */
+  purpose?: QuestionPurpose | null;
 }
 
 /** ISO weekday: 1 = Monday ... 7 = Sunday. */
@@ -77,7 +87,13 @@ export interface Eligibility {
   reason: string | null;
 }
 
-export type Consent = 'not-needed' | 'pending' | 'given' | 'declined';
+/**
+ * The talent's answer where policy asks for consent: `pending` until they answer; `declined`
+ * (said no before ever agreeing) and `withdrawn` (agreed, then took it back) both stop
+ * scheduled prompts. `not-needed` where policy only notifies.
+ */
+export type Consent = 'not-needed' | 'pending' | 'given' | 'declined' | 'withdrawn';
+export const CONSENTS: readonly Consent[] = ['not-needed', 'pending', 'given', 'declined', 'withdrawn'];
 
 export interface Settings {
   contractId: string;
@@ -93,13 +109,28 @@ export interface Settings {
   enabledAt?: string | null;
   /** Who last turned check-ins on. */
   enabledBy?: Party | null;
+  /** When check-ins were last turned off (kept while off), so the talent sees who and when. */
+  disabledAt?: string | null;
+  /** Who last turned check-ins off. */
+  disabledBy?: Party | null;
+  /** When the talent last gave, declined or withdrew consent. */
+  consentAt?: string | null;
   /** The policy in force for this contract (consent, cooldown), when the backend shares it. */
   policy?: Policy;
 }
 
 export type Health = 'on-track' | 'at-risk' | 'off-track';
 export type CheckinKind = 'scheduled' | 'requested';
-export type CheckinStatus = 'open' | 'answered' | 'late' | 'missed' | 'skipped';
+/**
+ * `open`: asked and answerable; `late`: still open after its answer-by time (`lateAt`);
+ * `missed`: never answered before the next prompt opened; `closed`: a scheduled check-in that
+ * turning check-ins off, declining or withdrawing consent ended before it was answered.
+ */
+export type CheckinStatus = 'open' | 'answered' | 'late' | 'missed' | 'skipped' | 'closed';
+
+/** Why a scheduled check-in was closed unanswered. */
+export type ClosedReason = 'turned-off' | 'declined' | 'withdrawn';
+export const CLOSED_REASONS: readonly ClosedReason[] = ['turned-off', 'declined', 'withdrawn'];
 
 export interface Answer {
   questionId: string;
@@ -129,6 +160,75 @@ export interface Checkin {
   skipNote: string | null;
   acknowledgedAt: string | null;
   replies: Reply[];
+  /**
+   * The end of the talent's day on which it was asked: after this instant an unanswered
+   * check-in is `late`. Null or absent when the backend does not say.
+   */
+  lateAt?: string | null;
+  /**
+   * When the next check-in really opens, which ends this one's answer and edit window (and makes
+   * an unanswered one `missed`). Null when no later prompt is scheduled (check-ins off, paused
+   * without end, contract ending): then nothing closes it by time.
+   */
+  closesAt?: string | null;
+  /** For `closed`: when, by whom and why. */
+  closedAt?: string | null;
+  closedBy?: Party | null;
+  closedReason?: ClosedReason | null;
+}
+
+/** What an activity entry records; schedules carry only the fields that changed meaning. */
+export type ActivityChange =
+  | { type: 'enabled' }
+  | { type: 'disabled' }
+  | {
+      type: 'schedule';
+      from: Pick<Schedule, 'weekday' | 'time' | 'timeZone'>;
+      to: Pick<Schedule, 'weekday' | 'time' | 'timeZone'>;
+    }
+  | { type: 'pause'; pausedUntil: string | null }
+  | { type: 'skip-dates'; added: string[]; removed: string[] }
+  | { type: 'questions'; prompts: string[]; previous: string[] }
+  | { type: 'consent'; consent: Extract<Consent, 'given' | 'declined' | 'withdrawn'> };
+
+export type ActivityType = ActivityChange['type'];
+export const ACTIVITY_TYPES: readonly ActivityType[] = [
+  'enabled',
+  'disabled',
+  'schedule',
+  'pause',
+  'skip-dates',
+  'questions',
+  'consent',
+];
+
+/** A change to the settings, in the history in its actor's name (the paper trail). */
+export interface Activity {
+  id: string;
+  contractId: string;
+  kind: 'activity';
+  /** When the change was made. */
+  at: string;
+  actor: Party;
+  change: ActivityChange;
+}
+
+/** One entry of a contract's history: a check-in or an activity entry. */
+export type HistoryItem = Checkin | Activity;
+
+/** True for an activity entry of the history. */
+export function isActivity(item: HistoryItem): item is Activity {
+  return item.kind === 'activity';
+}
+
+/** True for a check-in of the history. */
+export function isCheckin(item: HistoryItem): item is Checkin {
+  return item.kind !== 'activity';
+}
+
+/** The instant a history entry is ordered by (newest first). */
+export function itemTime(item: HistoryItem): string {
+  return isActivity(item) ? item.at : item.dueAt;
 }
 
 /** A page of results, newest first. */
@@ -145,6 +245,7 @@ export const CHECKIN_STATUSES: readonly CheckinStatus[] = [
   'late',
   'missed',
   'skipped',
+  'closed',
 ];
 export const ROLES: readonly Role[] = ['client', 'talent', 'observer'];
 
@@ -156,6 +257,7 @@ export const DEFAULT_QUESTIONS: readonly Question[] = /* @__PURE__ */ Object.fre
     required: true,
     maxLength: 1000,
     quickAnswers: [],
+    purpose: 'done',
   },
   {
     id: 'next',
@@ -163,6 +265,7 @@ export const DEFAULT_QUESTIONS: readonly Question[] = /* @__PURE__ */ Object.fre
     required: true,
     maxLength: 1000,
     quickAnswers: [],
+    purpose: 'next',
   },
   {
     id: 'blockers',
@@ -170,6 +273,7 @@ export const DEFAULT_QUESTIONS: readonly Question[] = /* @__PURE__ */ Object.fre
     required: true,
     maxLength: 500,
     quickAnswers: ['None'],
+    purpose: 'blockers',
   },
 ]);
 

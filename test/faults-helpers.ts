@@ -95,7 +95,7 @@ export function hold(
   let release!: () => void;
   const opened = new Promise<void>((resolve) => (release = resolve));
   let held = 0;
-  const original = (adapter[method] as (...args: unknown[]) => Promise<unknown>).bind(adapter);
+  const original = ((adapter as unknown as Record<string, unknown>)[method] as (...args: unknown[]) => Promise<unknown>).bind(adapter);
   (adapter as unknown as Record<string, unknown>)[method] = (...args: unknown[]) => {
     if (!when(...args)) return original(...args);
     held++;
@@ -122,7 +122,7 @@ export function loseFirstAnswer(adapter: MemoryAdapter, method: keyof CheckinAda
   let armed = true;
   let markLost!: () => void;
   const lost = new Promise<void>((resolve) => (markLost = resolve));
-  const original = (adapter[method] as (...args: unknown[]) => Promise<unknown>).bind(adapter);
+  const original = ((adapter as unknown as Record<string, unknown>)[method] as (...args: unknown[]) => Promise<unknown>).bind(adapter);
   (adapter as unknown as Record<string, unknown>)[method] = (...args: unknown[]) => {
     const answer = original(...args);
     if (!armed) return answer;

@@ -5,6 +5,7 @@ import {
   validateCheckin,
   validateContract,
   validateEvent,
+  validateHistoryPage,
   validatePage,
   validateReply,
   validateSettings,
@@ -82,6 +83,18 @@ const checkin = (): Checkin => ({
   acknowledgedAt: null,
   replies: [reply()],
 });
+const activity = () => ({
+  id: 'a-1',
+  contractId: 'c-1',
+  kind: 'activity',
+  at: '2025-01-08T10:00:00.000Z',
+  actor: { ...DANA },
+  change: {
+    type: 'schedule',
+    from: { weekday: 5, time: '09:00', timeZone: 'Europe/Berlin' },
+    to: { weekday: 2, time: '09:30', timeZone: 'Europe/Berlin' },
+  },
+});
 const page = () => ({
   items: [checkin(), { ...checkin(), id: 'ci-0', status: 'missed', answers: null }],
   nextCursor: 'abc',
@@ -124,6 +137,30 @@ describe('validators accept good data', () => {
     expect(validateCheckin(values[3])).to.equal(values[3]);
     expect(validateReply(values[4])).to.equal(values[4]);
     expect(validatePage(values[5])).to.equal(values[5]);
+  });
+
+  it('accepts long display text: a 5,000-character name or title is shown shortened, not refused', () => {
+    const long = 'N'.repeat(5000);
+    expect(validateViewer({ ...viewer(), name: long }).name).to.have.length(5000);
+    expect(validateContract({ ...contract(), title: long, client: { ...DANA, name: long } }).title).to.equal(long);
+  });
+
+  it('accepts closed check-ins, the new settings fields and a mixed history page', () => {
+    validateCheckin({
+      ...checkin(),
+      status: 'closed',
+      answers: null,
+      answeredAt: null,
+      closedAt: '2025-01-10T11:00:00Z',
+      closedBy: { ...DANA },
+      closedReason: 'turned-off',
+      lateAt: '2025-01-10T23:00:00Z',
+      closesAt: null,
+    });
+    validateSettings({ ...settings(), consent: 'withdrawn', disabledAt: null, disabledBy: { ...DANA }, consentAt: '2025-01-09T00:00:00Z' });
+    const mixed = { items: [activity(), checkin(), { ...activity(), id: 'a-2', change: { type: 'consent', consent: 'withdrawn' } }], nextCursor: null, total: 3 };
+    expect(validateHistoryPage(mixed)).to.equal(mixed);
+    expect(() => validatePage(mixed)).to.throw(CheckinError);
   });
 
   it('accepts the optional and nullable forms', () => {
@@ -197,8 +234,8 @@ const CASES: Case[] = [
   [
     'viewer: huge name',
     validateViewer,
-    with_(viewer, (v) => (v.name = 'x'.repeat(501))),
-    'viewer.name must be at most 500 characters long (got 501).',
+    with_(viewer, (v) => (v.name = 'x'.repeat(20_001))),
+    'viewer.name must be at most 20000 characters long (got 20001).',
   ],
   [
     'viewer: bad zone',
@@ -269,8 +306,8 @@ const CASES: Case[] = [
   [
     'contract: huge title',
     validateContract,
-    with_(contract, (c) => (c.title = 'x'.repeat(600))),
-    'contract.title must be at most 500 characters long (got 600).',
+    with_(contract, (c) => (c.title = 'x'.repeat(20_600))),
+    'contract.title must be at most 20000 characters long (got 20600).',
   ],
   [
     'settings: weekday as a word',
@@ -318,7 +355,7 @@ const CASES: Case[] = [
     'settings: unknown consent',
     validateSettings,
     with_(settings, (s) => (s.consent = 'maybe')),
-    'settings.consent must be one of "not-needed", "pending", "given", "declined" (got "maybe").',
+    'settings.consent must be one of "not-needed", "pending", "given", "declined", "withdrawn" (got "maybe").',
   ],
   [
     'settings: missing eligibility',
@@ -366,7 +403,7 @@ const CASES: Case[] = [
     'checkin: unknown status',
     validateCheckin,
     with_(checkin, (c) => (c.status = 'done')),
-    'checkin.status must be one of "open", "answered", "late", "missed", "skipped" (got "done").',
+    'checkin.status must be one of "open", "answered", "late", "missed", "skipped", "closed" (got "done").',
   ],
   [
     'checkin: unknown kind',
@@ -492,7 +529,31 @@ const CASES: Case[] = [
     'event: unknown type',
     validateEvent,
     () => ({ type: 'deleted' }),
-    'event.type must be one of "checkin", "settings", "reply" (got "deleted").',
+    'event.type must be one of "checkin", "settings", "reply", "activity" (got "deleted").',
+  ],
+  [
+    'event: activity with an unknown change',
+    validateEvent,
+    () => ({ type: 'activity', activity: { ...activity(), change: { type: 'renamed' } } }),
+    'event.activity.change.type must be one of "enabled", "disabled", "schedule", "pause", "skip-dates", "questions", "consent" (got "renamed").',
+  ],
+  [
+    'event: activity schedule without a zone',
+    validateEvent,
+    () => ({
+      type: 'activity',
+      activity: {
+        ...activity(),
+        change: { type: 'schedule', from: { weekday: 5, time: '09:00', timeZone: 'UTC' }, to: { weekday: 2, time: '09:30' } },
+      },
+    }),
+    'event.activity.change.to.timeZone is missing (it must be present).',
+  ],
+  [
+    'checkin: unknown closed reason',
+    validateCheckin,
+    with_(checkin, (c) => ((c as Record<string, unknown>).closedReason = 'bored')),
+    'checkin.closedReason must be one of "turned-off", "declined", "withdrawn" (got "bored").',
   ],
   [
     'event: bad check-in',

@@ -1,9 +1,11 @@
 import type {
+  Activity,
   Answer,
   Checkin,
   Consent,
   Contract,
   Health,
+  HistoryItem,
   Page,
   Question,
   Reply,
@@ -31,7 +33,8 @@ export interface SettingsChange {
   enabled?: boolean;
   schedule?: Schedule;
   questions?: Question[];
-  consent?: Extract<Consent, 'given' | 'declined'>;
+  /** Talent only: `given` or `declined` while pending; `withdrawn` after `given`. */
+  consent?: Extract<Consent, 'given' | 'declined' | 'withdrawn'>;
 }
 
 export interface UpdateSettingsOptions extends WriteOptions {
@@ -48,7 +51,8 @@ export interface AnswersInput {
 export type CheckinEvent =
   | { type: 'checkin'; checkin: Checkin }
   | { type: 'settings'; settings: Settings }
-  | { type: 'reply'; checkinId: string; reply: Reply };
+  | { type: 'reply'; checkinId: string; reply: Reply }
+  | { type: 'activity'; activity: Activity };
 
 /**
  * The one interface between the elements and the host's backend.
@@ -64,6 +68,12 @@ export interface CheckinAdapter {
     options: UpdateSettingsOptions,
   ): Promise<Settings>;
   listCheckins(contractId: string, options?: ListOptions): Promise<Page<Checkin>>;
+  /**
+   * The whole paper trail, newest first: check-ins and activity entries (on/off, schedule,
+   * questions, pause, skip dates, consent) in one list. Optional: without it the thread lists
+   * check-ins only.
+   */
+  listHistory?(contractId: string, options?: ListOptions): Promise<Page<HistoryItem>>;
   /** Answers the check-in, or edits the answer until the next prompt. */
   submitAnswers(
     contractId: string,

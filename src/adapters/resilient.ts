@@ -47,7 +47,13 @@ const MAX_ATTEMPTS = 10;
 /** setTimeout cannot wait longer (2^31 - 1 ms); longer limits would fire at once. */
 const MAX_TIMER_MS = 2_147_483_647;
 
-const READS = new Set<keyof CheckinAdapter>(['getViewer', 'getContract', 'getSettings', 'listCheckins']);
+const READS = new Set<keyof CheckinAdapter>([
+  'getViewer',
+  'getContract',
+  'getSettings',
+  'listCheckins',
+  'listHistory',
+]);
 const AUTO_RETRIED = new Set<CheckinErrorCode>(['network', 'timeout', 'unavailable']);
 
 function positive(value: unknown, max = Number.POSITIVE_INFINITY): number | undefined {
@@ -248,6 +254,7 @@ const OPTIONS_AT: Record<MethodName, number> = {
   getSettings: 1,
   updateSettings: 2,
   listCheckins: 1,
+  listHistory: 1,
   submitAnswers: 3,
   skipCheckin: 3,
   acknowledge: 2,
@@ -301,6 +308,8 @@ export function resilient(adapter: CheckinAdapter, options: ResilienceOptions = 
 
   const wrapper = {} as CheckinAdapter;
   for (const name of Object.keys(OPTIONS_AT) as MethodName[]) {
+    // Optional methods stay absent when the host's adapter lacks them, so callers can tell.
+    if (name === 'listHistory' && typeof adapter.listHistory !== 'function') continue;
     (wrapper as unknown as Record<string, unknown>)[name] = (...args: unknown[]) => call(name, args);
   }
   if (typeof adapter.subscribe === 'function') {

@@ -2,21 +2,28 @@
  * The boundary check on everything an adapter returns. A host's backend is outside the
  * library's control, so its data is checked here once and every element can trust the types
  * afterwards: malformed data becomes `CheckinError('invalid')` with a message that names the
- * field, never a crash or a blank element.
+ * field, never a crash or a blank element. Display text (names, titles, prompts) is accepted
+ * long and shown shortened by the elements; identifiers and enums are strict.
  */
 import {
+  ACTIVITY_TYPES,
   CHECKIN_STATUSES,
+  CLOSED_REASONS,
+  CONSENTS,
   CheckinError,
   ERROR_CODES,
   HEALTH_VALUES,
+  QUESTION_PURPOSES,
   ROLES,
   isAbortError,
 } from '../model.js';
 import type {
+  Activity,
   Answer,
   Checkin,
   CheckinErrorCode,
   Contract,
+  HistoryItem,
   Page,
   Party,
   Question,
@@ -25,11 +32,27 @@ import type {
   Settings,
   Viewer,
 } from '../model.js';
-import { isValidTimeZone } from '../schedule/index.js';
 import type { CheckinAdapter, CheckinEvent } from './adapter.js';
+import {
+  LOCAL_TIME,
+  bool,
+  id,
+  instant,
+  integer,
+  invalid,
+  list,
+  localDate,
+  locale,
+  nullable,
+  oneOf,
+  optional,
+  record,
+  text,
+  timeZone,
+} from './validate-fields.js';
 
-/** Longest accepted name, title, id or question prompt. */
-export const MAX_NAME_LENGTH = 500;
+/** Longest accepted display text: a name, a title or a question prompt. */
+export const MAX_NAME_LENGTH = 20_000;
 /** Longest accepted free text (answer, reply, note, message). */
 export const MAX_TEXT_LENGTH = 20_000;
 /** Most check-ins accepted in one page; more means a backend that ignores `limit`. */
@@ -45,147 +68,11 @@ const MAX_CURSOR_LENGTH = 10_000;
 
 const CONTRACT_KINDS = ['hourly', 'fixed'] as const;
 const CHECKIN_KINDS = ['scheduled', 'requested'] as const;
-const CONSENTS = ['not-needed', 'pending', 'given', 'declined'] as const;
-const EVENT_TYPES = ['checkin', 'settings', 'reply'] as const;
+const EVENT_TYPES = ['checkin', 'settings', 'reply', 'activity'] as const;
 
-const ISO_INSTANT =
-  /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.\d{1,9})?)?(?:Z|[+-]\d{2}:\d{2})$/i;
-const LOCAL_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
-const LOCAL_TIME = /^(?:[01]\d|2[0-3]):[0-5]\d$/;
-
-type Json = Record<string, unknown>;
-
-/** A short, safe rendering of a bad value for the error message. */
-function show(value: unknown): string {
-  if (value === null) return 'null';
-  if (value === undefined) return 'nothing';
-  if (typeof value === 'string') {
-    const text = value.length > 40 ? `${value.slice(0, 40)}…` : value;
-    return JSON.stringify(text);
-  }
-  if (typeof value === 'number' || typeof value === 'boolean') return String(value);
-  if (Array.isArray(value)) return `a list of ${value.length}`;
-  if (typeof value === 'object') return 'an object';
-  return `a ${typeof value}`;
-}
-
-function invalid(path: string, expected: string, value: unknown): never {
-  const detail =
-    value === undefined
-      ? `is missing (it must be ${expected})`
-      : `must be ${expected} (got ${show(value)})`;
-  throw new CheckinError('invalid', `Invalid data from the adapter: ${path} ${detail}.`, {
-    retryable: false,
-  });
-}
-
-function record(value: unknown, path: string): Json {
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) {
-    invalid(path, 'an object', value);
-  }
-  return value as Json;
-}
-
-function text(value: unknown, path: string, max: number, min = 0): string {
-  if (typeof value !== 'string') invalid(path, 'a string', value);
-  if (value.length > max) {
-    throw new CheckinError(
-      'invalid',
-      `Invalid data from the adapter: ${path} must be at most ${max} characters long (got ${value.length}).`,
-      { retryable: false },
-    );
-  }
-  if (value.length < min) invalid(path, 'a non-empty string', value);
-  return value;
-}
-
-function id(value: unknown, path: string): string {
-  return text(value, path, MAX_NAME_LENGTH, 1);
-}
-
-function bool(value: unknown, path: string): boolean {
-  if (typeof value !== 'boolean') invalid(path, 'true or false', value);
-  return value;
-}
-
-function integer(value: unknown, path: string, min: number, max = Number.MAX_SAFE_INTEGER): number {
-  if (typeof value !== 'number' || !Number.isInteger(value) || value < min || value > max) {
-    const range = max === Number.MAX_SAFE_INTEGER ? `of at least ${min}` : `from ${min} to ${max}`;
-    invalid(path, `an integer ${range}`, value);
-  }
-  return value;
-}
-
-function oneOf<T extends string>(value: unknown, path: string, values: readonly T[]): T {
-  if (typeof value !== 'string' || !(values as readonly string[]).includes(value)) {
-    invalid(path, `one of ${values.map((v) => `"${v}"`).join(', ')}`, value);
-  }
-  return value as T;
-}
-
-function instant(value: unknown, path: string): string {
-  if (typeof value !== 'string' || !ISO_INSTANT.test(value) || Number.isNaN(Date.parse(value))) {
-    invalid(path, 'an ISO-8601 date-time such as "2026-05-15T09:00:00Z"', value);
-  }
-  return value;
-}
-
-function localDate(value: unknown, path: string): string {
-  const match = typeof value === 'string' ? LOCAL_DATE.exec(value) : null;
-  if (match) {
-    const [, y, m, d] = match.map(Number);
-    const date = new Date(Date.UTC(y!, m! - 1, d!));
-    // Date.UTC rolls 2026-02-30 over to March; a real date survives the round trip.
-    if (date.getUTCMonth() === m! - 1 && date.getUTCDate() === d) return value as string;
-  }
-  return invalid(path, 'a date "YYYY-MM-DD"', value);
-}
-
-function timeZone(value: unknown, path: string): string {
-  if (typeof value !== 'string' || !isValidTimeZone(value)) {
-    invalid(path, 'an IANA time zone such as "Europe/Berlin"', value);
-  }
-  return value;
-}
-
-function nullable<T>(
-  value: unknown,
-  path: string,
-  check: (value: unknown, path: string) => T,
-): T | null {
-  return value === null ? null : check(value, path);
-}
-
-function list<T>(
-  value: unknown,
-  path: string,
-  max: number,
-  noun: string,
-  each: (item: unknown, path: string) => T,
-): T[] {
-  if (!Array.isArray(value)) invalid(path, `a list of ${noun}`, value);
-  if (value.length > max) invalid(path, `a list of at most ${max} ${noun}`, value);
-  value.forEach((item, index) => each(item, `${path}[${index}]`));
-  return value as T[];
-}
-
-/** The optional viewer fields: absent and null both mean "not known". */
-function optional<T>(
-  value: unknown,
-  path: string,
-  check: (value: unknown, path: string) => T,
-): T | undefined {
-  return value === undefined || value === null ? undefined : check(value, path);
-}
-
-function locale(value: unknown, path: string): string {
-  const tag = text(value, path, 100, 1);
-  try {
-    Intl.getCanonicalLocales(tag);
-  } catch {
-    invalid(path, 'a BCP 47 language tag such as "en-GB"', value);
-  }
-  return tag;
+/** An optional field: absent is fine, null is "not known", anything else is checked. */
+function maybe<T>(value: unknown, path: string, check: (value: unknown, path: string) => T): void {
+  if (value !== undefined) nullable(value, path, check);
 }
 
 function validateParty(value: unknown, path: string): Party {
@@ -230,6 +117,7 @@ function validateQuestion(value: unknown, path: string): Question {
   list(question.quickAnswers, `${path}.quickAnswers`, MAX_QUICK_ANSWERS, 'strings', (v, p) =>
     text(v, p, MAX_NAME_LENGTH, 1),
   );
+  maybe(question.purpose, `${path}.purpose`, (v, p) => oneOf(v, p, QUESTION_PURPOSES));
   return question as unknown as Question;
 }
 
@@ -259,8 +147,11 @@ export function validateSettings(value: unknown, path = 'settings'): Settings {
   integer(settings.version, `${path}.version`, 0);
   instant(settings.updatedAt, `${path}.updatedAt`);
   nullable(settings.updatedBy, `${path}.updatedBy`, validateParty);
-  if (settings.enabledAt !== undefined) nullable(settings.enabledAt, `${path}.enabledAt`, instant);
-  if (settings.enabledBy !== undefined) nullable(settings.enabledBy, `${path}.enabledBy`, validateParty);
+  maybe(settings.enabledAt, `${path}.enabledAt`, instant);
+  maybe(settings.enabledBy, `${path}.enabledBy`, validateParty);
+  maybe(settings.disabledAt, `${path}.disabledAt`, instant);
+  maybe(settings.disabledBy, `${path}.disabledBy`, validateParty);
+  maybe(settings.consentAt, `${path}.consentAt`, instant);
   if (settings.policy !== undefined) validatePolicy(settings.policy, `${path}.policy`);
   return settings as unknown as Settings;
 }
@@ -318,16 +209,97 @@ export function validateCheckin(value: unknown, path = 'checkin'): Checkin {
   nullable(checkin.skipNote, `${path}.skipNote`, (v, p) => text(v, p, MAX_TEXT_LENGTH));
   nullable(checkin.acknowledgedAt, `${path}.acknowledgedAt`, instant);
   list(checkin.replies, `${path}.replies`, MAX_REPLIES, 'replies', validateReply);
+  maybe(checkin.lateAt, `${path}.lateAt`, instant);
+  maybe(checkin.closesAt, `${path}.closesAt`, instant);
+  maybe(checkin.closedAt, `${path}.closedAt`, instant);
+  maybe(checkin.closedBy, `${path}.closedBy`, validateParty);
+  maybe(checkin.closedReason, `${path}.closedReason`, (v, p) => oneOf(v, p, CLOSED_REASONS));
   return checkin as unknown as Checkin;
+}
+
+const SCHEDULE_FIELDS = ['weekday', 'time', 'timeZone'] as const;
+
+function validateScheduleSummary(value: unknown, path: string): void {
+  const summary = record(value, path);
+  for (const field of SCHEDULE_FIELDS) {
+    if (summary[field] === undefined) invalid(`${path}.${field}`, 'present', undefined);
+  }
+  integer(summary.weekday, `${path}.weekday`, 1, 7);
+  if (typeof summary.time !== 'string' || !LOCAL_TIME.test(summary.time)) {
+    invalid(`${path}.time`, 'a time "HH:MM" from 00:00 to 23:59', summary.time);
+  }
+  timeZone(summary.timeZone, `${path}.timeZone`);
+}
+
+function validateChange(value: unknown, path: string): void {
+  const change = record(value, path);
+  const type = oneOf(change.type, `${path}.type`, ACTIVITY_TYPES);
+  const strings = (v: unknown, p: string) =>
+    list(v, p, MAX_QUESTIONS, 'strings', (item, q) => text(item, q, MAX_NAME_LENGTH));
+  switch (type) {
+    case 'schedule':
+      validateScheduleSummary(change.from, `${path}.from`);
+      validateScheduleSummary(change.to, `${path}.to`);
+      break;
+    case 'pause':
+      nullable(change.pausedUntil, `${path}.pausedUntil`, instant);
+      break;
+    case 'skip-dates':
+      list(change.added, `${path}.added`, MAX_SKIP_DATES, 'dates', localDate);
+      list(change.removed, `${path}.removed`, MAX_SKIP_DATES, 'dates', localDate);
+      break;
+    case 'questions':
+      strings(change.prompts, `${path}.prompts`);
+      strings(change.previous, `${path}.previous`);
+      break;
+    case 'consent':
+      oneOf(change.consent, `${path}.consent`, ['given', 'declined', 'withdrawn'] as const);
+      break;
+    case 'enabled':
+    case 'disabled':
+      break;
+  }
+}
+
+/** Checks an `Activity` entry; throws `CheckinError('invalid')` naming the bad field. */
+export function validateActivity(value: unknown, path = 'activity'): Activity {
+  const activity = record(value, path);
+  id(activity.id, `${path}.id`);
+  id(activity.contractId, `${path}.contractId`);
+  oneOf(activity.kind, `${path}.kind`, ['activity'] as const);
+  instant(activity.at, `${path}.at`);
+  validateParty(activity.actor, `${path}.actor`);
+  validateChange(activity.change, `${path}.change`);
+  return activity as unknown as Activity;
+}
+
+/** Checks one history entry: an activity entry or a check-in. */
+export function validateHistoryItem(value: unknown, path = 'item'): HistoryItem {
+  const item = record(value, path);
+  return item.kind === 'activity' ? validateActivity(item, path) : validateCheckin(item, path);
+}
+
+function validatePageOf<T>(
+  value: unknown,
+  path: string,
+  noun: string,
+  each: (item: unknown, path: string) => T,
+): Page<T> {
+  const page = record(value, path);
+  list(page.items, `${path}.items`, MAX_PAGE_ITEMS, noun, each);
+  nullable(page.nextCursor, `${path}.nextCursor`, (v, p) => text(v, p, MAX_CURSOR_LENGTH, 1));
+  nullable(page.total, `${path}.total`, (v, p) => integer(v, p, 0));
+  return page as unknown as Page<T>;
 }
 
 /** Checks a `Page<Checkin>` (at most 500 items); throws `CheckinError('invalid')`. */
 export function validatePage(value: unknown, path = 'page'): Page<Checkin> {
-  const page = record(value, path);
-  list(page.items, `${path}.items`, MAX_PAGE_ITEMS, 'check-ins', validateCheckin);
-  nullable(page.nextCursor, `${path}.nextCursor`, (v, p) => text(v, p, MAX_CURSOR_LENGTH, 1));
-  nullable(page.total, `${path}.total`, (v, p) => integer(v, p, 0));
-  return page as unknown as Page<Checkin>;
+  return validatePageOf(value, path, 'check-ins', validateCheckin);
+}
+
+/** Checks a `Page<HistoryItem>` (at most 500 items); throws `CheckinError('invalid')`. */
+export function validateHistoryPage(value: unknown, path = 'page'): Page<HistoryItem> {
+  return validatePageOf(value, path, 'history entries', validateHistoryItem);
 }
 
 /** Checks a `subscribe` event; throws `CheckinError('invalid')` naming the bad field. */
@@ -336,6 +308,7 @@ export function validateEvent(value: unknown, path = 'event'): CheckinEvent {
   const type = oneOf(event.type, `${path}.type`, EVENT_TYPES);
   if (type === 'checkin') validateCheckin(event.checkin, `${path}.checkin`);
   else if (type === 'settings') validateSettings(event.settings, `${path}.settings`);
+  else if (type === 'activity') validateActivity(event.activity, `${path}.activity`);
   else {
     id(event.checkinId, `${path}.checkinId`);
     validateReply(event.reply, `${path}.reply`);
@@ -393,6 +366,19 @@ function toCheckinError(error: unknown): CheckinError {
 
 type MethodName = Exclude<keyof CheckinAdapter, 'subscribe'>;
 
+function pageOf<T extends { contractId: string }>(
+  contractId: string,
+  check: (value: unknown) => Page<T>,
+) {
+  return (value: unknown): Page<T> => {
+    const page = check(value);
+    page.items.forEach((item, index) =>
+      expectSame(item.contractId, contractId, `page.items[${index}].contractId`, 'contract'),
+    );
+    return page;
+  };
+}
+
 async function call<T>(
   adapter: CheckinAdapter,
   name: MethodName,
@@ -446,13 +432,7 @@ export function validated(adapter: CheckinAdapter, options: ValidatedOptions = {
     updateSettings: (contractId, change, o) =>
       call(adapter, 'updateSettings', [contractId, change, o], settingsOf(contractId)),
     listCheckins: (contractId, o) =>
-      call(adapter, 'listCheckins', [contractId, o], (v) => {
-        const page = validatePage(v);
-        page.items.forEach((item, index) =>
-          expectSame(item.contractId, contractId, `page.items[${index}].contractId`, 'contract'),
-        );
-        return page;
-      }),
+      call(adapter, 'listCheckins', [contractId, o], pageOf(contractId, (v) => validatePage(v))),
     submitAnswers: (contractId, checkinId, input, o) =>
       call(
         adapter,
@@ -474,6 +454,10 @@ export function validated(adapter: CheckinAdapter, options: ValidatedOptions = {
     reply: (contractId, checkinId, input, o) =>
       call(adapter, 'reply', [contractId, checkinId, input, o], (v) => validateReply(v)),
   };
+  if (typeof adapter?.listHistory === 'function') {
+    safe.listHistory = (contractId, o) =>
+      call(adapter, 'listHistory', [contractId, o], pageOf(contractId, (v) => validateHistoryPage(v)));
+  }
   if (typeof adapter?.subscribe === 'function') {
     safe.subscribe = (contractId, listener) => {
       // The host's adapter may keep calling after unsubscribe; the element must not hear it.
@@ -490,7 +474,9 @@ export function validated(adapter: CheckinAdapter, options: ValidatedOptions = {
                 ? { actual: checked.checkin.contractId, path: 'event.checkin.contractId' }
                 : checked.type === 'settings'
                   ? { actual: checked.settings.contractId, path: 'event.settings.contractId' }
-                  : null;
+                  : checked.type === 'activity'
+                    ? { actual: checked.activity.contractId, path: 'event.activity.contractId' }
+                    : null;
             if (about) expectSame(about.actual, contractId, about.path, 'contract');
           } catch (error) {
             report(error);

@@ -1529,6 +1529,9 @@ export class CheckinForm extends LitElement {
         case 'missed':
           text = msg(str`Missed: no answer before the next check-in (was due ${due})`);
           break;
+        case 'closed':
+          text = msg(str`Closed before ${talent} answered (was due ${due})`);
+          break;
       }
     }
     return html`${checkin && kind !== 'consent' && checkin.kind === 'requested'

@@ -1,5 +1,6 @@
 import { msg, str } from '@lit/localize';
 import type { Checkin, CheckinStatus, Health, Question } from '../../model.js';
+import { blockerAnswer } from '../../questions.js';
 
 // Words shared by the on-screen thread and the exports, so that a status reads the same in
 // the page, the Markdown file and the spreadsheet.
@@ -17,6 +18,8 @@ export function statusLabel(status: CheckinStatus): string {
       return msg('Missed');
     case 'skipped':
       return msg('Skipped');
+    case 'closed':
+      return msg('Closed');
   }
 }
 
@@ -45,16 +48,11 @@ export function questionLabel(questions: readonly Question[], questionId: string
 }
 
 /**
- * True when the answer to the third question ("What might delay your planned work?") is real
- * text rather than one of its quick answers ("None"), compared trimmed and case-insensitively.
+ * True when the answer to the `blockers` question is real text rather than one of its quick
+ * answers ("None", matched loosely: "none.", "N/A").
  */
 export function hasBlocker(checkin: Checkin, questions: readonly Question[]): boolean {
-  const question = questions[2];
-  if (!question || !checkin.answers) return false;
-  const text = checkin.answers.find((a) => a.questionId === question.id)?.text.trim() ?? '';
-  if (!text) return false;
-  const lower = text.toLowerCase();
-  return !question.quickAnswers.some((quick) => quick.trim().toLowerCase() === lower);
+  return blockerAnswer(checkin, questions) !== null;
 }
 
 /** Answers in question order, then answers to questions that no longer exist. */
