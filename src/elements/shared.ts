@@ -2,6 +2,7 @@ import { msg, str } from '@lit/localize';
 import { html, nothing, type TemplateResult } from 'lit';
 import { CheckinErrorEvent } from '../events.js';
 import { CheckinError, isAbortError, type CheckinErrorCode } from '../model.js';
+import { DISPLAY_TEXT_SHOWN } from '../limits.js';
 
 /** A plain-words heading for each failure; the adapter's own message follows it. */
 export function errorHeading(code: CheckinErrorCode): string {
@@ -80,4 +81,21 @@ export function renderLoading(label = msg('Loading check-ins…')): TemplateResu
     <span class="skeleton"></span>
     <span class="skeleton medium"></span>
   </div>`;
+}
+
+/**
+ * Display text from the host (a name, a title), shortened with an ellipsis past
+ * `DISPLAY_TEXT_SHOWN` characters. Use `displayTitle` for the `title` attribute that carries the
+ * full text. Always rendered as text.
+ */
+export function shortText(text: string): string {
+  if (text.length <= DISPLAY_TEXT_SHOWN) return text;
+  // Never cut a surrogate pair in half.
+  const cut = Array.from(text.slice(0, DISPLAY_TEXT_SHOWN + 1)).slice(0, DISPLAY_TEXT_SHOWN - 1).join('');
+  return `${cut.trimEnd()}…`;
+}
+
+/** The full text for a `title` attribute when `shortText` shortened it, else nothing. */
+export function displayTitle(text: string): string | typeof nothing {
+  return text.length > DISPLAY_TEXT_SHOWN ? text : nothing;
 }
