@@ -99,3 +99,16 @@ export function shortText(text: string): string {
 export function displayTitle(text: string): string | typeof nothing {
   return text.length > DISPLAY_TEXT_SHOWN ? text : nothing;
 }
+
+/**
+ * The level of an element's main heading from its `heading-level` attribute: a whole number
+ * from 1 to 6, else 2. Sub-headings use `subLevel(level)`. Rendered as `role="heading"` with
+ * `aria-level`, so the outline fits the host page without changing the element's styles.
+ */
+export function headingLevel(value: unknown): number {
+  const level = Number(value);
+  return Number.isInteger(level) && level >= 1 && level <= 6 ? level : 2;
+}
+
+/** The level below `level`, at most 6. */
+export const subLevel = (level: number): number => Math.min(level + 1, 6);
