@@ -293,6 +293,32 @@ export const PendingConsent: Story = {
   render: () => form(world({ contractId: 'c-nova', data: nova({ enabled: true, consent: 'pending' }) })),
 };
 
+export const RequestWhilePending: Story = {
+  name: 'Talent: a request for an update while consent is pending',
+  render: () =>
+    form(
+      world({
+        contractId: 'c-nova',
+        data: nova({ enabled: true, consent: 'pending' }),
+        before: (store) =>
+          store
+            .session('u-dana')
+            .requestUpdate('c-nova', { message: 'Could you send a quick status before Monday?' }, { idempotencyKey: 's-req' }),
+      }),
+    ),
+};
+
+export const RequestWhileOff: Story = {
+  name: 'Talent: a request for an update while check-ins are off',
+  render: () =>
+    form(
+      world({
+        contractId: 'c-nova',
+        before: (store) => store.session('u-dana').requestUpdate('c-nova', {}, { idempotencyKey: 's-req' }),
+      }),
+    ),
+};
+
 export const Client: Story = {
   name: 'Client: waiting for the answer',
   render: () => form(world({ viewerId: 'u-dana' })),

@@ -1076,11 +1076,13 @@ describe('<checkin-form>', () => {
     it('says when weekly check-ins are off', async () => {
       const { adapter } = backend({ contractId: 'c-nova' });
       const el = await mount(adapter, { contractId: 'c-nova' });
-      expect(text($(el, '[part~="state"]'))).to.equal('Weekly check-ins are off for this contract.');
+      expect(text($(el, '[part~="state"]'))).to.equal(
+        "Weekly check-ins are off for this contract, so you won't be asked each week. Dana Whitfield can still ask you for an update, and you can answer it here.",
+      );
       expect(fields(el)).to.have.length(0);
     });
 
-    it('asks the talent to accept in the settings first when consent is pending', async () => {
+    it('asks the talent to accept in the settings first when consent is pending, and says requests still come', async () => {
       const { adapter } = backend({
         contractId: 'c-nova',
         data: (d) => {
@@ -1089,7 +1091,7 @@ describe('<checkin-form>', () => {
       });
       const el = await mount(adapter, { contractId: 'c-nova' });
       expect(text($(el, '[part~="state"]'))).to.equal(
-        'Dana Whitfield wants weekly check-ins on this contract. Accept them in the check-in settings first; nothing will be asked until you do.',
+        'Dana Whitfield wants weekly check-ins on this contract. They start once you agree to them in the check-in settings. Dana Whitfield can still ask you for an update, and you can answer it here.',
       );
       expect(fields(el)).to.have.length(0);
     });

@@ -503,6 +503,9 @@ describe('faults: <checkin-form>', () => {
   });
 
   describe('contract-id changed mid-request', () => {
+    const NOVA_OFF =
+      "Weekly check-ins are off for this contract, so you won't be asked each week. Dana Whitfield can still ask you for an update, and you can answer it here.";
+
     it("ignores the old contract's late answer", async () => {
       const adapter = adapterFor(world(), 'u-kofi');
       const gate = hold(adapter, 'listCheckins', (contractId) => contractId === 'c-atlas');
@@ -510,12 +513,12 @@ describe('faults: <checkin-form>', () => {
       await waitUntil(() => gate.held === 1, 'the atlas load did not start');
       el.contractId = 'c-nova';
       await waitUntil(() => $(el, '[part~="state"]'), 'c-nova did not load');
-      expect(text($(el, '[part~="state"]'))).to.equal('Weekly check-ins are off for this contract.');
+      expect(text($(el, '[part~="state"]'))).to.equal(NOVA_OFF);
       gate.open();
       await waitUntil(() => calls(adapter, 'listCheckins').some((c) => c.args[0] === 'c-atlas'), 'never answered');
       await settle();
       await el.updateComplete;
-      expect(text($(el, '[part~="state"]'))).to.equal('Weekly check-ins are off for this contract.');
+      expect(text($(el, '[part~="state"]'))).to.equal(NOVA_OFF);
       expect(fields(el)).to.have.length(0);
       expect(text($(el, '#heading'))).to.contain('Nova onboarding flow');
     });

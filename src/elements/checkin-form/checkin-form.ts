@@ -47,6 +47,7 @@ import {
   pickCheckin,
   skipSentIn,
   toInput,
+  standingOf,
   touchesAnswers,
   validateAnswers,
   type FieldError,
@@ -103,9 +104,14 @@ function viewOf(checkin: Checkin | null): string {
   return `${view}:${checkin.id}`;
 }
 
-/** Which view a load renders for the talent: a refresh that changes it must not replace unsent text. */
+/**
+ * Which view a load renders for the talent: a refresh that changes it must not replace unsent
+ * text. A check-in that can be answered is the form whatever weekly check-ins' standing (a
+ * request is answerable in every consent state); with none, the standing is the view.
+ */
 function loadedView(loaded: Loaded): string {
-  return `${loaded.viewer.role}|${loaded.settings.consent === 'pending' ? 'consent' : viewOf(loaded.target)}`;
+  const target = loaded.target;
+  return `${loaded.viewer.role}|${target ? viewOf(target) : `none:${standingOf(loaded.settings)}`}`;
 }
 
 /**
@@ -566,7 +572,7 @@ export class CheckinForm extends LitElement {
    */
   private newlyOpen(loaded: Loaded, shown: Loaded): string | null {
     const target = loaded.target;
-    if (loaded.viewer.role !== 'talent' || loaded.settings.consent === 'pending' || !target) return null;
+    if (loaded.viewer.role !== 'talent' || !target) return null;
     if (target.id === shown.target?.id || (target.status !== 'open' && target.status !== 'late')) return null;
     return target.kind === 'requested'
       ? msg(str`A new check-in is open: ${target.requestedBy.name} asked for an update.`)
@@ -1063,38 +1069,66 @@ export class CheckinForm extends LitElement {
   }
 
   private renderTalent(loaded: Loaded): TemplateResult {
-    const { settings, contract } = loaded;
     const checkin = this.checkin;
-    const client = contract.client.name;
-    if (settings.consent === 'pending') {
-      return html`<p class="state" part="state" data-state="consent">
-        ${msg(
-          str`${client} wants weekly check-ins on this contract. Accept them in the check-in settings first; nothing will be asked until you do.`,
-        )}
+    const standing = standingOf(loaded.settings);
+    const said = this.standingText(loaded);
+    if (!checkin) {
+      if (!said) return this.renderNoneOpen(loaded);
+      return html`<p class="state" part="state" data-state=${standing === 'pending' ? 'consent' : standing}>
+        ${said}
       </p>`;
     }
-    if (!checkin) {
-      if (!settings.enabled) {
-        return html`<p class="state" part="state" data-state="off">
-          ${msg('Weekly check-ins are off for this contract.')}
-        </p>`;
-      }
-      if (settings.consent === 'declined') {
-        return html`<p class="state" part="state" data-state="declined">
-          ${msg(str`You declined weekly check-ins, so ${client} won't be sent any.`)}
-        </p>`;
-      }
-      return this.renderNoneOpen(loaded);
-    }
+    // A check-in on screen while weekly ones are not asked (a request for an update, or the one
+    // that closed): the standing is said above it, and the check-in stays answerable if open.
+    const note = said
+      ? html`<p class="muted" part="standing" data-standing=${standing}>${said}</p>`
+      : nothing;
     const answerable = checkin.status === 'open' || checkin.status === 'late';
-    if (answerable || this.editing) return this.renderForm(loaded, checkin);
+    if (answerable || this.editing) return html`${note}${this.renderForm(loaded, checkin)}`;
     switch (checkin.status) {
       case 'answered':
-        return this.renderAnswered(loaded, checkin);
+        return html`${note}${this.renderAnswered(loaded, checkin)}`;
       case 'skipped':
-        return this.renderSkipped(loaded, checkin);
+        return html`${note}${this.renderSkipped(loaded, checkin)}`;
       default:
-        return this.renderMissed(loaded, checkin);
+        return html`${note}${this.renderMissed(loaded, checkin)}`;
+    }
+  }
+
+  /**
+   * Where weekly check-ins stand for the talent, when they are not being asked: exactly what
+   * will not happen, and that a request for an update still can, and is answered here. Null
+   * while they are on.
+   */
+  private standingText(loaded: Loaded): string | null {
+    const { settings, contract } = loaded;
+    const client = contract.client.name;
+    switch (standingOf(settings)) {
+      case 'active':
+        return null;
+      case 'pending':
+        return msg(
+          str`${client} wants weekly check-ins on this contract. They start once you agree to them in the check-in settings. ${client} can still ask you for an update, and you can answer it here.`,
+        );
+      case 'declined':
+        return msg(
+          str`You declined weekly check-ins, so you won't be asked each week. ${client} can still ask you for an update, and you can answer it here.`,
+        );
+      case 'withdrawn':
+        return msg(
+          str`You withdrew your consent to weekly check-ins, so you won't be asked each week. ${client} can still ask you for an update, and you can answer it here.`,
+        );
+      case 'off': {
+        const by = settings.disabledBy;
+        const at = settings.disabledAt;
+        return by && at
+          ? msg(
+              str`${by.name} turned weekly check-ins off on ${this.when(loaded, at)}, so you won't be asked each week. ${client} can still ask you for an update, and you can answer it here.`,
+            )
+          : msg(
+              str`Weekly check-ins are off for this contract, so you won't be asked each week. ${client} can still ask you for an update, and you can answer it here.`,
+            );
+      }
     }
   }
 
@@ -1487,23 +1521,27 @@ export class CheckinForm extends LitElement {
 
   /** Client and observer: where the check-in stands, no inputs. */
   private renderWatcher(loaded: Loaded): TemplateResult {
-    const { settings, contract } = loaded;
+    const { settings, contract, viewer } = loaded;
     const checkin = this.checkin;
     const talent = contract.talent.name;
+    const standing = standingOf(settings);
     let text: string;
     let kind: string = checkin?.status ?? 'none';
-    if (settings.consent === 'pending') {
+    // A request for an update is answerable whatever the consent state: its state is shown.
+    if (standing === 'pending' && checkin?.kind !== 'requested') {
       text = msg(str`Waiting for ${talent} to accept weekly check-ins.`);
       kind = 'consent';
     } else if (!checkin) {
-      if (!settings.enabled) {
+      if (standing === 'off') {
         return html`<p class="state" part="state" data-state="off">
           ${msg('Weekly check-ins are off for this contract.')}
         </p>`;
       }
-      if (settings.consent === 'declined') {
-        return html`<p class="state" part="state" data-state="declined">
-          ${msg(str`${talent} declined weekly check-ins.`)}
+      if (standing === 'declined' || standing === 'withdrawn') {
+        return html`<p class="state" part="state" data-state=${standing}>
+          ${standing === 'declined'
+            ? msg(str`${talent} declined weekly check-ins.`)
+            : msg(str`${talent} withdrew their consent to weekly check-ins.`)}
         </p>`;
       }
       return this.renderNoneOpen(loaded);
@@ -1535,7 +1573,11 @@ export class CheckinForm extends LitElement {
       }
     }
     return html`${checkin && kind !== 'consent' && checkin.kind === 'requested'
-        ? html`<p class="muted">${msg(str`${checkin.requestedBy.name} asked for an update`)}</p>`
+        ? html`<p class="muted">
+            ${checkin.requestedBy.id === viewer.id
+              ? msg('You asked for an update')
+              : msg(str`${checkin.requestedBy.name} asked for an update`)}
+          </p>`
         : nothing}
       <p class=${classMap({ state: true, [kind]: true })} part="state" data-state=${kind}>${text}</p>
       ${checkin?.status === 'skipped' && checkin.skipNote

@@ -199,3 +199,22 @@ export function lastWeeksPlan(
   return null;
 }
 
+
+/**
+ * Where weekly (scheduled) check-ins stand: `active` while they are on and agreed to (or no
+ * agreement is needed); else why none will be asked. Requests for an update are answerable in
+ * every standing: consent governs only the scheduled prompts.
+ */
+export type Standing = 'active' | 'off' | 'pending' | 'declined' | 'withdrawn';
+
+export function standingOf(settings: Settings): Standing {
+  if (!settings.enabled) return 'off';
+  switch (settings.consent) {
+    case 'pending':
+    case 'declined':
+    case 'withdrawn':
+      return settings.consent;
+    default:
+      return 'active';
+  }
+}
