@@ -5,7 +5,6 @@ import {
   MemoryStore,
   generateHistory,
   seedDemo,
-  type MemoryData,
 } from '../src/adapters/memory.js';
 import {
   validateCheckin,
@@ -17,121 +16,30 @@ import {
 } from '../src/adapters/validate.js';
 import {
   CheckinError,
-  DEFAULT_POLICY,
   DEFAULT_QUESTIONS,
   ERROR_CODES,
   type Checkin,
   type CheckinErrorCode,
   type Contract,
-  type Party,
-  type Policy,
   type Question,
-  type Settings,
 } from '../src/model.js';
 import { checkEligibility, localDateOf } from '../src/schedule/index.js';
 
-// ---- a small world with an injected clock -------------------------------------------------
-// c-1: hourly, from Monday 2025-01-06; prompts on Fridays 09:00 Berlin (08:00Z in winter).
+import {
+  ANSWERS,
+  CLIENT,
+  FIRST,
+  SECOND,
+  T0,
+  TALENT,
+  failure,
+  key,
+  settle,
+  world,
+  type World,
+  type WorldOptions,
+} from './support/memory-world.js';
 
-const CLIENT: Party = { id: 'u-client', name: 'Cleo Client', timeZone: 'America/New_York' };
-const TALENT: Party = { id: 'u-talent', name: 'Tariq Talent', timeZone: 'Europe/Berlin' };
-const T0 = '2025-01-06T00:00:00.000Z';
-const FIRST = 'c-1-20250110T080000Z';
-const SECOND = 'c-1-20250117T080000Z';
-const ANSWERS = DEFAULT_QUESTIONS.map((q) => ({ questionId: q.id, text: `About ${q.id}` }));
-
-interface WorldOptions {
-  now?: string;
-  policy?: Partial<Policy>;
-  settings?: Partial<Settings>;
-  activeSince?: string | null;
-  checkins?: Checkin[];
-}
-
-function world(options: WorldOptions = {}) {
-  const clock = { now: Date.parse(options.now ?? '2025-01-10T10:00:00Z') };
-  const contract: Contract = {
-    id: 'c-1',
-    title: 'Website rebuild',
-    kind: 'hourly',
-    startsAt: T0,
-    endsAt: null,
-    milestoneCount: null,
-    client: CLIENT,
-    talent: TALENT,
-  };
-  const short: Contract = {
-    ...contract,
-    id: 'c-short',
-    title: 'Logo',
-    kind: 'fixed',
-    endsAt: '2025-01-16T00:00:00.000Z',
-    milestoneCount: 1,
-  };
-  const settings: Settings = {
-    contractId: 'c-1',
-    enabled: true,
-    consent: 'not-needed',
-    eligibility: { eligible: true, reason: null },
-    schedule: {
-      weekday: 5,
-      time: '09:00',
-      timeZone: 'Europe/Berlin',
-      skipDates: [],
-      pausedUntil: null,
-    },
-    questions: structuredClone(DEFAULT_QUESTIONS) as Question[],
-    version: 1,
-    updatedAt: T0,
-    updatedBy: CLIENT,
-    ...options.settings,
-  };
-  const data: MemoryData = {
-    users: [
-      { ...CLIENT, locale: 'en-US' },
-      TALENT,
-      { id: 'u-obs', name: 'Olga Observer', timeZone: 'UTC' },
-      { id: 'u-stranger', name: 'Sam Stranger', timeZone: 'UTC' },
-    ],
-    contracts: [contract, short],
-    observers: { 'c-1': ['u-obs'] },
-    settings: { 'c-1': settings },
-    checkins: { 'c-1': options.checkins ?? [] },
-    lastRequestAt: {},
-    policy: { ...DEFAULT_POLICY, ...options.policy },
-    activeSince: { 'c-1': options.activeSince === undefined ? T0 : options.activeSince },
-  };
-  const store = new MemoryStore(data, { clock: () => clock.now });
-  const as = (viewerId: string) => new MemoryAdapter({ store, viewerId, contractId: 'c-1' });
-  return {
-    store,
-    client: as('u-client'),
-    talent: as('u-talent'),
-    observer: as('u-obs'),
-    stranger: as('u-stranger'),
-    as,
-    at(instant: string) {
-      clock.now = Date.parse(instant);
-    },
-  };
-}
-type World = ReturnType<typeof world>;
-
-let keys = 0;
-const key = () => `key-${++keys}`;
-
-/** The rejection of `promise`; fails the test if it resolves. */
-async function failure(promise: Promise<unknown>): Promise<CheckinError> {
-  let value: unknown;
-  try {
-    value = await promise;
-  } catch (error) {
-    return error as CheckinError;
-  }
-  throw new Error(`Expected a rejection, got ${JSON.stringify(value)}`);
-}
-
-const settle = () => new Promise((resolve) => setTimeout(resolve, 0));
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 async function statusOf(w: World, id: string): Promise<string | undefined> {
@@ -564,7 +472,7 @@ describe('MemoryAdapter consent', () => {
     expect((await w.talent.listCheckins('c-1')).total).to.equal(1);
     await w.talent.updateSettings(
       'c-1',
-      { consent: 'declined' },
+      { consent: 'withdrawn' },
       { expectedVersion: 1, idempotencyKey: key() },
     );
     w.at('2025-02-10T10:00:00Z');
@@ -832,7 +740,7 @@ describe('MemoryAdapter status derivation', () => {
     expect(await statusOf(w, 'c-1-20250207T080000Z')).to.equal('open');
   });
 
-  it('a requested check-in is due now and goes late the next day', async () => {
+  it('a requested check-in is due now, stored as typed, and goes late after the talent\'s next day', async () => {
     const w = world();
     const requested = await w.client.requestUpdate(
       'c-1',
@@ -843,10 +751,14 @@ describe('MemoryAdapter status derivation', () => {
       kind: 'requested',
       dueAt: '2025-01-10T10:00:00.000Z',
       status: 'open',
-      message: 'Quick status?',
+      message: '  Quick status?  ',
+      // The end of Saturday 11 January in Berlin: a request can come at any hour.
+      lateAt: '2025-01-11T23:00:00.000Z',
     });
     expect(requested.requestedBy).to.deep.equal(CLIENT);
-    w.at('2025-01-11T10:00:00Z');
+    w.at('2025-01-11T22:59:00Z');
+    expect(await statusOf(w, requested.id)).to.equal('open');
+    w.at('2025-01-11T23:00:00Z');
     expect(await statusOf(w, requested.id)).to.equal('late');
   });
 
@@ -945,7 +857,7 @@ describe('MemoryAdapter status derivation', () => {
     });
   }
 
-  it('optional questions may be left out; answers are stored trimmed in question order', async () => {
+  it('optional questions may be left out; answers are stored as typed in question order', async () => {
     const questions: Question[] = [
       { id: 'a', prompt: 'A?', required: true, maxLength: 50, quickAnswers: [] },
       { id: 'b', prompt: 'B?', required: false, maxLength: 50, quickAnswers: ['None'] },
@@ -957,7 +869,7 @@ describe('MemoryAdapter status derivation', () => {
       { answers: [{ questionId: 'a', text: '  yes  ' }] },
       { idempotencyKey: key() },
     );
-    expect(result.answers).to.deep.equal([{ questionId: 'a', text: 'yes' }]);
+    expect(result.answers).to.deep.equal([{ questionId: 'a', text: '  yes  ' }]);
   });
 
   it('skipCheckin: note of at most 500 characters, only on open or late check-ins', async () => {
@@ -993,7 +905,7 @@ describe('MemoryAdapter status derivation', () => {
     expect(events).to.have.length(1);
   });
 
-  it('reply: 1 to 2000 characters after trimming, authored by the caller', async () => {
+  it('reply: 1 to 2000 characters, not blank, stored as typed, authored by the caller', async () => {
     const w = world();
     expect(
       (await failure(w.talent.reply('c-1', FIRST, { text: '   ' }, { idempotencyKey: key() })))
@@ -1013,7 +925,7 @@ describe('MemoryAdapter status derivation', () => {
       { idempotencyKey: key() },
     );
     expect(reply).to.deep.include({
-      text: 'Done!',
+      text: ' Done! ',
       author: TALENT,
       createdAt: '2025-01-10T10:00:00.000Z',
     });
@@ -1145,7 +1057,7 @@ describe('MemoryAdapter subscribe', () => {
       { expectedVersion: 1, idempotencyKey: key() },
     );
     await settle();
-    expect(events.map((e) => e.type)).to.deep.equal(['checkin', 'reply', 'settings']);
+    expect(events.map((e) => e.type)).to.deep.equal(['checkin', 'reply', 'activity', 'settings']);
     expect(events[0]).to.deep.nested.include({ 'checkin.id': FIRST, 'checkin.status': 'answered' });
     expect(events[1]).to.deep.equal({ type: 'reply', checkinId: FIRST, reply });
     expect(settingsEvents.at(-1)).to.deep.nested.include({

@@ -5,6 +5,8 @@
  */
 import { DEFAULT_POLICY, DEFAULT_QUESTIONS } from '../model.js';
 import type {
+  Activity,
+  ActivityChange,
   Answer,
   Checkin,
   Contract,
@@ -16,7 +18,7 @@ import type {
   Settings,
 } from '../model.js';
 import { localDateOf, nextPrompt, upcomingPrompts } from '../schedule/index.js';
-import { defaultSettings, type MemoryData, type MemoryUser } from './memory-store.js';
+import { defaultSettings, type MemoryData, type MemoryUser } from './memory-data.js';
 
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
@@ -289,7 +291,24 @@ export function seedDemo(options: { now?: string | number; weeks?: number } = {}
     updatedBy: DANA,
     enabledAt: iso(enabledAt),
     enabledBy: DANA,
+    disabledAt: null,
+    disabledBy: null,
+    consentAt: iso(consentAt),
   };
+  // The paper trail of those settings, newest first.
+  const activity = (n: number, at: number, actor: Party, change: ActivityChange): Activity => ({
+    id: `c-atlas-a${String(n).padStart(6, '0')}`,
+    contractId: atlas.id,
+    kind: 'activity',
+    at: iso(at),
+    actor,
+    change,
+  });
+  const atlasActivity = [
+    activity(3, consentAt + HOUR, DANA, { type: 'skip-dates', added: [...schedule.skipDates], removed: [] }),
+    activity(2, consentAt, KOFI, { type: 'consent', consent: 'given' }),
+    activity(1, enabledAt, DANA, { type: 'enabled' }),
+  ];
 
   return {
     users: structuredClone(USERS),
@@ -301,6 +320,8 @@ export function seedDemo(options: { now?: string | number; weeks?: number } = {}
     policy: { ...DEFAULT_POLICY, consent: 'required' },
     now: null,
     activeSince: { 'c-atlas': iso(consentAt), 'c-logo': null, 'c-nova': null },
+    scheduleChangedAt: {},
+    activity: { 'c-atlas': atlasActivity },
     idempotency: {},
   };
 }

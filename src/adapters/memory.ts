@@ -8,6 +8,7 @@ import type {
   Checkin,
   CheckinErrorCode,
   Contract,
+  HistoryItem,
   Page,
   Reply,
   Settings,
@@ -49,6 +50,8 @@ export interface MemoryAdapterOptions {
 }
 
 type Method = keyof CheckinAdapter;
+
+const MAX_CALLS = 1000;
 
 type Fault =
   | { kind: 'fail'; code: CheckinErrorCode; message?: string }
@@ -149,7 +152,11 @@ export class MemoryFaults {
 export class MemoryAdapter implements CheckinAdapter {
   /** The backend this adapter talks to. */
   readonly store: MemoryStore;
-  /** Every call, in order, with its arguments (for tests). */
+  /**
+   * The latest calls, in order, with their arguments (for tests): at most the last 1,000, and
+   * a subscription without its listener, so an adapter reused across many mounts (a demo,
+   * Storybook) keeps no removed element alive.
+   */
   readonly calls: Array<{ method: string; args: unknown[] }> = [];
   /** Fault injection: latency, failures, hangs, malformed data, dropped subscriptions. */
   readonly faults: MemoryFaults;
@@ -185,6 +192,13 @@ export class MemoryAdapter implements CheckinAdapter {
   getSettings(contractId: string, options?: ReadOptions): Promise<Settings> {
     return this.run('getSettings', [contractId, options], options?.signal, () =>
       this.server.getSettings(contractId),
+    );
+  }
+
+  /** Check-ins and activity entries (who changed what), newest first, by opaque cursor. */
+  listHistory(contractId: string, options?: ListOptions): Promise<Page<HistoryItem>> {
+    return this.run('listHistory', [contractId, options], options?.signal, () =>
+      this.server.listHistory(contractId, options),
     );
   }
 
@@ -262,7 +276,7 @@ export class MemoryAdapter implements CheckinAdapter {
 
   /** Live events about `contractId` from every adapter on the same store; returns unsubscribe. */
   subscribe(contractId: string, listener: (event: CheckinEvent) => void): () => void {
-    this.calls.push({ method: 'subscribe', args: [contractId, listener] });
+    this.record('subscribe', [contractId]);
     const fault = this.faults.take('subscribe');
     if (fault?.kind === 'fail') {
       throw new CheckinError(fault.code, fault.message ?? DEFAULT_MESSAGES[fault.code]);
@@ -276,6 +290,11 @@ export class MemoryAdapter implements CheckinAdapter {
     return end;
   }
 
+  private record(method: string, args: unknown[]): void {
+    this.calls.push({ method, args });
+    if (this.calls.length > MAX_CALLS) this.calls.splice(0, this.calls.length - MAX_CALLS);
+  }
+
   /**
    * One request's life: recorded, faults applied, latency waited (abortable), then served.
    * The effect happens only after the wait, so an abort during latency leaves no trace.
@@ -286,7 +305,7 @@ export class MemoryAdapter implements CheckinAdapter {
     signal: AbortSignal | undefined,
     serve: () => T,
   ): Promise<T> {
-    this.calls.push({ method, args });
+    this.record(method, args);
     const fault = this.faults.take(method);
     if (signal?.aborted) throw abortError();
     if (fault?.kind === 'hang') await wait(Number.POSITIVE_INFINITY, signal);
