@@ -1,13 +1,17 @@
 import { css } from 'lit';
 
 /**
- * Tokens shared by every element. Colours follow the page's `color-scheme` (light, dark, or
- * the system's via `prefers-color-scheme`) through `light-dark()`; hosts override any token
- * with the `--checkin-*` custom properties.
+ * Tokens shared by every element. Colours follow the host page's `color-scheme` through
+ * `light-dark()`: a page that declares none is light, whatever the system prefers, so the
+ * elements never turn dark on a light page. A page (or an ancestor of the element) with
+ * `color-scheme: light dark` follows the system; `--checkin-color-scheme` sets the scheme of
+ * the elements alone (e.g. `light dark` to follow the system on a page that does not).
+ * Hosts override any token with the `--checkin-*` custom properties.
  */
 export const baseStyles = css`
   :host {
-    color-scheme: var(--checkin-color-scheme, light dark);
+    /* Unset, the property inherits the page's scheme; the custom property overrides it. */
+    color-scheme: var(--checkin-color-scheme);
     --_fg: var(--checkin-color-text, light-dark(#1f2328, #e6e8eb));
     --_muted: var(--checkin-color-text-muted, light-dark(#59636e, #a3acb7));
     --_bg: var(--checkin-color-surface, light-dark(#ffffff, #17191c));
