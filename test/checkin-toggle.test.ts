@@ -197,7 +197,7 @@ describe('<checkin-toggle>', () => {
       await waitUntil(() => $(el, '[role="switch"]'), 'c-nova did not load');
       // c-atlas is on, c-nova is off: what is shown must be c-nova's.
       expect(switchOf(el).getAttribute('aria-checked')).to.equal('false');
-      expect(text($(el, '[part="status"].status-text'))).to.contain('Kofi Mensah is not asked anything');
+      expect(text($(el, '[part="status"].status-text'))).to.contain('Kofi Mensah gets no weekly check-ins');
     });
   });
 
@@ -210,7 +210,9 @@ describe('<checkin-toggle>', () => {
       expect(sw.getAttribute('aria-checked')).to.equal('false');
       expect(text(sw.querySelector('.switch-label'))).to.equal('Weekly check-ins');
       expect(sw.getAttribute('aria-describedby')).to.contain('switch-status');
-      expect(text($(el, '#switch-status'))).to.equal('Off: Kofi Mensah is not asked anything.');
+      expect(text($(el, '#switch-status'))).to.equal(
+        'Kofi Mensah gets no weekly check-ins; you can still request an update.',
+      );
     });
 
     it("says the schedule in the client's time on the date its clock gives", async () => {
@@ -225,8 +227,12 @@ describe('<checkin-toggle>', () => {
         await waitUntil(() => $(el, '.card'), 'the element did not finish loading');
         return text($(el, '#switch-status'));
       };
-      expect(await statusAt('2026-07-13T12:00:00Z')).to.equal('On: Fridays at 16:00 (Fridays at 10:00 your time)');
-      expect(await statusAt('2026-03-16T12:00:00Z')).to.equal('On: Fridays at 16:00 (Fridays at 11:00 your time)');
+      expect(await statusAt('2026-07-13T12:00:00Z')).to.equal(
+        'Fridays at 4:00 PM Central European Time (Berlin), Fridays at 10:00 AM your time',
+      );
+      expect(await statusAt('2026-03-16T12:00:00Z')).to.equal(
+        'Fridays at 4:00 PM Central European Time (Berlin), Fridays at 11:00 AM your time',
+      );
     });
 
     it('opens the confirmation with Space, and Escape cancels without a request', async () => {
@@ -295,15 +301,17 @@ describe('<checkin-toggle>', () => {
       await openDialog(el);
       const dialog = dialogOf(el);
       expect(text(dialog.querySelector('#dialog-summary'))).to.equal(
-        'Kofi Mensah will be asked 3 short questions every Friday at 09:00 (Europe/Berlin).',
+        'Kofi Mensah will be asked 3 short questions every Friday at 9:00 AM, Central European Time (Berlin).',
       );
       expect(text(dialog.querySelector('.first-prompt'))).to.equal(
-        'First check-in: Fri, Dec 4, 9:00 AM their time (Europe/Berlin) — Fri, Dec 4, 3:00 AM your time (America/New_York).',
+        "First check-in: Fri, Dec 4, 9:00 AM Kofi's time (Central European Time (Berlin)) — Fri, Dec 4, 3:00 AM your time.",
       );
       expect(text(dialog)).to.contain(
         'The request is sent in your name. Kofi is told before the first one and can see this schedule.',
       );
-      expect(text(dialog.querySelector('[part="consent"]'))).to.equal('Check-ins start only after Kofi accepts.');
+      expect(text(dialog.querySelector('[part="consent"]'))).to.equal(
+        'Weekly check-ins start only after Kofi accepts. Until then you can still request an update, which Kofi can answer.',
+      );
       expect([...dialog.querySelectorAll('ol li')].map(text)).to.deep.equal([
         'What did you work on this week?',
         'What will you work on next week?',
@@ -326,7 +334,7 @@ describe('<checkin-toggle>', () => {
       el.consentPolicy = 'notify';
       await openDialog(el);
       expect(text(dialogOf(el).querySelector('[part="consent"]'))).to.equal(
-        'Check-ins start only after Kofi accepts.',
+        'Weekly check-ins start only after Kofi accepts. Until then you can still request an update, which Kofi can answer.',
       );
     });
 
@@ -471,9 +479,9 @@ describe('<checkin-toggle>', () => {
 
   describe('schedule editor', () => {
     const expectedNova = [
-      'Fri, Dec 4, 9:00 AM their time (Europe/Berlin) — Fri, Dec 4, 3:00 AM your time (America/New_York)',
-      'Fri, Dec 11, 9:00 AM their time (Europe/Berlin) — Fri, Dec 11, 3:00 AM your time (America/New_York)',
-      'Fri, Dec 18, 9:00 AM their time (Europe/Berlin) — Fri, Dec 18, 3:00 AM your time (America/New_York)',
+      "Fri, Dec 4, 9:00 AM Kofi's time (Central European Time (Berlin)) — Fri, Dec 4, 3:00 AM your time",
+      "Fri, Dec 11, 9:00 AM Kofi's time (Central European Time (Berlin)) — Fri, Dec 11, 3:00 AM your time",
+      "Fri, Dec 18, 9:00 AM Kofi's time (Central European Time (Berlin)) — Fri, Dec 18, 3:00 AM your time",
     ];
     const prompts = (el: Element) => $$(el, '[part="next-prompts"] li').map(text);
 
@@ -502,14 +510,14 @@ describe('<checkin-toggle>', () => {
       await el.updateComplete;
       expect(prompts(el)).to.deep.equal([
         // Monday 18:30 in Berlin is still ahead on the fixed Monday noon (UTC).
-        'Mon, Nov 30, 6:30 PM their time (Europe/Berlin) — Mon, Nov 30, 12:30 PM your time (America/New_York)',
-        'Mon, Dec 7, 6:30 PM their time (Europe/Berlin) — Mon, Dec 7, 12:30 PM your time (America/New_York)',
-        'Mon, Dec 14, 6:30 PM their time (Europe/Berlin) — Mon, Dec 14, 12:30 PM your time (America/New_York)',
+        "Mon, Nov 30, 6:30 PM Kofi's time (Central European Time (Berlin)) — Mon, Nov 30, 12:30 PM your time",
+        "Mon, Dec 7, 6:30 PM Kofi's time (Central European Time (Berlin)) — Mon, Dec 7, 12:30 PM your time",
+        "Mon, Dec 14, 6:30 PM Kofi's time (Central European Time (Berlin)) — Mon, Dec 14, 12:30 PM your time",
       ]);
       set(el, '#zone', 'America/New_York');
       await el.updateComplete;
       expect(prompts(el)[0]).to.equal(
-        'Tue, Dec 1, 12:30 AM their time (Europe/Berlin) — Mon, Nov 30, 6:30 PM your time (America/New_York)',
+        "Tue, Dec 1, 12:30 AM Kofi's time (Central European Time (Berlin)) — Mon, Nov 30, 6:30 PM your time",
       );
     });
 
@@ -560,7 +568,7 @@ describe('<checkin-toggle>', () => {
       const time = $(el, '#time')!;
       expect(time.getAttribute('aria-invalid')).to.equal('true');
       expect(time.getAttribute('aria-describedby')).to.contain('time-error');
-      expect(text($(el, '#time-error'))).to.equal('Enter a time, for example 09:00.');
+      expect(text($(el, '#time-error'))).to.equal('Enter a time, for example 9:00 AM.');
       expect(calls(adapter, 'updateSettings')).to.have.length(0);
     });
 
@@ -599,7 +607,7 @@ describe('<checkin-toggle>', () => {
       set(el, '#weekday', '3', 'change');
       await el.updateComplete;
       await openDialog(el);
-      expect(text(dialogOf(el).querySelector('#dialog-summary'))).to.contain('every Wednesday at 09:00');
+      expect(text(dialogOf(el).querySelector('#dialog-summary'))).to.contain('every Wednesday at 9:00 AM');
       const changed = oneEvent(el, 'checkin-settings-change');
       dialogOf(el).querySelector<HTMLButtonElement>('button.primary')!.click();
       await changed;
@@ -733,7 +741,7 @@ describe('<checkin-toggle>', () => {
       );
       const [version, ...rest] = paragraphs(el);
       // The element's clock (30 November) decides: Berlin is 6 hours ahead of New York then.
-      expect(version).to.equal('The other version: Tuesdays at 10:30 Europe/Berlin time (Tuesdays at 04:30 your time).');
+      expect(version).to.equal('The other version: Tuesdays at 10:30 AM Central European Time (Berlin), Tuesdays at 4:30 AM your time.');
       expect(rest).to.deep.equal([
         'Skipped dates: Dec 22, 2026.',
         'Your edits are kept below; save to replace the other version, or discard your edits.',
@@ -741,7 +749,7 @@ describe('<checkin-toggle>', () => {
       expect(noticeButtons(el)).to.deep.equal(['Save my version', 'Use the other version']);
       expect(errors.map((e) => e.detail.error.code)).to.deep.equal(['conflict']);
       // The preview still shows Dana's schedule (Thursdays 14:15 in Accra, paused until 15 Dec).
-      expect(text($(el, '[part="next-prompts"] li'))).to.contain('Thu, Dec 17, 3:15 PM their time');
+      expect(text($(el, '[part="next-prompts"] li'))).to.contain("Thu, Dec 17, 3:15 PM Kofi's time");
       await expect(el).to.be.accessible();
     });
 
@@ -820,7 +828,7 @@ describe('<checkin-toggle>', () => {
       const alert = text(notice(el));
       expect(alert).to.contain('Kofi Mensah changed these settings while you were editing.');
       expect(alert).to.contain('Kofi Mensah declined weekly check-ins.');
-      expect(alert).to.contain('Their version: Fridays at 09:00 Europe/Berlin time (Fridays at 03:00 your time).');
+      expect(alert).to.contain('Their version: Fridays at 9:00 AM Central European Time (Berlin), Fridays at 3:00 AM your time.');
       expect(noticeButtons(el)).to.deep.equal(['Save my version', 'Use their version']);
       expect(text(notice(el))).to.contain('Your edits are kept below; save to replace theirs, or discard your edits.');
       expect(status(el)).to.equal('Not saved: someone else changed these settings meanwhile. Your edits are kept.');
@@ -908,7 +916,7 @@ describe('<checkin-toggle>', () => {
       const alert = text(notice(el));
       expect(alert).to.contain('Check-ins are now off.');
       expect(alert).to.contain(
-        "Check-ins are off and not offered for this contract, so your edits can't be saved. This contract has already ended. Your edits were: Fridays at 06:15 Europe/Berlin time",
+        "Check-ins are off and not offered for this contract, so your edits can't be saved. This contract has already ended. Your edits were: Fridays at 6:15 AM Central European Time (Berlin)",
       );
       expect(noticeButtons(el)).to.deep.equal(['Use the other version']);
       await expect(el).to.be.accessible();
@@ -931,7 +939,7 @@ describe('<checkin-toggle>', () => {
       // Turning on again now sends Wednesday against the new version, and succeeds.
       const changed = oneEvent(el, 'checkin-settings-change') as Promise<CheckinSettingsChangeEvent>;
       await openDialog(el);
-      expect(text(dialogOf(el).querySelector('#dialog-summary'))).to.contain('every Wednesday at 09:00');
+      expect(text(dialogOf(el).querySelector('#dialog-summary'))).to.contain('every Wednesday at 9:00 AM');
       dialogOf(el).querySelector<HTMLButtonElement>('button.primary')!.click();
       const { detail } = await changed;
       expect([detail.settings.enabled, detail.settings.schedule.weekday]).to.deep.equal([true, 3]);
@@ -975,7 +983,7 @@ describe('<checkin-toggle>', () => {
       await el.updateComplete;
       // The switch shows the latest state (still on); Dana's unsaved time is still in the form.
       expect(switchOf(el).getAttribute('aria-checked')).to.equal('true');
-      expect(text($(el, '#switch-status'))).to.contain('On: Fridays at 16:00');
+      expect(text($(el, '#switch-status'))).to.contain('Fridays at 4:00 PM');
       expect($<HTMLInputElement>(el, '#time')!.value).to.equal('14:15');
       const kept = 'Your unsaved schedule edits are still in the form.';
       expect(text($(el, '[data-code="conflict"]'))).to.contain(kept);
@@ -987,7 +995,7 @@ describe('<checkin-toggle>', () => {
       await saveAndConflict(el);
       expect(paragraphs(el)).to.deep.equal([
         'The questions were changed too; saving your schedule leaves them as they are.',
-        'The other version: Fridays at 16:00 Europe/Berlin time (Fridays at 10:00 your time).',
+        'The other version: Fridays at 4:00 PM Central European Time (Berlin), Fridays at 10:00 AM your time.',
         'Skipped dates: Dec 25, 2026.',
         'Your edits are kept below; save to replace the other version, or discard your edits.',
       ]);
@@ -1011,7 +1019,7 @@ describe('<checkin-toggle>', () => {
       await turnOnAndConflict(el);
       expect(paragraphs(el)).to.deep.equal([
         'Check-ins are now on, waiting for Kofi Mensah to accept.',
-        'The other version: Fridays at 09:00 Europe/Berlin time (Fridays at 03:00 your time).',
+        'The other version: Fridays at 9:00 AM Central European Time (Berlin), Fridays at 3:00 AM your time.',
         'Your edits are kept below; save to replace the other version, or discard your edits.',
       ]);
       expect(switchOf(el).getAttribute('aria-checked')).to.equal('true');
@@ -1062,7 +1070,7 @@ describe('<checkin-toggle>', () => {
       expect(paragraphs(el)).to.deep.equal([
         'Check-ins are now off.',
         'Kofi Mensah declined weekly check-ins.',
-        'The latest version: Fridays at 16:00 Europe/Berlin time (Fridays at 10:00 your time).',
+        'The latest version: Fridays at 4:00 PM Central European Time (Berlin), Fridays at 10:00 AM your time.',
         'Skipped dates: Dec 25, 2026.',
         'While check-ins are off nobody is asked anything; saving your version sets the schedule for when they are turned on. Your edits are kept below; save to replace the latest version, or discard your edits.',
       ]);
@@ -1185,7 +1193,7 @@ describe('<checkin-toggle>', () => {
       const lost =
         "Check-ins are off and not offered for this contract, so your edits can't be saved. " +
         'This contract lasts 7 days; weekly check-ins are offered for contracts of 14 days or more. ' +
-        'Your edits were: Fridays at 14:15 Europe/Berlin time (Fridays at 08:15 your time).';
+        'Your edits were: Fridays at 2:15 PM Central European Time (Berlin), Fridays at 8:15 AM your time.';
       expect(text(alertOf(el))).to.equal(`These settings were changed in another tab or window. ${AGAIN} ${lost}`);
       expect(status(el)).to.equal(`These settings were changed in another tab or window. ${AGAIN} ${lost}`);
       expect(text(alertOf(el))).to.not.contain('still in the form');
@@ -1246,7 +1254,9 @@ describe('<checkin-toggle>', () => {
 
     it('says when check-ins are off', async () => {
       const el = await loaded(adapterFor('u-kofi', 'c-nova'), 'c-nova');
-      expect(text($(el, '[part="base"]'))).to.equal('Weekly check-ins are off for this contract.');
+      expect(text($(el, '[part="base"]'))).to.equal(
+        'Weekly check-ins are off for this contract. You are not asked weekly check-ins. Dana Whitfield can still request an update from you, which you can answer.',
+      );
       expect($$(el, 'button')).to.have.length(0);
     });
 
@@ -1256,7 +1266,7 @@ describe('<checkin-toggle>', () => {
         const enabled = await enableNova(store);
         const adapter = adapterFor('u-kofi', 'c-nova', store);
         const el = await loaded(adapter, 'c-nova');
-        expect(text($(el, '.card > [part="consent"]'))).to.contain('They start only after you accept');
+        expect(text($(el, '.card > [part="consent"]'))).to.contain('They start once you agree to them');
         const button = $$(el, '[part="consent"] button').find((b) => text(b) === label)!;
         const changed = oneEvent(el, 'checkin-settings-change') as Promise<CheckinSettingsChangeEvent>;
         button.click();
@@ -1317,7 +1327,7 @@ describe('<checkin-toggle>', () => {
       expect(text($(el, '.status-text'))).to.equal('Weekly check-ins are on.');
       expect(text($(el, '[part="summary"] .next-one'))).to.equal(
         // Omar's locale is en-GB.
-        "Fri 4 Dec, 16:00 Kofi's time (Europe/Berlin) — Fri 4 Dec, 10:00 Dana's time (America/New_York) (in 4 days)",
+        "Fri 4 Dec, 16:00 Kofi's time (Central European Time (Berlin)) — Fri 4 Dec, 10:00 Dana's time (Eastern Time (New York)) (in 4 days)",
       );
     });
   });

@@ -16,7 +16,7 @@ import { ConnectivityController } from '../../controllers/connectivity.js';
 import { LiveController } from '../../controllers/live.js';
 import { ResumeTaskController } from '../../controllers/resume.js';
 import { CheckinSettingsChangeEvent } from '../../events.js';
-import { formatInstant, formatRelative } from '../../format.js';
+import { formatRelative, formatWallTime, zoneName } from '../../format.js';
 import type {
   CheckinError,
   ConsentPolicy,
@@ -26,7 +26,7 @@ import type {
   Settings,
   Viewer,
 } from '../../model.js';
-import { timeZones, upcomingPrompts } from '../../schedule/index.js';
+import { isValidTimeZone, timeZones, upcomingPrompts } from '../../schedule/index.js';
 import { baseStyles } from '../../styles.js';
 import {
   renderError,
@@ -39,7 +39,6 @@ import {
 import { styles } from './checkin-toggle.styles.js';
 import {
   changer,
-  describeIn,
   editConflictWords,
   keptEditsAnnouncement,
   scheduleText,
@@ -59,10 +58,12 @@ import {
   type DraftField,
   type ScheduleDraft,
 } from './schedule-draft.js';
+import { firstName, nameOf, onDate, scheduleWords, when } from './words.js';
 
 const TAG = 'checkin-toggle';
+const TIME = /^([01]\d|2[0-3]):[0-5]\d$/;
 
-type WriteKind = 'enable' | 'disable' | 'schedule' | 'accept' | 'decline';
+type WriteKind = 'enable' | 'disable' | 'schedule' | 'accept' | 'decline' | 'withdraw';
 
 /** One settings write: kept as is for a retry, so the retry reuses its idempotency key. */
 interface Write {
@@ -123,10 +124,6 @@ function browserZone(): string {
   return Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC';
 }
 
-function firstName(party: Party): string {
-  return party.name.trim().split(/\s+/)[0] || party.name;
-}
-
 /**
  * Weekly check-ins for one contract: the client's switch and schedule editor, the talent's
  * read-only view with consent, or an observer's summary.
@@ -178,7 +175,7 @@ function firstName(party: Party): string {
  * @cssproperty --checkin-font-size - Base font size (the page's font family is inherited).
  * @cssproperty --checkin-font-size-small - Hints and secondary lines.
  * @cssproperty --checkin-focus-ring - The focus outline.
- * @cssproperty --checkin-color-scheme - `light`, `dark` or `light dark` (the default).
+ * @cssproperty --checkin-color-scheme - `light`, `dark` or `light dark` (follow the system); unset, the page's `color-scheme`.
  * @cssproperty --checkin-switch-width - Width of the switch track (default 2.75rem).
  * @cssproperty --checkin-switch-height - Height of the switch track (default 1.5rem).
  */
@@ -548,7 +545,7 @@ export class CheckinToggle extends LitElement {
     switch (kind) {
       case 'enable':
         return saved.consent === 'pending'
-          ? msg('Check-ins turned on. They start once the talent accepts.')
+          ? msg(str`Check-ins turned on. They start once ${this.talentName()} accepts.`)
           : msg('Check-ins turned on');
       case 'disable':
         return msg('Check-ins turned off');
@@ -558,6 +555,8 @@ export class CheckinToggle extends LitElement {
         return msg('You accepted weekly check-ins');
       case 'decline':
         return msg('You declined weekly check-ins');
+      case 'withdraw':
+        return msg('You withdrew your consent to weekly check-ins');
     }
   }
 
@@ -571,6 +570,7 @@ export class CheckinToggle extends LitElement {
         return msg('Not saved: the schedule is unchanged. Your edits are still in the form.');
       case 'accept':
       case 'decline':
+      case 'withdraw':
         return msg('Not saved: your answer was not recorded.');
     }
   }
@@ -688,7 +688,7 @@ export class CheckinToggle extends LitElement {
 
   private errorsShown(): DraftErrors {
     if (!this.draft) return {};
-    const all = validateDraft(this.draft);
+    const all = validateDraft(this.draft, this.locale());
     if (this.showAllErrors) return all;
     const shown: DraftErrors = {};
     for (const field of FIELD_ORDER) {
@@ -906,27 +906,42 @@ export class CheckinToggle extends LitElement {
 
   private clientStatus(contract: Contract, settings: Settings, on: boolean, busy: boolean): string {
     if (busy) return msg('Saving…');
+    // The switch says "On" or "Off" already: the status says what that means, without repeating it.
     if (!on) {
-      // An ineligible contract's reason is right below; "Off" would only repeat the switch.
-      return settings.eligibility.eligible
-        ? msg(str`Off: ${contract.talent.name} is not asked anything.`)
-        : '';
+      // An ineligible contract's reason is right below.
+      if (!settings.eligibility.eligible) return '';
+      const off = msg(str`${nameOf(contract.talent)} gets no weekly check-ins; you can still request an update.`);
+      const by = settings.disabledBy;
+      if (!by || !settings.disabledAt) return off;
+      const date = onDate(settings.disabledAt, this.locale(), this.viewerZone());
+      const who =
+        by.id === this.viewer?.id
+          ? msg(str`You turned weekly check-ins off on ${date}.`)
+          : msg(str`${nameOf(by)} turned weekly check-ins off on ${date}.`);
+      return `${who} ${off}`;
     }
-    const when = this.describe(settings.schedule, this.viewerZone());
-    return when ? msg(str`On: ${when}`) : msg('On');
+    return this.describe(settings.schedule, this.viewerZone());
   }
 
   private renderClientConsent(talent: Party, settings: Settings): TemplateResult | typeof nothing {
+    const first = firstName(talent);
+    // Consent governs scheduled prompts only: a request for an update is the client's own message.
     if (settings.consent === 'pending') {
       return html`<p class="notice warning" part="consent">
-        ${msg(str`Waiting for ${talent.name} to accept.`)}
-        ${msg('No check-in is sent until then.')}
+        ${msg(str`Waiting for ${nameOf(talent)} to accept.`)}
+        ${msg(str`No weekly check-in is sent until then; you can still request an update, which ${first} can answer.`)}
       </p>`;
     }
-    if (settings.consent === 'declined') {
+    if (settings.consent === 'declined' || settings.consent === 'withdrawn') {
+      const at = settings.consentAt;
+      const date = at ? onDate(at, this.locale(), this.viewerZone()) : '';
       return html`<p class="notice warning" part="consent">
-        ${msg(str`${talent.name} declined weekly check-ins.`)}
-        ${msg('No check-in is sent. You can turn them off.')}
+        ${settings.consent === 'declined'
+          ? msg(str`${nameOf(talent)} declined weekly check-ins.`)
+          : date
+            ? msg(str`${nameOf(talent)} withdrew consent to weekly check-ins on ${date}.`)
+            : msg(str`${nameOf(talent)} withdrew consent to weekly check-ins.`)}
+        ${msg(str`No weekly check-in is sent; you can still request an update, which ${first} can answer, or turn check-ins off.`)}
       </p>`;
     }
     return nothing;
@@ -996,7 +1011,10 @@ export class CheckinToggle extends LitElement {
     const talent = contract.talent;
     const first = firstName(talent);
     const schedule = (this.draftDirty && this.draft && scheduleOf(this.draft)) || settings.schedule;
-    const weekday = weekdayNamesOf(this.locale())[schedule.weekday - 1] ?? '';
+    const locale = this.locale();
+    const weekday = weekdayNamesOf(locale)[schedule.weekday - 1] ?? '';
+    const time = formatWallTime(schedule.time, locale);
+    const zone = zoneName(schedule.timeZone, locale);
     const count = settings.questions.length;
     const [next] = this.upcoming(schedule, contract, 1);
     // 'not-needed' is also what a never-enabled contract reports, whatever the policy: prefer
@@ -1012,12 +1030,8 @@ export class CheckinToggle extends LitElement {
       <h2 id="dialog-title">${msg('Turn on weekly check-ins?')}</h2>
       <p id="dialog-summary">
         ${count === 1
-          ? msg(
-              str`${talent.name} will be asked 1 short question every ${weekday} at ${schedule.time} (${schedule.timeZone}).`,
-            )
-          : msg(
-              str`${talent.name} will be asked ${count} short questions every ${weekday} at ${schedule.time} (${schedule.timeZone}).`,
-            )}
+          ? msg(str`${nameOf(talent)} will be asked 1 short question every ${weekday} at ${time}, ${zone}.`)
+          : msg(str`${nameOf(talent)} will be asked ${count} short questions every ${weekday} at ${time}, ${zone}.`)}
       </p>
       <p class="first-prompt">
         ${next
@@ -1031,7 +1045,7 @@ export class CheckinToggle extends LitElement {
       </p>
       ${consentNeeded
         ? html`<p class="notice warning" part="consent">
-            ${msg(str`Check-ins start only after ${first} accepts.`)}
+            ${msg(str`Weekly check-ins start only after ${first} accepts. Until then you can still request an update, which ${first} can answer.`)}
           </p>`
         : nothing}
       <h3 id="dialog-questions">${msg('The questions')}</h3>
@@ -1047,26 +1061,23 @@ export class CheckinToggle extends LitElement {
     </dialog>`;
   }
 
-  /** "Fri, Dec 4, 9:00 AM their time (Europe/Berlin) — Fri, Dec 4, 3:00 AM your time (America/New_York)" */
+  /** "Fri, Dec 4, 4:00 PM Kofi's time (Central European Time (Berlin)) — Fri, Dec 4, 10:00 AM your time" */
   private pairText(instant: string, talent: Party, contract: Contract): string {
     const locale = this.locale();
-    const style = 'weekday-time' as const;
-    const theirs = formatInstant(instant, { locale, timeZone: talent.timeZone, style });
+    const theirs = when(instant, locale, talent.timeZone);
+    const zone = zoneName(talent.timeZone, locale);
     const viewer = this.viewer;
     if (viewer?.role === 'observer') {
       const client = contract.client;
-      if (client.timeZone === talent.timeZone) {
-        return msg(str`${theirs} (${talent.timeZone})`);
-      }
-      const clients = formatInstant(instant, { locale, timeZone: client.timeZone, style });
+      if (client.timeZone === talent.timeZone) return msg(str`${theirs}, ${zone}`);
+      const clients = when(instant, locale, client.timeZone);
       return msg(
-        str`${theirs} ${firstName(talent)}'s time (${talent.timeZone}) — ${clients} ${firstName(client)}'s time (${client.timeZone})`,
+        str`${theirs} ${firstName(talent)}'s time (${zone}) — ${clients} ${firstName(client)}'s time (${zoneName(client.timeZone, locale)})`,
       );
     }
-    const zone = this.viewerZone();
-    if (zone === talent.timeZone) return msg(str`${theirs} (${zone})`);
-    const yours = formatInstant(instant, { locale, timeZone: zone, style });
-    return msg(str`${theirs} their time (${talent.timeZone}) — ${yours} your time (${zone})`);
+    const yours = when(instant, locale, this.viewerZone());
+    if (yours === theirs) return msg(str`${theirs}, your time and ${firstName(talent)}'s`);
+    return msg(str`${theirs} ${firstName(talent)}'s time (${zone}) — ${yours} your time`);
   }
 
   private upcoming(schedule: Schedule, contract: Contract, count: number): string[] {
@@ -1078,7 +1089,12 @@ export class CheckinToggle extends LitElement {
   }
 
   private describe(schedule: Schedule, timeZone: string): string {
-    return describeIn(schedule, { locale: this.locale(), timeZone, now: this.now() });
+    return scheduleWords(schedule, { locale: this.locale(), timeZone, now: this.now() });
+  }
+
+  private talentName(): string {
+    const talent = this.data.value?.contract.talent;
+    return talent ? nameOf(talent) : msg('the talent');
   }
 
   private renderEditor(contract: Contract, settings: Settings): TemplateResult {
@@ -1102,7 +1118,7 @@ export class CheckinToggle extends LitElement {
       <h3 id="editor-title">${msg('Schedule')}</h3>
       <p class="muted" id="editor-hint">
         ${msg(
-          str`When ${talent.name} is asked. ${firstName(talent)}'s time zone is ${talent.timeZone}.`,
+          str`When ${nameOf(talent)} is asked. ${firstName(talent)}'s time zone is ${zoneName(talent.timeZone, locale)}.`,
         )}
       </p>
       <div class="fields">
@@ -1136,7 +1152,11 @@ export class CheckinToggle extends LitElement {
             aria-describedby=${describedBy('time-hint', errors.time && 'time-error')}
             @input=${(e: Event) => this.edit({ time: (e.target as HTMLInputElement).value }, 'time')}
           />
-          <span id="time-hint" class="hint muted">${msg('Local time in the chosen time zone.')}</span>
+          <span id="time-hint" class="hint muted"
+            >${TIME.test(draft.time)
+              ? msg(str`${formatWallTime(draft.time, locale)} in the chosen time zone.`)
+              : msg('Local time in the chosen time zone.')}</span
+          >
           ${this.fieldError('time-error', errors.time)}
         </div>
         <div class="field" part="field">
@@ -1155,7 +1175,11 @@ export class CheckinToggle extends LitElement {
               this.edit({ timeZone: (e.target as HTMLInputElement).value }, 'timeZone')}
           />
           <datalist id="zones">${this.zoneOptions()}</datalist>
-          <span id="zone-hint" class="hint muted">${msg('A region and city, e.g. Europe/Berlin.')}</span>
+          <span id="zone-hint" class="hint muted"
+            >${isValidTimeZone(draft.timeZone.trim())
+              ? msg(str`${zoneName(draft.timeZone.trim(), locale)}. Type a region and city to change it, e.g. Europe/Berlin.`)
+              : msg('A region and city, e.g. Europe/Berlin.')}</span
+          >
           ${this.fieldError('zone-error', errors.timeZone)}
         </div>
         <div class="field" part="field">
@@ -1250,7 +1274,10 @@ export class CheckinToggle extends LitElement {
   private zoneOptionsCache?: TemplateResult[];
   private zoneOptions(): TemplateResult[] {
     // ~400 options: built once per element, not on every keystroke.
-    this.zoneOptionsCache ??= timeZones().map((zone) => html`<option value=${zone}></option>`);
+    const locale = this.locale();
+    this.zoneOptionsCache ??= timeZones().map(
+      (zone) => html`<option value=${zone} label=${zoneName(zone, locale)}></option>`,
+    );
     return this.zoneOptionsCache;
   }
 
@@ -1271,7 +1298,8 @@ export class CheckinToggle extends LitElement {
     let heading: string;
     if (!on) heading = msg('If turned on, the next check-ins would be');
     else if (settings.consent === 'pending') heading = msg(str`Once ${firstName(talent)} accepts, the next check-ins would be`);
-    else if (settings.consent === 'declined') heading = msg(str`If ${firstName(talent)} accepts later, the next check-ins would be`);
+    else if (settings.consent === 'declined' || settings.consent === 'withdrawn')
+      heading = msg(str`If ${firstName(talent)} accepts later, the next check-ins would be`);
     else heading = msg('Next check-ins');
     const prompts = schedule ? this.upcoming(schedule, contract, 3) : [];
     return html`<section class="next" part="next-prompts" aria-labelledby="next-title">
@@ -1290,94 +1318,118 @@ export class CheckinToggle extends LitElement {
     const client = contract.client;
     const zone = this.viewer?.timeZone || contract.talent.timeZone;
     const locale = this.locale();
+    // Rule 1: consent and "off" govern scheduled prompts only; a request is the client's message.
+    const requests = msg(str`${nameOf(client)} can still request an update from you, which you can answer.`);
     if (!settings.enabled) {
       return html`<div class="card" part="base">
-        <p class="status-text" part="status">${msg('Weekly check-ins are off for this contract.')}</p>
+        <p class="status-text" part="status">${this.offText(settings, zone)}</p>
+        <p class="muted">${msg('You are not asked weekly check-ins.')} ${requests}</p>
       </div>`;
     }
     // enabledBy/enabledAt say who switched check-ins on; updatedBy is only the last change.
     const by = settings.enabledBy ?? settings.updatedBy;
     const at = settings.enabledAt ?? settings.updatedAt;
-    const on = at ? formatInstant(at, { locale, timeZone: zone, style: 'date' }) : '';
+    const on = at ? onDate(at, locale, zone) : '';
+    const consentOn = settings.consentAt ? onDate(settings.consentAt, locale, zone) : on;
     let who: string;
     if (by && by.id === client.id && on) {
-      who = msg(str`${by.name} turned on weekly check-ins on ${on}.`);
+      who = msg(str`${nameOf(by)} turned on weekly check-ins on ${on}.`);
     } else if (by && by.id === contract.talent.id && on) {
       who =
         settings.consent === 'declined'
-          ? msg(str`${client.name} turned on weekly check-ins. You declined on ${on}.`)
-          : msg(str`${client.name} turned on weekly check-ins. You accepted on ${on}.`);
+          ? msg(str`${nameOf(client)} turned on weekly check-ins. You declined on ${consentOn}.`)
+          : settings.consent === 'withdrawn'
+            ? msg(str`${nameOf(client)} turned on weekly check-ins.`)
+            : msg(str`${nameOf(client)} turned on weekly check-ins. You accepted on ${consentOn}.`);
     } else {
-      who = msg(str`${client.name} turned on weekly check-ins.`);
+      who = msg(str`${nameOf(client)} turned on weekly check-ins.`);
     }
-    const pendingConsent = settings.consent === 'pending';
-    const busy = this.pending?.kind === 'accept' || this.pending?.kind === 'decline';
+    const busy = this.pending?.kind === 'accept' || this.pending?.kind === 'decline' || this.pending?.kind === 'withdraw';
+    const acceptButton = (label: string) => html`<button
+      type="button"
+      class="primary"
+      aria-disabled=${busy ? 'true' : 'false'}
+      @click=${() => this.answerConsent('given')}
+    >
+      ${this.pending?.kind === 'accept' ? msg('Saving…') : label}
+    </button>`;
+    let consent: TemplateResult | typeof nothing = nothing;
+    if (settings.consent === 'pending') {
+      consent = html`<div class="notice warning consent" part="consent" role="group" aria-labelledby="consent-text">
+        <p id="consent-text">
+          ${msg(
+            str`${nameOf(client)} would like weekly check-ins on this contract. They start once you agree to them; you can see the schedule below first.`,
+          )}
+          ${msg('Until then you are not asked weekly check-ins.')} ${requests}
+        </p>
+        <div class="actions">
+          ${acceptButton(msg('Accept'))}
+          <button
+            type="button"
+            aria-disabled=${busy ? 'true' : 'false'}
+            @click=${() => this.answerConsent('declined')}
+          >
+            ${this.pending?.kind === 'decline' ? msg('Saving…') : msg('Decline')}
+          </button>
+        </div>
+      </div>`;
+    } else if (settings.consent === 'declined' || settings.consent === 'withdrawn') {
+      const said =
+        settings.consent === 'declined'
+          ? msg("You declined weekly check-ins, so you won't be asked.")
+          : settings.consentAt
+            ? msg(str`You withdrew your consent to weekly check-ins on ${onDate(settings.consentAt, locale, zone)}, so you won't be asked.`)
+            : msg("You withdrew your consent to weekly check-ins, so you won't be asked.");
+      consent = html`<div class="notice" part="consent">
+        <p id="consent-text" tabindex="-1">
+          ${said} ${msg(str`${nameOf(client)} can see this.`)} ${requests}
+        </p>
+        <div class="actions">${acceptButton(msg('Accept after all'))}</div>
+      </div>`;
+    } else if (settings.consent === 'given') {
+      consent = this.renderWithdraw(busy);
+    }
     return html`<div class="card" part="base">
       <p class="status-text" part="status">${who}</p>
-      ${pendingConsent
-        ? html`<div class="notice warning consent" part="consent" role="group" aria-labelledby="consent-text">
-            <p id="consent-text">
-              ${msg(
-                str`${client.name} would like weekly check-ins on this contract. They start only after you accept; you can see the schedule below first.`,
-              )}
-            </p>
-            <div class="actions">
-              <button
-                type="button"
-                class="primary"
-                aria-disabled=${busy ? 'true' : 'false'}
-                @click=${() => this.answerConsent('given')}
-              >
-                ${this.pending?.kind === 'accept' ? msg('Saving…') : msg('Accept')}
-              </button>
-              <button
-                type="button"
-                aria-disabled=${busy ? 'true' : 'false'}
-                @click=${() => this.answerConsent('declined')}
-              >
-                ${this.pending?.kind === 'decline' ? msg('Saving…') : msg('Decline')}
-              </button>
-            </div>
-          </div>`
-        : settings.consent === 'declined'
-          ? html`<div class="notice" part="consent">
-              <p>
-                ${msg(str`You declined weekly check-ins. You are not asked anything; ${client.name} can see that you declined.`)}
-              </p>
-              <div class="actions">
-                <button
-                  type="button"
-                  aria-disabled=${busy ? 'true' : 'false'}
-                  @click=${() => this.answerConsent('given')}
-                >
-                  ${this.pending?.kind === 'accept' ? msg('Saving…') : msg('Accept after all')}
-                </button>
-              </div>
-            </div>`
-          : settings.consent === 'given'
-            ? html`<div class="actions" part="consent">
-                <!-- The talent's consent is theirs to withdraw, as it was theirs to give. -->
-                <button
-                  type="button"
-                  aria-disabled=${busy ? 'true' : 'false'}
-                  @click=${() => this.answerConsent('declined')}
-                >
-                  ${this.pending?.kind === 'decline' ? msg('Saving…') : msg('Withdraw my consent')}
-                </button>
-              </div>`
-            : nothing}
+      ${consent}
       ${this.failure?.place === 'consent' ? this.renderFailure(this.failure) : nothing}
       ${this.conflict?.place === 'consent' && !this.pending ? this.renderConflict(this.conflict) : nothing}
       ${this.renderSummary(contract, settings, zone, 'talent')}
     </div>`;
   }
 
+  /** The talent's way to withdraw consent (confirmed first, as turning on is). */
+  private renderWithdraw(busy: boolean): TemplateResult {
+    return html`<div class="actions" part="consent">
+      <!-- The talent's consent is theirs to withdraw, as it was theirs to give. -->
+      <button
+        type="button"
+        id="withdraw"
+        aria-disabled=${busy ? 'true' : 'false'}
+        @click=${() => this.answerConsent('declined')}
+      >
+        ${this.pending?.kind === 'decline' ? msg('Saving…') : msg('Withdraw my consent')}
+      </button>
+    </div>`;
+  }
+
+  /** "Dana Whitfield turned weekly check-ins off on 2 Dec 2026.", or that they are off. */
+  private offText(settings: Settings, zone: string): string {
+    const by = settings.disabledBy;
+    if (!by || !settings.disabledAt) return msg('Weekly check-ins are off for this contract.');
+    const date = onDate(settings.disabledAt, this.locale(), zone);
+    return by.id === this.viewer?.id
+      ? msg(str`You turned weekly check-ins off on ${date}.`)
+      : msg(str`${nameOf(by)} turned weekly check-ins off on ${date}.`);
+  }
+
   private renderObserver(contract: Contract, settings: Settings): TemplateResult {
     const talent = contract.talent;
     let status: string;
-    if (!settings.enabled) status = msg('Weekly check-ins are off for this contract.');
-    else if (settings.consent === 'pending') status = msg(str`Weekly check-ins are on, waiting for ${talent.name} to accept.`);
-    else if (settings.consent === 'declined') status = msg(str`Weekly check-ins are on, but ${talent.name} declined them.`);
+    if (!settings.enabled) status = this.offText(settings, this.viewerZone());
+    else if (settings.consent === 'pending') status = msg(str`Weekly check-ins are on, waiting for ${nameOf(talent)} to accept.`);
+    else if (settings.consent === 'declined') status = msg(str`Weekly check-ins are on, but ${nameOf(talent)} declined them.`);
+    else if (settings.consent === 'withdrawn') status = msg(str`Weekly check-ins are on, but ${nameOf(talent)} withdrew consent.`);
     else status = msg('Weekly check-ins are on.');
     return html`<div class="card" part="base">
       <p class="status-text" part="status">${status}</p>
@@ -1395,19 +1447,26 @@ export class CheckinToggle extends LitElement {
     const locale = this.locale();
     const schedule = settings.schedule;
     const now = this.now();
-    const [next] = settings.consent === 'declined' ? [] : this.upcoming(schedule, contract, 1);
+    const stopped = settings.consent === 'declined' || settings.consent === 'withdrawn';
+    const [next] = stopped ? [] : this.upcoming(schedule, contract, 1);
     const count = settings.questions.length;
     const paused = schedule.pausedUntil && Date.parse(schedule.pausedUntil) > now ? schedule.pausedUntil : null;
+    const starts = Date.parse(contract.startsAt) > now ? onDate(contract.startsAt, locale, zone) : '';
+    let none: string;
+    if (settings.consent === 'declined') none = as === 'talent' ? msg('None: you declined weekly check-ins.') : msg('None: check-ins were declined.');
+    else if (settings.consent === 'withdrawn') none = as === 'talent' ? msg('None: you withdrew your consent.') : msg('None: consent was withdrawn.');
+    else none = msg('None before the contract ends.');
     return html`<dl class="summary" part="summary">
       <div>
         <dt>${msg('When')}</dt>
-        <dd>
-          ${this.describe(schedule, zone)}
-          ${schedule.timeZone !== zone
-            ? html`<br /><span class="muted">${msg(str`The schedule is set in ${schedule.timeZone} time.`)}</span>`
-            : nothing}
-        </dd>
+        <dd>${this.describe(schedule, zone)}</dd>
       </div>
+      ${starts
+        ? html`<div>
+            <dt>${msg('Contract starts')}</dt>
+            <dd>${starts}</dd>
+          </div>`
+        : nothing}
       <div>
         <dt>
           ${as === 'talent' && settings.consent === 'pending'
@@ -1417,13 +1476,9 @@ export class CheckinToggle extends LitElement {
         <dd class="next-one">
           ${next
             ? as === 'talent'
-              ? msg(
-                  str`${formatInstant(next, { locale, timeZone: zone, style: 'weekday-time' })}, your time (${formatRelative(Date.parse(next) - now, locale)})`,
-                )
+              ? msg(str`${when(next, locale, zone)}, your time (${formatRelative(Date.parse(next) - now, locale)})`)
               : msg(str`${this.pairText(next, contract.talent, contract)} (${formatRelative(Date.parse(next) - now, locale)})`)
-            : settings.consent === 'declined'
-              ? msg('None: check-ins were declined.')
-              : msg('None before the contract ends.')}
+            : none}
         </dd>
       </div>
       <div>
@@ -1444,9 +1499,7 @@ export class CheckinToggle extends LitElement {
       ${paused
         ? html`<div>
             <dt>${msg('Paused')}</dt>
-            <dd>
-              ${msg(str`Until ${formatInstant(paused, { locale, timeZone: zone, style: 'date' })}`)}
-            </dd>
+            <dd>${msg(str`Until ${onDate(paused, locale, zone)}`)}</dd>
           </div>`
         : nothing}
     </dl>`;

@@ -1,8 +1,10 @@
 import { msg, str } from '@lit/localize';
 import type { Party, Schedule, Settings } from '../../model.js';
-import { describeSchedule } from '../../schedule/index.js';
 import { errorHeading } from '../shared.js';
 import { draftOf, formatLocalDate } from './schedule-draft.js';
+import { nameOf, scheduleWords, type ViewerTerms } from './words.js';
+
+export type { ViewerTerms } from './words.js';
 
 /**
  * Who made the latest settings, as far as the element can tell: 'here' (a write of the element's
@@ -13,13 +15,6 @@ export type Changer = { kind: 'here' | 'other' | 'unknown' } | { kind: 'person';
 
 /** Whose version a schedule conflict notice offers instead of the edits. */
 type Whose = 'theirs' | 'other' | 'latest';
-
-/** The viewer's terms for a schedule: locale and zone to say it in, and the clock's now. */
-export interface ViewerTerms {
-  locale?: string;
-  timeZone: string;
-  now: number;
-}
 
 /**
  * Who made `latest`. `since` is the version the refused write or the edits were made against:
@@ -49,7 +44,7 @@ export function switchConflictWords(who: Changer): { heading: string; text: stri
   let heading: string;
   let text = again;
   if (who.kind === 'other') heading = msg('These settings were changed in another tab or window.');
-  else if (who.kind === 'person') heading = msg(str`${who.party.name} changed these settings in the meantime.`);
+  else if (who.kind === 'person') heading = msg(str`${nameOf(who.party)} changed these settings in the meantime.`);
   else if (who.kind === 'here') heading = msg('These settings changed in the meantime.');
   else {
     heading = errorHeading('conflict');
@@ -105,7 +100,7 @@ export function editConflictWords(
   const whose = who.kind === 'other' ? 'other' : who.kind === 'here' ? 'latest' : 'theirs';
   let heading: string;
   if (who.kind === 'other') heading = msg('These settings were changed in another tab or window while you were editing.');
-  else if (who.kind === 'person') heading = msg(str`${who.party.name} changed these settings while you were editing.`);
+  else if (who.kind === 'person') heading = msg(str`${nameOf(who.party)} changed these settings while you were editing.`);
   else if (who.kind === 'here') heading = msg('These settings changed while you were editing.');
   else heading = msg('Someone else changed these settings while you were editing.');
   const lines: string[] = [];
@@ -115,16 +110,16 @@ export function editConflictWords(
     else if (turnedOn) {
       lines.push(
         theirs.consent === 'pending'
-          ? msg(str`Check-ins are now on, waiting for ${talent.name} to accept.`)
+          ? msg(str`Check-ins are now on, waiting for ${nameOf(talent)} to accept.`)
           : msg('Check-ins are now on.'),
       );
     }
     // The talent's answer matters even when check-ins went off afterwards; a switch-on resets
     // consent, and the line above already says so.
     if (!turnedOn && theirs.consent !== base.consent) {
-      if (theirs.consent === 'given') lines.push(msg(str`${talent.name} accepted weekly check-ins.`));
-      else if (theirs.consent === 'declined') lines.push(msg(str`${talent.name} declined weekly check-ins.`));
-      else if (theirs.consent === 'pending') lines.push(msg(str`Check-ins now wait for ${talent.name} to accept.`));
+      if (theirs.consent === 'given') lines.push(msg(str`${nameOf(talent)} accepted weekly check-ins.`));
+      else if (theirs.consent === 'declined') lines.push(msg(str`${nameOf(talent)} declined weekly check-ins.`));
+      else if (theirs.consent === 'pending') lines.push(msg(str`Check-ins now wait for ${nameOf(talent)} to accept.`));
     }
     if (JSON.stringify(theirs.questions) !== JSON.stringify(base.questions)) {
       lines.push(msg('The questions were changed too; saving your schedule leaves them as they are.'));
@@ -189,29 +184,7 @@ function scheduleLines(schedule: Schedule, base: Schedule, whose: Whose, terms: 
   return lines;
 }
 
-/** "Tuesdays at 10:30 Europe/Berlin time (Tuesdays at 04:30 your time)" */
+/** "Tuesdays at 10:30 Central European Time (Berlin), Tuesdays at 4:30 AM your time" */
 export function scheduleText(schedule: Schedule, terms: ViewerTerms): string {
-  const zone = terms.timeZone;
-  let plain: string;
-  try {
-    plain = describeSchedule(schedule, { locale: terms.locale });
-  } catch {
-    return `${schedule.time} (${schedule.timeZone})`;
-  }
-  if (schedule.timeZone === zone) return msg(str`${plain} (${zone}, your time zone)`);
-  // describeSchedule adds " (… your time)" to the same words when the viewer's clock differs.
-  const full = describeIn(schedule, terms);
-  const yours = full.startsWith(plain) ? full.slice(plain.length).trim() : '';
-  return yours
-    ? msg(str`${plain} ${schedule.timeZone} time ${yours}`)
-    : msg(str`${plain} ${schedule.timeZone} time`);
-}
-
-/** The schedule as `describeSchedule` says it in `terms`, or '' when it cannot (unknown zone). */
-export function describeIn(schedule: Schedule, terms: ViewerTerms): string {
-  try {
-    return describeSchedule(schedule, terms);
-  } catch {
-    return '';
-  }
+  return scheduleWords(schedule, terms);
 }

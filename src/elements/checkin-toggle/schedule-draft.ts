@@ -1,5 +1,5 @@
 import { msg, str } from '@lit/localize';
-import { formatInstant } from '../../format.js';
+import { formatInstant, formatWallTime } from '../../format.js';
 import type { Schedule, Weekday } from '../../model.js';
 import { isValidTimeZone, localDateOf, zoneOffsetMinutes } from '../../schedule/index.js';
 
@@ -49,17 +49,21 @@ export function draftOf(schedule: Schedule): ScheduleDraft {
   };
 }
 
-/** Inline messages for every bad field; an empty object when the draft can be saved. */
-export function validateDraft(draft: ScheduleDraft): DraftErrors {
+/**
+ * Inline messages for every bad field; an empty object when the draft can be saved. Examples
+ * of times are written in `locale`'s hour cycle, as the rest of the view writes times.
+ */
+export function validateDraft(draft: ScheduleDraft, locale?: string): DraftErrors {
+  const example = formatWallTime('09:00', locale);
   const errors: DraftErrors = {};
   const weekday = Number(draft.weekday);
   if (!Number.isInteger(weekday) || weekday < 1 || weekday > 7) {
     errors.weekday = msg('Choose a day of the week.');
   }
   if (!draft.time) {
-    errors.time = msg('Enter a time, for example 09:00.');
+    errors.time = msg(str`Enter a time, for example ${example}.`);
   } else if (!TIME.test(draft.time)) {
-    errors.time = msg(str`"${draft.time}" is not a time. Enter hours and minutes, for example 09:00.`);
+    errors.time = msg(str`"${draft.time}" is not a time. Enter hours and minutes, for example ${example}.`);
   }
   const zone = draft.timeZone.trim();
   if (!zone) {

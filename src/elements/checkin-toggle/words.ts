@@ -1,0 +1,83 @@
+import { msg, str } from '@lit/localize';
+import { formatInstant, formatWallTime, zoneName } from '../../format.js';
+import type { Party, Schedule } from '../../model.js';
+import { describeSchedule, localDateOf, nextPrompt } from '../../schedule/index.js';
+import { shortText } from '../shared.js';
+import { weekdayNamesOf } from './schedule-draft.js';
+
+/** The viewer's terms for a schedule: locale and zone to say it in, and the clock's now. */
+export interface ViewerTerms {
+  locale?: string;
+  timeZone: string;
+  now: number;
+}
+
+const english = (locale: string | undefined) => /^en(-|$)/i.test(locale || 'en-US');
+
+/**
+ * "Fridays at 4:00 PM" (en-US), "Fridays at 16:00" (en-GB), "Freitag, 16:00" (de): a weekday
+ * and a wall time in the viewer's locale and hour cycle, the one time format of every view.
+ */
+export function weeklyAt(weekday: number, time: string, locale: string | undefined): string {
+  if (!english(locale)) {
+    try {
+      // Intl's own weekday-and-time pattern (and hour cycle) for the locale.
+      return describeSchedule({ weekday: weekday as Schedule['weekday'], time, timeZone: 'UTC' }, { locale });
+    } catch {
+      return time;
+    }
+  }
+  // English plurals ("Fridays") are not an Intl pattern.
+  const day = weekdayNamesOf(locale)[weekday - 1] ?? '';
+  return `${day}s at ${formatWallTime(time, locale)}`;
+}
+
+/**
+ * A schedule in the viewer's words: "Fridays at 16:00 your time" when the viewer's clock shows
+ * the prompt at that weekday and time, else "Fridays at 4:00 PM Central European Time (Berlin),
+ * Fridays at 10:00 AM your time". The viewer's side follows the next prompt's DST. A schedule
+ * the browser cannot read is said as stored.
+ */
+export function scheduleWords(
+  schedule: Pick<Schedule, 'weekday' | 'time' | 'timeZone'>,
+  terms: ViewerTerms,
+): string {
+  const { locale } = terms;
+  const plain = weeklyAt(schedule.weekday, schedule.time, locale);
+  let next: string | null = null;
+  let yours = '';
+  try {
+    next = nextPrompt({ ...schedule, skipDates: [], pausedUntil: null }, terms.now);
+    if (next) yours = viewerWeekly(next, terms);
+  } catch {
+    return msg(str`${plain} ${zoneName(schedule.timeZone, locale)}`);
+  }
+  if (!yours || yours === plain) return msg(str`${plain} your time`);
+  return msg(str`${plain} ${zoneName(schedule.timeZone, locale)}, ${yours} your time`);
+}
+
+/** The weekday and time of `instant` on the viewer's clock, as `weeklyAt` says them. */
+function viewerWeekly(instant: string, terms: ViewerTerms): string {
+  const date = localDateOf(instant, terms.timeZone);
+  const day = new Date(`${date}T00:00:00Z`).getUTCDay() || 7;
+  const wall = formatInstant(instant, { locale: 'en-GB', timeZone: terms.timeZone, style: 'time' });
+  return weeklyAt(day, /^\d\d:\d\d$/.test(wall) ? wall : '00:00', terms.locale);
+}
+
+/** "Fri, Dec 4, 4:00 PM": one instant in the viewer's locale, in `timeZone`. */
+export function when(instant: string, locale: string | undefined, timeZone: string): string {
+  return formatInstant(instant, { locale, timeZone, style: 'weekday-time' });
+}
+
+/** "Dec 2, 2026" / "2 Dec 2026": the date style of every view. */
+export function onDate(instant: string, locale: string | undefined, timeZone: string): string {
+  return formatInstant(instant, { locale, timeZone, style: 'date' });
+}
+
+/** A party's name as shown in sentences: shortened past the display limit. */
+export const nameOf = (party: Party): string => shortText(party.name);
+
+/** The first word of a party's name ("Kofi"), shortened like any display text. */
+export function firstName(party: Party): string {
+  return shortText(party.name.trim().split(/\s+/)[0] || party.name);
+}
