@@ -1045,14 +1045,14 @@ describe('<checkin-toggle>', () => {
       expect(notice(el)).to.equal(null);
     });
 
-    it("after a switch conflict, does not blame the client's own switch change here on another tab, and lists the talent's decline", async () => {
+    it("after a switch conflict, does not blame the client's own switch change here on another tab, and lists the talent's withdrawal", async () => {
       const { store, adapter, el } = await missingLiveUpdates('u-dana', 'c-atlas');
       set(el, '#time', '14:15');
       await el.updateComplete;
       // Kofi declines in his own browser; this tab misses the live update.
       const kofi = adapterFor('u-kofi', 'c-atlas', store);
       const before = await kofi.getSettings('c-atlas');
-      await kofi.updateSettings('c-atlas', { consent: 'declined' }, { expectedVersion: before.version, idempotencyKey: 'kofi-no' });
+      await kofi.updateSettings('c-atlas', { consent: 'withdrawn' }, { expectedVersion: before.version, idempotencyKey: 'kofi-no' });
       // Dana turns check-ins off: a conflict; her edits stay, made against the version before Kofi's.
       switchOf(el).click();
       await waitUntil(() => $(el, '[data-code="conflict"]'), 'no switch conflict');
@@ -1069,7 +1069,7 @@ describe('<checkin-toggle>', () => {
       expect(text($(el, '#conflict-title'))).to.equal('These settings changed while you were editing.');
       expect(paragraphs(el)).to.deep.equal([
         'Check-ins are now off.',
-        'Kofi Mensah declined weekly check-ins.',
+        'Kofi Mensah withdrew consent to weekly check-ins.',
         'The latest version: Fridays at 4:00 PM Central European Time (Berlin), Fridays at 10:00 AM your time.',
         'Skipped dates: Dec 25, 2026.',
         'While check-ins are off nobody is asked anything; saving your version sets the schedule for when they are turned on. Your edits are kept below; save to replace the latest version, or discard your edits.',
@@ -1086,7 +1086,7 @@ describe('<checkin-toggle>', () => {
       const versions = calls(adapter, 'updateSettings').map((c) => (c.args[2] as { expectedVersion: number }).expectedVersion);
       expect(versions).to.deep.equal([before.version, turnedOff.version - 1, before.version, turnedOff.version]);
       // Her time; check-ins still off as she left them; Kofi's decline stands.
-      expect([detail.settings.schedule.time, detail.settings.enabled, detail.settings.consent]).to.deep.equal(['14:15', false, 'declined']);
+      expect([detail.settings.schedule.time, detail.settings.enabled, detail.settings.consent]).to.deep.equal(['14:15', false, 'withdrawn']);
     });
 
     it('still says "another tab or window" when the client\'s other tab changed the settings after her own change here', async () => {
@@ -1147,11 +1147,13 @@ describe('<checkin-toggle>', () => {
 
     it('names the person whose change came first', async () => {
       const { store, adapter, el } = await missingLiveUpdates('u-dana', 'c-atlas');
-      await changeElsewhere(store, 'u-kofi', 'c-atlas', { consent: 'declined' });
+      await changeElsewhere(store, 'u-kofi', 'c-atlas', { consent: 'withdrawn' });
       await switchConflict(el, adapter);
       expect(text(alertOf(el))).to.equal(`Kofi Mensah changed these settings in the meantime. ${AGAIN}`);
       expect(status(el)).to.equal(`Kofi Mensah changed these settings in the meantime. ${AGAIN}`);
-      expect(text($(el, '.card > [part="consent"]'))).to.contain('Kofi Mensah declined weekly check-ins.');
+      expect(text($(el, '.card > [part="consent"]'))).to.contain(
+        'Kofi Mensah withdrew consent to weekly check-ins on Nov 30, 2026.',
+      );
     });
 
     it('says "Someone else" when the latest settings do not say who changed them', async () => {
@@ -1285,7 +1287,7 @@ describe('<checkin-toggle>', () => {
       });
     }
 
-    it('lets a talent who declined accept after all, and one who accepted withdraw', async () => {
+    it('lets a talent who declined accept after all, and one who accepted withdraw (after confirming)', async () => {
       const store = world();
       await enableNova(store);
       const adapter = adapterFor('u-kofi', 'c-nova', store);
@@ -1300,11 +1302,14 @@ describe('<checkin-toggle>', () => {
       await expect(el).to.be.accessible();
       expect(await click('Accept after all')).to.equal('given');
       await el.updateComplete;
-      expect(await click('Withdraw my consent')).to.equal('declined');
+      $$(el, '[part="consent"] button').find((b) => text(b) === 'Withdraw my consent')!.click();
+      const withdrawn = oneEvent(el, 'checkin-settings-change') as Promise<CheckinSettingsChangeEvent>;
+      $<HTMLDialogElement>(el, '#withdraw-dialog')!.querySelector<HTMLButtonElement>('button.primary')!.click();
+      expect((await withdrawn).detail.settings.consent).to.equal('withdrawn');
       expect(calls(adapter, 'updateSettings').map((c) => c.args[1])).to.deep.equal([
         { consent: 'declined' },
         { consent: 'given' },
-        { consent: 'declined' },
+        { consent: 'withdrawn' },
       ]);
     });
 

@@ -231,7 +231,8 @@ export class CheckinToggle extends LitElement {
   @state() private editConflict?: EditConflict;
   @state() private dialogOpen = false;
 
-  @query('dialog') private dialog?: HTMLDialogElement;
+  @query('#enable-dialog') private dialog?: HTMLDialogElement;
+  @query('#withdraw-dialog') private withdrawDialog?: HTMLDialogElement;
   @query('[role="switch"]') private switchButton?: HTMLButtonElement;
 
   private readonly connection = new ConnectionController(this);
@@ -307,6 +308,7 @@ export class CheckinToggle extends LitElement {
     this.draftBase = undefined;
     this.ownVersions.clear();
     if (this.dialog?.open) this.dialog.close();
+    if (this.withdrawDialog?.open) this.withdrawDialog.close();
     this.dialogOpen = false;
   }
 
@@ -386,6 +388,9 @@ export class CheckinToggle extends LitElement {
           previous: write.previous,
         }),
       );
+      if (write.kind === 'withdraw') {
+        void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>('#consent-text')?.focus());
+      }
       this.announcer.announce(
         write.replacing === 'other'
           ? msg('Schedule saved: your version replaced the other one.')
@@ -790,12 +795,33 @@ export class CheckinToggle extends LitElement {
 
   // ---- talent -------------------------------------------------------------------------------
 
-  private answerConsent(consent: 'given' | 'declined'): void {
+  private answerConsent(consent: 'given' | 'declined' | 'withdrawn'): void {
     const settings = this.settings;
     if (!settings || this.pending) return;
-    const write = this.newWrite(consent === 'given' ? 'accept' : 'decline', { consent }, settings.version);
+    const kind = consent === 'given' ? 'accept' : consent === 'declined' ? 'decline' : 'withdraw';
+    const write = this.newWrite(kind, { consent }, settings.version);
     if (write) void this.write(write);
   }
+
+  /** "Withdraw my consent" asks first, as turning on does: the dialog says what follows. */
+  private openWithdraw = (): void => {
+    if (this.pending || this.settings?.consent !== 'given') return;
+    this.failure = undefined;
+    this.conflict = undefined;
+    this.withdrawDialog?.showModal();
+  };
+
+  private confirmWithdraw = (): void => {
+    if (!this.withdrawDialog?.open) return;
+    this.withdrawDialog.close('confirm');
+    this.answerConsent('withdrawn');
+  };
+
+  private onWithdrawClose = (): void => {
+    // Cancel, Escape or confirm: focus goes back to the button, which shows the progress; once
+    // the withdrawal is saved, focus moves to the sentence that says so (see write()).
+    this.renderRoot.querySelector<HTMLElement>('#withdraw')?.focus();
+  };
 
   // ---- render -------------------------------------------------------------------------------
 
@@ -1022,6 +1048,7 @@ export class CheckinToggle extends LitElement {
     const policy = settings.policy?.consent ?? this.consentPolicy;
     const consentNeeded = policy ? policy === 'required' : settings.consent !== 'not-needed';
     return html`<dialog
+      id="enable-dialog"
       part="dialog"
       aria-labelledby="dialog-title"
       aria-describedby="dialog-summary"
@@ -1387,7 +1414,7 @@ export class CheckinToggle extends LitElement {
         <div class="actions">${acceptButton(msg('Accept after all'))}</div>
       </div>`;
     } else if (settings.consent === 'given') {
-      consent = this.renderWithdraw(busy);
+      consent = this.renderWithdraw(client, busy);
     }
     return html`<div class="card" part="base">
       <p class="status-text" part="status">${who}</p>
@@ -1398,19 +1425,39 @@ export class CheckinToggle extends LitElement {
     </div>`;
   }
 
-  /** The talent's way to withdraw consent (confirmed first, as turning on is). */
-  private renderWithdraw(busy: boolean): TemplateResult {
+  /** The talent's way to withdraw consent, confirmed first as turning on is. */
+  private renderWithdraw(client: Party, busy: boolean): TemplateResult {
     return html`<div class="actions" part="consent">
-      <!-- The talent's consent is theirs to withdraw, as it was theirs to give. -->
-      <button
-        type="button"
-        id="withdraw"
-        aria-disabled=${busy ? 'true' : 'false'}
-        @click=${() => this.answerConsent('declined')}
+        <!-- The talent's consent is theirs to withdraw, as it was theirs to give. -->
+        <button
+          type="button"
+          id="withdraw"
+          aria-disabled=${busy ? 'true' : 'false'}
+          aria-haspopup="dialog"
+          @click=${this.openWithdraw}
+        >
+          ${this.pending?.kind === 'withdraw' ? msg('Saving…') : msg('Withdraw my consent')}
+        </button>
+      </div>
+      <dialog
+        id="withdraw-dialog"
+        part="dialog"
+        aria-labelledby="withdraw-title"
+        aria-describedby="withdraw-summary"
+        @close=${this.onWithdrawClose}
       >
-        ${this.pending?.kind === 'decline' ? msg('Saving…') : msg('Withdraw my consent')}
-      </button>
-    </div>`;
+        <h2 id="withdraw-title">${msg('Withdraw your consent to weekly check-ins?')}</h2>
+        <p id="withdraw-summary">
+          ${msg("You won't be asked weekly check-ins any more, and an open weekly check-in is closed. What you already sent stays in the history.")}
+        </p>
+        <p>
+          ${msg(str`${nameOf(client)} sees that you withdrew, and can still request an update from you, which you can answer. You can accept again later.`)}
+        </p>
+        <div class="actions">
+          <button type="button" class="primary" @click=${this.confirmWithdraw}>${msg('Withdraw consent')}</button>
+          <button type="button" autofocus @click=${() => this.withdrawDialog?.close('cancel')}>${msg('Cancel')}</button>
+        </div>
+      </dialog>`;
   }
 
   /** "Dana Whitfield turned weekly check-ins off on 2 Dec 2026.", or that they are off. */

@@ -119,6 +119,7 @@ export function editConflictWords(
     if (!turnedOn && theirs.consent !== base.consent) {
       if (theirs.consent === 'given') lines.push(msg(str`${nameOf(talent)} accepted weekly check-ins.`));
       else if (theirs.consent === 'declined') lines.push(msg(str`${nameOf(talent)} declined weekly check-ins.`));
+      else if (theirs.consent === 'withdrawn') lines.push(msg(str`${nameOf(talent)} withdrew consent to weekly check-ins.`));
       else if (theirs.consent === 'pending') lines.push(msg(str`Check-ins now wait for ${nameOf(talent)} to accept.`));
     }
     if (JSON.stringify(theirs.questions) !== JSON.stringify(base.questions)) {
