@@ -4,7 +4,7 @@ import '../src/index.js';
 import { MemoryAdapter, MemoryStore, seedDemo, type MemoryData } from '../src/adapters/memory.js';
 import type { CheckinProvider } from '../src/elements/index.js';
 import { CheckinErrorEvent } from '../src/events.js';
-import { formatInstant } from '../src/format.js';
+import { formatInstant, zoneName } from '../src/format.js';
 
 const STORAGE_KEY = 'checkin-elements-demo:data';
 const PREFS_KEY = 'checkin-elements-demo:prefs';
@@ -76,8 +76,8 @@ function renderContract() {
   $('#contract-title').textContent = contract.title;
   $('#crumb-title').textContent = contract.title;
   const details: [string, string][] = [
-    ['Client', `${contract.client.name} (${contract.client.timeZone})`],
-    ['Talent', `${contract.talent.name} (${contract.talent.timeZone})`],
+    ['Client', `${contract.client.name} (${zoneName(contract.client.timeZone)})`],
+    ['Talent', `${contract.talent.name} (${zoneName(contract.talent.timeZone)})`],
     ['Type', contract.kind === 'hourly' ? 'Hourly' : `Fixed price, ${contract.milestoneCount ?? 0} milestone(s)`],
     ['Started', formatInstant(contract.startsAt, { style: 'date' })],
     ['Ends', contract.endsAt ? formatInstant(contract.endsAt, { style: 'date' }) : 'Open-ended'],
@@ -108,10 +108,9 @@ themeSelect.addEventListener('change', () => {
   applyTheme();
   savePrefs();
 });
-// The elements follow --checkin-color-scheme (inherited); the page follows color-scheme.
+// The elements take the page's color-scheme, as on any host page.
 function applyTheme() {
   document.documentElement.style.colorScheme = themeSelect.value;
-  document.documentElement.style.setProperty('--checkin-color-scheme', themeSelect.value);
 }
 applyTheme();
 

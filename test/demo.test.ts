@@ -44,7 +44,7 @@ describe('demo page', () => {
     doc.querySelector<HTMLButtonElement>('#jump')!.click();
     // The seeded week (27 Nov) is late; the jump opens the one due on 4 December.
     await waitUntil(
-      () => text(form()).includes('due Fri 4 Dec') && form().querySelector('[part~="submit"]'),
+      () => text(form()).includes('answer by Fri 4 Dec') && form().querySelector('[part~="submit"]'),
       'the next check-in did not open in the form',
       { timeout: 5000 },
     );
@@ -83,5 +83,39 @@ describe('demo page', () => {
       'the observer should see a summary without a switch',
       { timeout: 5000 },
     );
+  });
+
+  it('lets a keyboard user reach the settings before the history, and lists the rules to try', async function () {
+    this.timeout(20000);
+    const frame = await openDemo();
+    const doc = frame.contentDocument!;
+    choose(doc, '#viewer', 'u-dana');
+    const toggle = () => doc.querySelector('checkin-toggle')!.shadowRoot!;
+    await waitUntil(() => toggle().querySelector('[role="switch"]'), 'the client has no switch', {
+      timeout: 5000,
+    });
+    // The first Tab stop of the page is the skip link to the settings.
+    const links = [...doc.querySelectorAll<HTMLAnchorElement>('.skip-links a')];
+    expect(links.map((a) => text(a))).to.deep.equal([
+      'Skip to contract settings',
+      "Skip to this week's check-in",
+      'Skip to the check-in history',
+    ]);
+    const focusable = doc.querySelector<HTMLElement>('a[href], button, select, input');
+    expect(focusable).to.equal(links[0]);
+    for (const link of links) {
+      const target = doc.querySelector<HTMLElement>(link.getAttribute('href')!);
+      expect(target, link.href).to.exist;
+      expect(target!.tabIndex).to.equal(-1);
+    }
+    // The settings come right after their heading: the switch is inside the next element.
+    const heading = doc.querySelector('#settings-heading')!;
+    expect(heading.nextElementSibling?.tagName).to.equal('CHECKIN-TOGGLE');
+    // Headings fit the page: the elements in h2 sections start at level 3.
+    expect(doc.querySelector('checkin-toggle')!.getAttribute('heading-level')).to.equal('3');
+    expect(doc.querySelector('checkin-form')!.getAttribute('heading-level')).to.equal('3');
+    const rules = [...doc.querySelectorAll('.try li strong')].map((n) => text(n));
+    expect(rules).to.have.length(5);
+    expect(rules[0]).to.contain('Requests are messages');
   });
 });
