@@ -50,8 +50,9 @@ import {
 import {
   draftOf,
   formatLocalDate,
-  isIsoDate,
   scheduleOf,
+  skipDateProblem,
+  todayIn,
   validateDraft,
   weekdayNamesOf,
   type DraftErrors,
@@ -427,6 +428,11 @@ export class CheckinToggle extends LitElement {
         if (generation !== this.generation) return;
         this.pending = undefined;
         if (this.conflict) this.announcer.announce(this.conflictWords(this.conflict).spoken);
+      } else if (this.skipDateRefusal(write, failure)) {
+        // The backend's own words, where the date was entered; the edits stay in the form.
+        this.skipError = failure.message;
+        this.announcer.announce(msg(str`Not saved: ${failure.message}`));
+        void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>('#skip-date')?.focus());
       } else {
         this.failure = { error: failure, place, retry: () => void this.write(write) };
         this.announcer.announce(this.rolledBackText(write.kind));
@@ -728,6 +734,9 @@ export class CheckinToggle extends LitElement {
       this.announcer.announce(msg('No changes to save.'));
       return;
     }
+    // Dates the draft started with are not the client's additions (the backend may still refuse
+    // them after a conflict; that answer is shown at the field too).
+    if (this.refuseSkipDates(schedule, this.draftBase ?? settings)) return;
     const write = this.newWrite('schedule', { schedule }, this.draftVersion);
     if (!write) return;
     // After a conflict the draft was moved onto the other version: this save replaces it (when
@@ -736,6 +745,31 @@ export class CheckinToggle extends LitElement {
     const who = conflict?.theirs && this.changer(conflict.theirs, conflict.base.version).kind;
     if (who && who !== 'here') write.replacing = who === 'other' ? 'other' : 'theirs';
     void this.write(write);
+  }
+
+  /**
+   * Skip dates added in this draft that the backend would refuse (a day that is no longer the
+   * prompt weekday, or one now past): said at the skip-date field, nothing sent.
+   */
+  private refuseSkipDates(schedule: Schedule, settings: Settings): boolean {
+    const today = todayIn(schedule.timeZone, this.now());
+    const problem = schedule.skipDates
+      .filter((d) => !settings.schedule.skipDates.includes(d))
+      .map((d) => skipDateProblem(d, schedule.weekday, today, this.locale()))
+      .find(Boolean);
+    if (!problem) return false;
+    this.skipError = problem;
+    this.announcer.announce(msg(str`Not saved: ${problem}`));
+    void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>('#skip-date')?.focus());
+    return true;
+  }
+
+  /** A refusal that names a skip date added in `write` belongs at the skip-date field. */
+  private skipDateRefusal(write: Write, error: CheckinError): boolean {
+    const sent = write.change.schedule?.skipDates;
+    if (error.code !== 'invalid' || !sent) return false;
+    const added = sent.filter((d) => !write.previous.schedule.skipDates.includes(d));
+    return added.some((d) => error.message.includes(d));
   }
 
   private discard = (): void => {
@@ -772,8 +806,11 @@ export class CheckinToggle extends LitElement {
   private addSkipDate = (): void => {
     if (!this.draft) return;
     const date = this.skipInput;
-    if (!isIsoDate(date)) {
-      this.skipError = msg('Choose a date to skip first.');
+    // Checked here as the backend checks it, so the client learns before a round trip; what was
+    // typed stays in the field.
+    const problem = skipDateProblem(date, Number(this.draft.weekday), todayIn(this.draft.timeZone, this.now()), this.locale());
+    if (problem) {
+      this.skipError = problem;
       return;
     }
     if (this.draft.skipDates.includes(date)) {
@@ -788,6 +825,7 @@ export class CheckinToggle extends LitElement {
   private removeSkipDate(date: string): void {
     if (!this.draft) return;
     this.edit({ skipDates: this.draft.skipDates.filter((d) => d !== date) }, 'skipDates');
+    this.skipError = '';
     this.announcer.announce(msg(str`${formatLocalDate(date, this.locale())} removed`));
     // The removed chip took focus with it: keep the person in the same place.
     void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>('#skip-date')?.focus());
@@ -1251,6 +1289,7 @@ export class CheckinToggle extends LitElement {
           <input
             id="skip-date"
             type="date"
+            min=${todayIn(draft.timeZone, this.now()) || nothing}
             .value=${live(this.skipInput)}
             aria-invalid=${this.skipError || errors.skipDates ? 'true' : 'false'}
             aria-describedby=${describedBy(

@@ -144,3 +144,32 @@ export function formatLocalDate(date: string, locale: string | undefined): strin
   // Noon UTC formatted in UTC is the same calendar date everywhere.
   return formatInstant(`${date}T12:00:00Z`, { locale, timeZone: 'UTC', style: 'date' });
 }
+
+/** ISO weekday (1 = Monday) of a plain 'YYYY-MM-DD' date: the same in every zone. */
+export function weekdayOfDate(date: string): number {
+  return ((new Date(`${date}T00:00:00Z`).getUTCDay() + 6) % 7) + 1;
+}
+
+/**
+ * Why a date cannot be skipped, in the words the backend uses, or '' when it can: it must be
+ * a check-in day (the draft's weekday) and not before `today` (the schedule zone's date).
+ */
+export function skipDateProblem(date: string, weekday: number, today: string, locale?: string): string {
+  if (!isIsoDate(date)) return msg('Choose a date to skip first.');
+  const shown = formatLocalDate(date, locale);
+  if (today && date < today) return msg(str`${shown} is in the past: only a coming check-in can be skipped.`);
+  if (weekday >= 1 && weekday <= 7 && weekdayOfDate(date) !== weekday) {
+    const day = weekdayNamesOf(locale)[weekday - 1] ?? '';
+    return msg(str`${shown} is not a check-in day: check-ins are asked on ${day}.`);
+  }
+  return '';
+}
+
+/** The schedule zone's date now, or '' when the zone is not one this browser knows. */
+export function todayIn(timeZone: string, now: number): string {
+  try {
+    return localDateOf(now, timeZone.trim());
+  } catch {
+    return '';
+  }
+}
