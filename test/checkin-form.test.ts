@@ -150,14 +150,15 @@ describe('<checkin-form>', () => {
   });
 
   describe('talent, open check-in', () => {
-    it("says who asks and when it is due, in the talent's zone and locale", async () => {
+    it("says who asks, when it was asked and the answer-by time, in the talent's zone and locale", async () => {
       const { adapter } = backend();
       const el = await mount(adapter);
       expect(text($(el, '[part~="heading"]'))).to.equal(
         'Check-in for Atlas customer portal: front-end rebuild',
       );
       // 15:00 UTC is 16:00 in Berlin; Kofi reads en-GB.
-      expect(text($(el, '.asker'))).to.equal("Dana Whitfield asks for this week's check-in · due Fri 27 Nov, 16:00");
+      expect(text($(el, '.asker'))).to.equal("Dana Whitfield asks for this week's check-in");
+      expect(text($(el, '[part~="due"]'))).to.equal('Asked 2 hours ago · answer by Fri 27 Nov, 23:59');
     });
 
     it('labels each textarea with its question, marks required in words, and describes it by its counter', async () => {
@@ -905,7 +906,9 @@ describe('<checkin-form>', () => {
       expect(el.shadowRoot!.querySelectorAll('textarea')).to.have.length(0);
       expect(el.shadowRoot!.querySelector('form')).to.equal(null);
       // 15:00 UTC in New York, for Dana (en-US).
-      expect(text($(el, '[part~="state"]'))).to.equal("Waiting for Kofi Mensah's answer · due Fri, Nov 27, 10:00 AM");
+      expect(text($(el, '[part~="state"]'))).to.equal(
+        "Waiting for Kofi Mensah's answer · asked Fri, Nov 27, 10:00 AM, answer by Fri, Nov 27, 6:00 PM",
+      );
     });
 
     it('shows the state to an observer too', async () => {
@@ -919,7 +922,7 @@ describe('<checkin-form>', () => {
       const monday = Date.parse('2026-11-30T10:00:00Z');
       const { adapter } = backend({ viewerId: 'u-dana', now: monday });
       const el = await mount(adapter, { now: monday });
-      expect(text($(el, '[part~="state"]'))).to.equal("Late: Kofi Mensah's answer was due Fri, Nov 27, 10:00 AM");
+      expect(text($(el, '[part~="state"]'))).to.equal("Late: Kofi Mensah's answer was due by Fri, Nov 27, 6:00 PM");
     });
 
     it('shows the answer time once answered', async () => {
@@ -1021,7 +1024,8 @@ describe('<checkin-form>', () => {
       const monday = Date.parse('2026-11-30T10:00:00Z');
       const { adapter } = backend({ now: monday });
       const el = await mount(adapter, { now: monday });
-      expect(text($(el, '.asker'))).to.equal("Dana Whitfield asks for this week's check-in · was due Fri 27 Nov, 16:00 Late");
+      expect(text($(el, '.asker'))).to.equal("Dana Whitfield asks for this week's check-in Late");
+      expect(text($(el, '[part~="due"]'))).to.equal('Asked 3 days ago · the answer was due by Fri 27 Nov, 23:59');
       expect(fields(el)).to.have.length(3);
     });
 
@@ -1038,7 +1042,8 @@ describe('<checkin-form>', () => {
       );
       const requested: Checkin = await client.requestUpdate('c-atlas', { message: 'Where does the export stand?' }, { idempotencyKey: 'k2' });
       const el = await mount(adapter);
-      expect(text($(el, '.asker'))).to.match(/^Dana Whitfield asked for an update · due /);
+      expect(text($(el, '.asker'))).to.equal('Dana Whitfield asked for an update');
+      expect(text($(el, '[part~="due"]'))).to.equal('Asked just now · answer by Sat 28 Nov, 23:59');
       expect(text($(el, '[part~="message"]'))).to.equal('Where does the export stand?');
       await typeInto(el, 0, 'x');
       await typeInto(el, 1, 'y');

@@ -559,13 +559,13 @@ describe('faults: <checkin-form>', () => {
   describe('clock skew between the page and the adapter', () => {
     const noNegative = (s: string) => expect(s).to.not.match(/-\s?\d|NaN|Invalid/);
 
-    it('says "due in 2 hours" for a check-in not yet due on this clock, and it can be answered', async () => {
+    it('names the time it was asked (not "in 2 hours") for a check-in not yet due on this clock, and it can be answered', async () => {
       const adapter = adapterFor(world(), 'u-kofi');
       // The page's clock is 4 hours behind the adapter's: the open check-in (due 15:00 UTC) is
       // two hours ahead on this clock.
       const { el } = await mount(adapter, { now: FRIDAY - 4 * HOUR });
       await waitUntil(() => fields(el).length === 3, 'not answerable');
-      expect(text($(el, '[part~="due"]'))).to.equal('Due in 2 hours');
+      expect(text($(el, '[part~="due"]'))).to.equal('Asked Fri 27 Nov, 16:00 · answer by Fri 27 Nov, 23:59');
       noNegative(text(el.shadowRoot));
       await fillAll(el);
       const submitted = oneEvent(el, 'checkin-submit');
@@ -574,11 +574,11 @@ describe('faults: <checkin-form>', () => {
       noNegative(text(el.shadowRoot));
     });
 
-    it('says "due 3 days ago" when this clock is days ahead, and it can still be answered', async () => {
+    it('says "asked 3 days ago" when this clock is days ahead, and it can still be answered', async () => {
       const adapter = adapterFor(world(), 'u-kofi');
       const { el } = await mount(adapter, { now: FRIDAY - 2 * HOUR + 3 * 24 * HOUR });
       await waitUntil(() => fields(el).length === 3, 'not answerable');
-      expect(text($(el, '[part~="due"]'))).to.equal('Due 3 days ago');
+      expect(text($(el, '[part~="due"]'))).to.equal('Asked 3 days ago · answer by Fri 27 Nov, 23:59');
       noNegative(text(el.shadowRoot));
     });
 
@@ -588,8 +588,8 @@ describe('faults: <checkin-form>', () => {
       const adapter = adapterFor(store, 'u-kofi');
       const { el } = await mount(adapter, { now: FRIDAY - 4 * HOUR });
       await waitUntil(() => fields(el).length === 3, 'not answerable');
-      expect(text($(el, '.asker'))).to.contain('was due');
-      expect(Boolean($(el, '[part~="due"]'))).to.equal(false);
+      expect(text($(el, '.asker'))).to.contain('Late');
+      expect(text($(el, '[part~="due"]'))).to.equal('Asked Fri 27 Nov, 16:00 · the answer was due by Fri 27 Nov, 23:59');
       noNegative(text(el.shadowRoot));
     });
   });

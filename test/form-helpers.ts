@@ -124,3 +124,22 @@ export function cleanStorage(): void {
     if (/^checkin-elements:draft:c-(atlas|nova):/.test(key)) localStorage.removeItem(key);
   }
 }
+
+/**
+ * The adapter as a backend that states these check-in fields would answer: `patch` returns the
+ * fields to set (a field set to undefined is left out, as a backend that does not send it).
+ */
+export function stating(adapter: MemoryAdapter, patch: (c: Checkin) => Partial<Checkin>): MemoryAdapter {
+  const list = adapter.listCheckins.bind(adapter);
+  const apply = (c: Checkin): Checkin => {
+    const copy: Record<string, unknown> = { ...c, ...patch(c) };
+    for (const [key, value] of Object.entries(copy)) if (value === undefined) delete copy[key];
+    return copy as unknown as Checkin;
+  };
+  return Object.assign(Object.create(adapter) as MemoryAdapter, {
+    listCheckins: async (...args: Parameters<MemoryAdapter['listCheckins']>) => {
+      const page = await list(...args);
+      return { ...page, items: page.items.map(apply) };
+    },
+  });
+}

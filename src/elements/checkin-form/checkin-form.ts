@@ -37,6 +37,7 @@ import {
 } from '../shared.js';
 import { styles } from './checkin-form.styles.js';
 import {
+  answerByInstant,
   editableUntil,
   fingerprint,
   isBlank,
@@ -50,6 +51,7 @@ import {
   standingOf,
   touchesAnswers,
   validateAnswers,
+  weekEnded,
   type FieldError,
   type FormValue,
 } from './form-logic.js';
@@ -129,7 +131,8 @@ function loadedView(loaded: Loaded): string {
  * @csspart header - Who asks, when it is due, and the client's message.
  * @csspart heading - The element's heading.
  * @csspart newer - The notice that a newer check-in or settings change arrived, or this check-in was answered, skipped or closed, while typing.
- * @csspart due - How long until (or since) the check-in is due, on this page's clock.
+ * @csspart due - When the check-in was asked (on this page's clock) and its answer-by time.
+ * @csspart standing - Where weekly check-ins stand (off, awaiting consent, declined, withdrawn) above a check-in that is shown anyway, such as a request for an update.
  * @csspart message - The client's message on a requested check-in.
  * @csspart error-summary - The list of problems shown when the answers can't be sent.
  * @csspart form - The form with the questions.
@@ -177,7 +180,7 @@ function loadedView(loaded: Loaded): string {
  * @cssproperty --checkin-font-size - Base font size.
  * @cssproperty --checkin-font-size-small - Counts and hints.
  * @cssproperty --checkin-focus-ring - The focus outline.
- * @cssproperty --checkin-color-scheme - `light`, `dark` or `light dark` (the default).
+ * @cssproperty --checkin-color-scheme - `light`, `dark` or `light dark` (follow the system); unset, the page's `color-scheme`.
  * @cssproperty --checkin-form-field-min-height - Minimum height of an answer field.
  */
 @localized()
@@ -1134,18 +1137,18 @@ export class CheckinForm extends LitElement {
 
   private renderHeader(loaded: Loaded, checkin: Checkin): TemplateResult {
     const client = checkin.requestedBy.name;
-    const due = this.when(loaded, checkin.dueAt);
-    const late = checkin.status === 'late';
     const ask =
       checkin.kind === 'requested'
         ? msg(str`${client} asked for an update`)
         : msg(str`${client} asks for this week's check-in`);
+    // "Late" only once the backend says so: a check-in that just opened is asked, not overdue.
     return html`<header part="header">
       <p class="asker">
-        ${ask} · ${late ? msg(str`was due ${due}`) : msg(str`due ${due}`)}
-        ${late ? html` <span class="badge" data-status="late">${msg('Late')}</span>` : nothing}
+        ${ask}${checkin.status === 'late'
+          ? html` <span class="badge" data-status="late">${msg('Late')}</span>`
+          : nothing}
       </p>
-      ${this.renderDueRelative(loaded, checkin)}
+      ${this.renderDue(loaded, checkin)}
       ${checkin.kind === 'requested' && checkin.message
         ? html`<blockquote part="message" dir="auto" aria-label=${msg(str`Message from ${client}`)}>${checkin.message}</blockquote>`
         : nothing}
@@ -1153,17 +1156,27 @@ export class CheckinForm extends LitElement {
   }
 
   /**
-   * "Due in 2 hours" / "Due 3 hours ago", on this page's clock. The adapter's clock may differ
-   * (skew): an open check-in due "in the future" is still answerable and says so plainly, and a
-   * late one that seems not yet due here gets no contradicting line.
+   * "Asked 1 minute ago · answer by Fri 27 Nov, 23:59": when it was asked, on this page's clock,
+   * and the answer-by time the backend gives (`lateAt`). The adapter's clock may differ (skew):
+   * a check-in asked "in the future" here is named by its date instead.
    */
-  private renderDueRelative(loaded: Loaded, checkin: Checkin): TemplateResult | typeof nothing {
+  private renderDue(loaded: Loaded, checkin: Checkin): TemplateResult {
     const due = Date.parse(checkin.dueAt);
     const now = this.now();
-    if (Number.isNaN(due) || (checkin.status === 'late' && due > now)) return nothing;
-    const { locale } = this.zoneOf(loaded);
+    const { locale, timeZone } = this.zoneOf(loaded);
+    const asked =
+      Number.isNaN(due) || due > now
+        ? msg(str`Asked ${this.when(loaded, checkin.dueAt)}`)
+        : now - due < 60_000
+          ? msg('Asked just now')
+          : msg(str`Asked ${formatRelative(due - now, locale)}`);
+    const by = checkin.lateAt ? this.when(loaded, answerByInstant(checkin.lateAt, timeZone)) : null;
     return html`<p class="muted due-relative" part="due">
-      ${msg(str`Due ${formatRelative(due - now, locale)}`)}
+      ${by
+        ? checkin.status === 'late'
+          ? msg(str`${asked} · the answer was due by ${by}`)
+          : msg(str`${asked} · answer by ${by}`)
+        : asked}
     </p>`;
   }
 
@@ -1376,7 +1389,7 @@ export class CheckinForm extends LitElement {
         </div>
         <p class="hint">${msg('Tip: Ctrl+Enter (⌘+Enter on a Mac) submits from any answer.')}</p>
       </form>
-      ${editing ? nothing : this.renderSkip(loaded)}`;
+      ${editing || weekEnded(checkin, this.now()) ? nothing : this.renderSkip(loaded)}`;
   }
 
   private renderSkip(loaded: Loaded): TemplateResult {
@@ -1438,11 +1451,15 @@ export class CheckinForm extends LitElement {
     </div>`;
   }
 
+  /** Until when the answer can change: the next check-in that really opens, never a guessed one. */
   private editWindow(loaded: Loaded, checkin: Checkin): string {
     const until = editableUntil(checkin, loaded.settings, loaded.contract);
-    return until
-      ? msg(str`You can change your answer until the next check-in opens, ${this.when(loaded, until)}.`)
-      : msg('You can change your answer until the next check-in opens.');
+    if (until) {
+      return msg(str`You can change your answer until the next check-in opens, ${this.when(loaded, until)}.`);
+    }
+    return standingOf(loaded.settings) === 'active'
+      ? msg('You can change your answer until the next check-in opens.')
+      : msg('No weekly check-ins are being asked, so you can change your answer as long as no new check-in has opened.');
   }
 
   private renderAnswers(loaded: Loaded, checkin: Checkin): TemplateResult {
@@ -1514,7 +1531,7 @@ export class CheckinForm extends LitElement {
   private renderMissed(loaded: Loaded, checkin: Checkin): TemplateResult {
     return html`<div class="section" data-state="missed">
       <p class="state missed" part="state">
-        ${msg(str`This check-in (due ${this.when(loaded, checkin.dueAt)}) was missed: the next one opened before it was answered.`)}
+        ${msg(str`This check-in (asked ${this.when(loaded, checkin.dueAt)}) was missed: the next one opened before it was answered.`)}
       </p>
     </div>`;
   }
@@ -1547,12 +1564,16 @@ export class CheckinForm extends LitElement {
       return this.renderNoneOpen(loaded);
     } else {
       const due = this.when(loaded, checkin.dueAt);
+      const lateAt = checkin.lateAt;
+      const by = lateAt ? this.when(loaded, answerByInstant(lateAt, this.zoneOf(loaded).timeZone)) : null;
       switch (checkin.status) {
         case 'open':
-          text = msg(str`Waiting for ${talent}'s answer · due ${due}`);
+          text = by
+            ? msg(str`Waiting for ${talent}'s answer · asked ${due}, answer by ${by}`)
+            : msg(str`Waiting for ${talent}'s answer · asked ${due}`);
           break;
         case 'late':
-          text = msg(str`Late: ${talent}'s answer was due ${due}`);
+          text = msg(str`Late: ${talent}'s answer was due by ${by ?? due}`);
           break;
         case 'answered': {
           const at = checkin.answeredAt ? this.when(loaded, checkin.answeredAt) : due;

@@ -132,18 +132,60 @@ export function fingerprint(kind: string, checkinId: string, payload: unknown): 
   return JSON.stringify([kind, checkinId, payload]);
 }
 
-/** When an answer to `checkin` can no longer be changed: its next prompt (null: never closes). */
+/**
+ * When an answer to `checkin` can no longer be changed: the next check-in that really opens,
+ * as the backend says in `closesAt` (null: none is scheduled, so nothing closes it by time). A
+ * backend that does not say gets the next prompt of the schedule while weekly check-ins are
+ * asked, and none while they are not (a date computed then would name a prompt that never opens).
+ */
 export function editableUntil(
   checkin: Checkin,
   settings: Settings,
   contract: Contract,
 ): string | null {
+  if (checkin.closesAt !== undefined) return checkin.closesAt;
+  if (standingOf(settings) !== 'active') return null;
   try {
     return nextPrompt(settings.schedule, checkin.dueAt, contract);
   } catch {
     // A schedule this browser cannot compute (unknown zone): let the backend decide.
     return null;
   }
+}
+
+/**
+ * True once the week a check-in asks about has ended: it is late or missed, or its answer-by
+ * time (`lateAt`) has passed on this clock. "Not working this week" is not offered then.
+ */
+export function weekEnded(checkin: Checkin, now: number): boolean {
+  if (checkin.status === 'late' || checkin.status === 'missed') return true;
+  const lateAt = checkin.lateAt ? Date.parse(checkin.lateAt) : Number.NaN;
+  return !Number.isNaN(lateAt) && now >= lateAt;
+}
+
+const midnight = new Map<string, Intl.DateTimeFormat>();
+
+/**
+ * The instant to print for an answer-by time: an end of day at exactly local midnight reads as
+ * the last minute of that day ("Fri 27 Nov, 23:59", not "Sat 28 Nov, 00:00").
+ */
+export function answerByInstant(lateAt: string, timeZone?: string): string {
+  const at = Date.parse(lateAt);
+  if (Number.isNaN(at)) return lateAt;
+  const key = timeZone ?? '';
+  let f = midnight.get(key);
+  if (!f) {
+    try {
+      f = new Intl.DateTimeFormat('en-US', { timeZone, hour: 'numeric', minute: 'numeric', second: 'numeric', hourCycle: 'h23' });
+    } catch {
+      f = new Intl.DateTimeFormat('en-US', { hour: 'numeric', minute: 'numeric', second: 'numeric', hourCycle: 'h23' });
+    }
+    midnight.set(key, f);
+  }
+  const parts = f.formatToParts(at);
+  const value = (type: string) => Number(parts.find((p) => p.type === type)?.value);
+  const atMidnight = value('hour') === 0 && value('minute') === 0 && value('second') === 0 && at % 1000 === 0;
+  return atMidnight ? new Date(at - 60_000).toISOString() : lateAt;
 }
 
 /** True while the answer to `checkin` may still be changed. */
