@@ -30,6 +30,7 @@ writeFileSync(
         'checkin-elements/elements': src('elements/index.ts'),
         'checkin-elements/schedule': src('schedule/index.ts'),
         'checkin-elements/adapters/memory': src('adapters/memory.ts'),
+        'checkin-elements/conformance': src('conformance/index.ts'),
         'checkin-elements/context': src('context.ts'),
         'checkin-elements/define/*': src('define/*'),
       },
