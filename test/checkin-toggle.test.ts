@@ -1257,7 +1257,7 @@ describe('<checkin-toggle>', () => {
     it('says when check-ins are off', async () => {
       const el = await loaded(adapterFor('u-kofi', 'c-nova'), 'c-nova');
       expect(text($(el, '[part="base"]'))).to.equal(
-        'Weekly check-ins are off for this contract. You are not asked weekly check-ins. Dana Whitfield can still request an update from you, which you can answer.',
+        'Weekly check-ins for Nova onboarding flow: research and prototypes Weekly check-ins are off for this contract. You are not asked weekly check-ins. Dana Whitfield can still request an update from you, which you can answer.',
       );
       expect($$(el, 'button')).to.have.length(0);
     });

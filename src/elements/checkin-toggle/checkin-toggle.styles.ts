@@ -11,23 +11,28 @@ export const styles = css`
     display: grid;
     gap: var(--_space);
     min-width: 0;
+    /* A long name or title from the host wraps instead of widening the card. */
+    overflow-wrap: anywhere;
   }
   p {
     margin: 0;
   }
-  h2,
-  h3,
-  h4 {
+  /* Headings are role="heading" with the host's aria-level: their look does not follow the level. */
+  .h2,
+  .h3,
+  .h4 {
     margin: 0;
     line-height: 1.3;
+    font-weight: 700;
+    overflow-wrap: anywhere;
   }
-  h2 {
+  .h2 {
     font-size: 1.25em;
   }
-  h3 {
+  .h3 {
     font-size: 1.0625em;
   }
-  h4 {
+  .h4 {
     font-size: 1em;
   }
   .switch-row {
@@ -103,7 +108,7 @@ export const styles = css`
     display: grid;
     gap: 0.5rem;
   }
-  .conflict h4 {
+  .conflict .h4 {
     overflow-wrap: anywhere;
   }
   .editor {

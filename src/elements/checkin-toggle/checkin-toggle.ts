@@ -29,7 +29,11 @@ import type {
 import { isValidTimeZone, timeZones, upcomingPrompts } from '../../schedule/index.js';
 import { baseStyles } from '../../styles.js';
 import {
+  displayTitle,
+  headingLevel,
   renderError,
+  shortText,
+  subLevel,
   renderLoading,
   renderNoAdapter,
   renderNoContract,
@@ -139,6 +143,7 @@ function browserZone(): string {
  * @fires checkin-error - A failure was shown (loading, saving, conflict); `detail` is `{ error, action }`.
  *
  * @csspart base - The card around everything.
+ * @csspart heading - The main heading, which names the contract (`role="heading"`, level from `heading-level`).
  * @csspart switch - The switch button (`role="switch"`).
  * @csspart switch-track - The switch's track.
  * @csspart switch-thumb - The switch's thumb.
@@ -198,6 +203,12 @@ export class CheckinToggle extends LitElement {
    * used when the adapter's settings carry no `policy`; else inferred from the consent state.
    */
   @property({ attribute: 'consent-policy' }) consentPolicy?: ConsentPolicy;
+
+  /**
+   * The level of the element's main heading, 1 to 6 (default 2), so its outline fits the host
+   * page; sub-headings follow one level below each.
+   */
+  @property({ attribute: 'heading-level', type: Number }) headingLevel?: number;
 
   /** How long to wait for one request before giving up with a `timeout` error and a retry, in ms (default 15000, or the provider's). */
   @property({ attribute: 'request-timeout', type: Number }) requestTimeout?: number;
@@ -928,6 +939,7 @@ export class CheckinToggle extends LitElement {
       .filter(Boolean)
       .join(' ');
     return html`<div class="card" part="base">
+      ${this.renderHeading(contract)}
       <div class="switch-row">
         <button
           type="button"
@@ -1039,7 +1051,9 @@ export class CheckinToggle extends LitElement {
       data-code="conflict"
       aria-labelledby="conflict-title"
     >
-      <h4 id="conflict-title" tabindex="-1">${heading}</h4>
+      <div id="conflict-title" class="h4" role="heading" aria-level=${this.level(canSave ? 2 : 1)} tabindex="-1">
+        ${heading}
+      </div>
       ${lines.map((line) => html`<p>${line}</p>`)}
       <p>${closing ?? (theirs && this.cantSaveText(theirs))}</p>
       ${theirs
@@ -1092,7 +1106,9 @@ export class CheckinToggle extends LitElement {
       aria-describedby="dialog-summary"
       @close=${this.onDialogClose}
     >
-      <h2 id="dialog-title">${msg('Turn on weekly check-ins?')}</h2>
+      <div id="dialog-title" class="h2" role="heading" aria-level=${this.level(0)}>
+        ${msg('Turn on weekly check-ins?')}
+      </div>
       <p id="dialog-summary">
         ${count === 1
           ? msg(str`${nameOf(talent)} will be asked 1 short question every ${weekday} at ${time}, ${zone}.`)
@@ -1113,7 +1129,9 @@ export class CheckinToggle extends LitElement {
             ${msg(str`Weekly check-ins start only after ${first} accepts. Until then you can still request an update, which ${first} can answer.`)}
           </p>`
         : nothing}
-      <h3 id="dialog-questions">${msg('The questions')}</h3>
+      <div id="dialog-questions" class="h3" role="heading" aria-level=${this.level(1)}>
+        ${msg('The questions')}
+      </div>
       <ol aria-labelledby="dialog-questions">
         ${settings.questions.map((q) => html`<li dir="auto">${q.prompt}</li>`)}
       </ol>
@@ -1157,6 +1175,32 @@ export class CheckinToggle extends LitElement {
     return scheduleWords(schedule, { locale: this.locale(), timeZone, now: this.now() });
   }
 
+  /** The aria-level `depth` levels below the main heading (0 = the main heading). */
+  private level(depth: number): string {
+    let level = headingLevel(this.headingLevel);
+    for (let i = 0; i < depth; i++) level = subLevel(level);
+    return String(level);
+  }
+
+  /** The contract's title as shown: shortened when long, the full text in a tooltip. */
+  private contractTitle(contract: Contract): string {
+    return shortText(contract.title);
+  }
+
+  /** The main heading, naming the contract: two toggles on a page are told apart by it. */
+  private renderHeading(contract: Contract): TemplateResult {
+    return html`<div
+      id="toggle-title"
+      class="h2 title"
+      part="heading"
+      role="heading"
+      aria-level=${this.level(0)}
+      title=${displayTitle(contract.title)}
+    >
+      ${msg(str`Weekly check-ins for ${this.contractTitle(contract)}`)}
+    </div>`;
+  }
+
   private talentName(): string {
     const talent = this.data.value?.contract.talent;
     return talent ? nameOf(talent) : msg('the talent');
@@ -1176,11 +1220,11 @@ export class CheckinToggle extends LitElement {
       class="editor"
       part="editor"
       novalidate
-      aria-labelledby="editor-title"
+      aria-label=${msg(str`Schedule for ${this.contractTitle(contract)}`)}
       aria-busy=${saving ? 'true' : 'false'}
       @submit=${this.onSave}
     >
-      <h3 id="editor-title">${msg('Schedule')}</h3>
+      <div id="editor-title" class="h3" role="heading" aria-level=${this.level(1)}>${msg('Schedule')}</div>
       <p class="muted" id="editor-hint">
         ${msg(
           str`When ${nameOf(talent)} is asked. ${firstName(talent)}'s time zone is ${zoneName(talent.timeZone, locale)}.`,
@@ -1368,8 +1412,8 @@ export class CheckinToggle extends LitElement {
       heading = msg(str`If ${firstName(talent)} accepts later, the next check-ins would be`);
     else heading = msg('Next check-ins');
     const prompts = schedule ? this.upcoming(schedule, contract, 3) : [];
-    return html`<section class="next" part="next-prompts" aria-labelledby="next-title">
-      <h4 id="next-title">${heading}</h4>
+    return html`<div class="next" part="next-prompts" role="group" aria-labelledby="next-title">
+      <div id="next-title" class="h4" role="heading" aria-level=${this.level(2)}>${heading}</div>
       ${!schedule
         ? html`<p class="muted">${msg('Fix the schedule above to see the next check-ins.')}</p>`
         : prompts.length
@@ -1377,7 +1421,7 @@ export class CheckinToggle extends LitElement {
               ${prompts.map((p) => html`<li>${this.pairText(p, talent, contract)}</li>`)}
             </ol>`
           : html`<p class="muted">${msg('No check-in fits before the contract ends.')}</p>`}
-    </section>`;
+    </div>`;
   }
 
   private renderTalent(contract: Contract, settings: Settings): TemplateResult {
@@ -1388,6 +1432,7 @@ export class CheckinToggle extends LitElement {
     const requests = msg(str`${nameOf(client)} can still request an update from you, which you can answer.`);
     if (!settings.enabled) {
       return html`<div class="card" part="base">
+      ${this.renderHeading(contract)}
         <p class="status-text" part="status">${this.offText(settings, zone)}</p>
         <p class="muted">${msg('You are not asked weekly check-ins.')} ${requests}</p>
       </div>`;
@@ -1456,6 +1501,7 @@ export class CheckinToggle extends LitElement {
       consent = this.renderWithdraw(client, busy);
     }
     return html`<div class="card" part="base">
+      ${this.renderHeading(contract)}
       <p class="status-text" part="status">${who}</p>
       ${consent}
       ${this.failure?.place === 'consent' ? this.renderFailure(this.failure) : nothing}
@@ -1485,7 +1531,9 @@ export class CheckinToggle extends LitElement {
         aria-describedby="withdraw-summary"
         @close=${this.onWithdrawClose}
       >
-        <h2 id="withdraw-title">${msg('Withdraw your consent to weekly check-ins?')}</h2>
+        <div id="withdraw-title" class="h2" role="heading" aria-level=${this.level(0)}>
+          ${msg('Withdraw your consent to weekly check-ins?')}
+        </div>
         <p id="withdraw-summary">
           ${msg("You won't be asked weekly check-ins any more, and an open weekly check-in is closed. What you already sent stays in the history.")}
         </p>
@@ -1518,6 +1566,7 @@ export class CheckinToggle extends LitElement {
     else if (settings.consent === 'withdrawn') status = msg(str`Weekly check-ins are on, but ${nameOf(talent)} withdrew consent.`);
     else status = msg('Weekly check-ins are on.');
     return html`<div class="card" part="base">
+      ${this.renderHeading(contract)}
       <p class="status-text" part="status">${status}</p>
       ${settings.enabled ? this.renderSummary(contract, settings, this.viewerZone(), 'observer') : nothing}
     </div>`;
