@@ -319,6 +319,20 @@ export const RequestWhileOff: Story = {
     ),
 };
 
+export const ClosedByTurningOff: Story = {
+  name: 'Talent: this week\'s check-in closed when check-ins were turned off',
+  render: () =>
+    form(
+      world({
+        before: (store) => {
+          const dana = store.session('u-dana');
+          const { version } = dana.getSettings('c-atlas');
+          dana.updateSettings('c-atlas', { enabled: false }, { expectedVersion: version, idempotencyKey: 's-off' });
+        },
+      }),
+    ),
+};
+
 export const Client: Story = {
   name: 'Client: waiting for the answer',
   render: () => form(world({ viewerId: 'u-dana' })),

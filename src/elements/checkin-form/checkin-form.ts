@@ -12,7 +12,8 @@ import { LiveController } from '../../controllers/live.js';
 import { ResumeTaskController } from '../../controllers/resume.js';
 import { AnnouncerController } from '../../controllers/announcer.js';
 import { DraftController, draftKey, type DraftRecord } from '../../controllers/draft.js';
-import { CheckinDraftSavedEvent, CheckinSkipEvent, CheckinSubmitEvent } from '../../events.js';
+import { CheckinDraftSavedEvent, CheckinReplyEvent, CheckinSkipEvent, CheckinSubmitEvent } from '../../events.js';
+import { LIMITS } from '../../limits.js';
 import { formatInstant, formatRelative } from '../../format.js';
 import {
   CheckinError,
@@ -38,8 +39,10 @@ import {
 import { styles } from './checkin-form.styles.js';
 import {
   answerByInstant,
+  answersAsMessage,
   editableUntil,
   fingerprint,
+  hasText,
   isBlank,
   isEditable,
   lastWeeksPlan,
@@ -125,7 +128,8 @@ function loadedView(loaded: Loaded): string {
  * @fires checkin-submit - Answers were submitted or edited and the adapter confirmed them. `detail: {contractId, checkin}`.
  * @fires checkin-skip - The talent marked the week as not working and the adapter confirmed it. `detail: {contractId, checkin}`.
  * @fires checkin-draft-saved - The draft was saved locally (at most once per pause in typing). `detail: {contractId, checkinId, savedAt, persisted}`.
- * @fires checkin-error - A load, submit or skip failed; the failure is also shown. `detail: {error, action}`.
+ * @fires checkin-reply - Answers a check-in could no longer take (it closed) were sent as a message on it, and the adapter confirmed it. `detail: {contractId, checkinId, reply}`.
+ * @fires checkin-error - A load, submit, skip or message failed; the failure is also shown. `detail: {error, action}`.
  *
  * @csspart checkin - The card around the whole element.
  * @csspart header - Who asks, when it is due, and the client's message.
@@ -156,6 +160,10 @@ function loadedView(loaded: Loaded): string {
  * @csspart skip-cancel - The button that closes the skip panel without skipping.
  * @csspart answers - The submitted answers, read-only.
  * @csspart edit - The "Edit answer" button.
+ * @csspart offer-reply - The button, after a submit the backend refused, that offers to send what was written as a message instead.
+ * @csspart reply-panel - The message that carries answers a check-in can no longer take (it closed): text field, count and send button.
+ * @csspart reply-text - The message's text field (also `textarea`).
+ * @csspart send-reply - The button that sends that message.
  * @csspart state - The check-in's state in words (client, observer, and the talent when nothing is open).
  * @csspart error - A failure (role="alert").
  * @csspart retry-button - The retry button inside a failure.
@@ -224,6 +232,15 @@ export class CheckinForm extends LitElement {
   @state() private skipNoteError: string | null = null;
   @state() private skipping = false;
   @state() private skipError: CheckinError | null = null;
+  /** After a refused submit: the talent chose to send what they wrote as a message instead. */
+  @state() private replyOpen = false;
+  /** The message as the talent edited it; null while it is still the answers as written. */
+  @state() private replyText: string | null = null;
+  @state() private replying = false;
+  @state() private replyError: CheckinError | null = null;
+  @state() private replyFieldError: string | null = null;
+  /** The answers went as a message on the check-in (it could no longer take them). */
+  @state() private replySent = false;
   /** A draft was restored when the check-in loaded: when it was saved, and what it holds. */
   @state() private restored: { at: string; what: 'answers' | 'note' } | null = null;
   @state() private savedAt: string | null = null;
@@ -261,6 +278,7 @@ export class CheckinForm extends LitElement {
   private draftOf: { contractId: string; checkinId: string } | null = null;
   private inFlight: Promise<void> | null = null;
   private skipInFlight: Promise<void> | null = null;
+  private replyInFlight: Promise<void> | null = null;
   private wasPersisted = true;
   /** Set while a write's key is stored with the draft: that save is not announced as "Draft saved". */
   private announcingWrite = false;
@@ -317,14 +335,14 @@ export class CheckinForm extends LitElement {
         const loaded: Loaded = { viewer, contract, settings, checkins: page.items, target };
         // A refresh of what is on screen (a live update) never takes away what the talent is doing.
         const shown = this.shownFor([adapter, contractId, checkinId]);
-        if (shown && (this.inFlight || this.skipInFlight || this.writes !== writes)) {
+        if (shown && (this.writing() || this.writes !== writes)) {
           // A submit or skip went out while this load was on its way: the load may predate it,
           // and replacing the form now would drop the write's outcome (and show its answers as
           // unsent, to be sent again). Load again after it, also when the talent asked for this
           // load ("Show the latest" is not offered during a write, but a load may already be out).
           this.changedWhileLoading = null;
           this.reloadAfterWrite = true;
-          if (!this.inFlight && !this.skipInFlight) queueMicrotask(() => this.afterWrite());
+          if (!this.writing()) queueMicrotask(() => this.afterWrite());
           return shown;
         }
         if (shown && !chosen && this.hasUnsent()) {
@@ -426,6 +444,11 @@ export class CheckinForm extends LitElement {
     this.skipNote = '';
     this.skipNoteError = null;
     this.skipError = null;
+    this.replyOpen = false;
+    this.replyText = null;
+    this.replyError = null;
+    this.replyFieldError = null;
+    this.replySent = false;
     this.restored = null;
     this.savedAt = null;
     this.editing = false;
@@ -457,8 +480,7 @@ export class CheckinForm extends LitElement {
       // A draft with only a skip note in it is no edit: the skip panel is not shown then.
       this.editing =
         touchesAnswers(record.value) &&
-        target.status !== 'open' &&
-        target.status !== 'late' &&
+        (target.status === 'answered' || target.status === 'skipped') &&
         isEditable(target, loaded.settings, contract, this.now());
     } else if (target.answers) {
       this.fill(this.answersOf(target));
@@ -498,6 +520,8 @@ export class CheckinForm extends LitElement {
   private hasUnsent(): boolean {
     if (this.editing) return true;
     const status = this.checkin?.status;
+    // Answers a closed check-in kept, or a message being written from them, until sent.
+    if ((status === 'closed' || this.replyOpen) && !this.replySent && hasText(this.formValue)) return true;
     return (
       (status === 'open' || status === 'late') &&
       (Object.values(this.values).some((text) => text.trim() !== '') ||
@@ -523,10 +547,22 @@ export class CheckinForm extends LitElement {
     }
     const loaded = this.loaded;
     if (!loaded) return;
-    const writing = this.inFlight !== null || this.skipInFlight !== null;
+    const writing = this.writing();
     if (changedHere) {
       // During a write this is its echo (or a write from elsewhere it races): its outcome says.
       if (writing) return;
+      if (event.checkin.status === 'closed' && this.checkin?.status !== 'closed') {
+        // Closed (check-ins off, consent declined or withdrawn): nothing can be sent to it any
+        // more, so the view says who closed it, and what was typed stays to go as a message.
+        this.refocus = this.hasFocus();
+        this.checkin = event.checkin;
+        loaded.target = event.checkin;
+        this.editing = false;
+        this.pendingFill = null;
+        this.errors = [];
+        this.announcer.announce(this.closedSentence(loaded, event.checkin));
+        return;
+      }
       if (this.hasUnsent()) {
         // Answered or skipped elsewhere (the talent's other device or tab): the form would give
         // way to that state, so the text stays and the talent is told; they choose when to look.
@@ -544,6 +580,11 @@ export class CheckinForm extends LitElement {
     if (writing) this.reloadAfterWrite = true;
     else if (this.hasUnsent()) this.notify('contract');
     else this.reload();
+  }
+
+  /** True while a submit, skip or message is on its way (one write at a time). */
+  private writing(): boolean {
+    return this.inFlight !== null || this.skipInFlight !== null || this.replyInFlight !== null;
   }
 
   /** Offers "Show the latest" for `reason`; never lets a weaker reason replace a stronger one. */
@@ -629,7 +670,7 @@ export class CheckinForm extends LitElement {
    * is offered when the write failed and its text is still unsent.
    */
   private afterWrite(): void {
-    if (!this.reloadAfterWrite || this.inFlight || this.skipInFlight) return;
+    if (!this.reloadAfterWrite || this.writing()) return;
     this.reloadAfterWrite = false;
     if (this.hasUnsent()) this.notify('contract');
     else this.reload();
@@ -657,7 +698,7 @@ export class CheckinForm extends LitElement {
       part=${part ?? nothing}
       aria-disabled=${writing ? 'true' : 'false'}
       @click=${() => {
-        if (!this.inFlight && !this.skipInFlight) this.reload(true);
+        if (!this.writing()) this.reload(true);
       }}
     >
       ${label}
@@ -679,10 +720,17 @@ export class CheckinForm extends LitElement {
       this.skipNote = value.skip.note;
       this.skipOpen = value.skip.open;
     }
+    if (value.reply !== undefined) this.replyText = value.reply;
   }
 
   private get formValue(): FormValue {
-    return { answers: this.values, health: this.health, skip: { note: this.skipNote, open: this.skipOpen } };
+    const value: FormValue = {
+      answers: this.values,
+      health: this.health,
+      skip: { note: this.skipNote, open: this.skipOpen },
+    };
+    if (this.replyText !== null) value.reply = this.replyText;
+    return value;
   }
 
   // ---- time and words ------------------------------------------------------------------------
@@ -1004,6 +1052,82 @@ export class CheckinForm extends LitElement {
     return this.skipInFlight;
   }
 
+  private openReply(): void {
+    this.replyOpen = true;
+    void this.updateComplete.then(() =>
+      this.renderRoot.querySelector<HTMLTextAreaElement>('#reply-text')?.focus(),
+    );
+  }
+
+  /**
+   * Sends what was typed as a message on the check-in (`adapter.reply`), for a check-in that can
+   * no longer take the answers. One write at a time; the key is stored with the draft before
+   * the request leaves, and the draft is cleared only once the adapter confirms.
+   */
+  sendReply(): Promise<void> {
+    if (this.replyInFlight) return this.replyInFlight;
+    if (this.inFlight) return this.inFlight;
+    if (this.skipInFlight) return this.skipInFlight;
+    const loaded = this.loaded;
+    const checkin = this.checkin;
+    const adapter = this.connection.adapter;
+    if (!loaded || !checkin || !adapter || loaded.viewer.role !== 'talent') return Promise.resolve();
+    const text = this.replyMessage(loaded);
+    const focusField = () =>
+      this.updateComplete.then(() => this.renderRoot.querySelector<HTMLTextAreaElement>('#reply-text')?.focus());
+    if (isBlank(text)) {
+      this.replyFieldError = msg('Write a message first.');
+      return focusField();
+    }
+    if (lengthOf(text) > LIMITS.reply) {
+      this.replyFieldError = msg(
+        str`Use ${LIMITS.reply} characters or fewer (${lengthOf(text) - LIMITS.reply} too many).`,
+      );
+      return focusField();
+    }
+    this.replyFieldError = null;
+    this.announcingWrite = true;
+    const idempotencyKey = this.draft.keyFor(fingerprint('reply', checkin.id, text), this.formValue);
+    this.announcingWrite = false;
+    this.writes++;
+    const client = loaded.contract.client.name;
+    this.replyInFlight = (async () => {
+      this.replying = true;
+      this.replyError = null;
+      try {
+        const reply = await adapter.reply(loaded.contract.id, checkin.id, { text }, { idempotencyKey });
+        this.draft.clear(draftKey(loaded.contract.id, checkin.id, loaded.viewer.id));
+        if (this.loaded !== loaded) return;
+        this.values = {};
+        this.health = null;
+        this.skipNote = '';
+        this.skipOpen = false;
+        this.replyText = null;
+        this.replyOpen = false;
+        this.submitError = null;
+        this.errors = [];
+        this.restored = null;
+        this.savedAt = null;
+        this.replySent = true;
+        this.announcer.announce(msg(str`Sent to ${client} as a message.`));
+        this.dispatchEvent(new CheckinReplyEvent({ contractId: loaded.contract.id, checkinId: checkin.id, reply }));
+        await this.updateComplete;
+        this.doneHeading?.focus();
+      } catch (error) {
+        const failure = toCheckinError(error);
+        this.draft.flush();
+        if (this.loaded !== loaded || !failure) return;
+        this.replyError = failure;
+        reportError(this, failure, 'reply');
+      } finally {
+        this.replying = false;
+        this.replyInFlight = null;
+        this.afterWrite();
+      }
+    })();
+    return this.replyInFlight;
+  }
+
   /** Back online: announced, and a load that failed for want of a network is tried again. */
   private onOnline(): void {
     this.announcer.announce(msg("You're back online."));
@@ -1086,9 +1210,12 @@ export class CheckinForm extends LitElement {
     const note = said
       ? html`<p class="muted" part="standing" data-standing=${standing}>${said}</p>`
       : nothing;
+    if (this.replySent) return html`${note}${this.renderReplySent(loaded, checkin)}`;
     const answerable = checkin.status === 'open' || checkin.status === 'late';
     if (answerable || this.editing) return html`${note}${this.renderForm(loaded, checkin)}`;
     switch (checkin.status) {
+      case 'closed':
+        return html`${note}${this.renderClosed(loaded, checkin)}`;
       case 'answered':
         return html`${note}${this.renderAnswered(loaded, checkin)}`;
       case 'skipped':
@@ -1096,6 +1223,128 @@ export class CheckinForm extends LitElement {
       default:
         return html`${note}${this.renderMissed(loaded, checkin)}`;
     }
+  }
+
+  /**
+   * Who closed a check-in and why, addressing the viewer in the second person when it was them:
+   * "Dana Whitfield turned weekly check-ins off on Thu 3 Dec, 10:00, so this check-in closed."
+   */
+  private closedSentence(loaded: Loaded, checkin: Checkin): string {
+    const { closedBy: by, closedAt: at, closedReason: reason } = checkin;
+    if (!at) return msg('This check-in closed before it was answered.');
+    const when = this.when(loaded, at);
+    if (!by || !reason) return msg(str`This check-in closed on ${when}, before it was answered.`);
+    const you = by.id === loaded.viewer.id;
+    const name = by.name;
+    switch (reason) {
+      case 'turned-off':
+        return you
+          ? msg(str`You turned weekly check-ins off on ${when}, so this check-in closed.`)
+          : msg(str`${name} turned weekly check-ins off on ${when}, so this check-in closed.`);
+      case 'declined':
+        return you
+          ? msg(str`You declined weekly check-ins on ${when}, so this check-in closed.`)
+          : msg(str`${name} declined weekly check-ins on ${when}, so this check-in closed.`);
+      case 'withdrawn':
+        return you
+          ? msg(str`You withdrew your consent to weekly check-ins on ${when}, so this check-in closed.`)
+          : msg(str`${name} withdrew their consent to weekly check-ins on ${when}, so this check-in closed.`);
+    }
+  }
+
+  /** A closed check-in: who closed it and why, and what was typed for it, to send as a message. */
+  private renderClosed(loaded: Loaded, checkin: Checkin): TemplateResult {
+    return html`<div class="section" data-state="closed-checkin">
+      <h3 id="done-heading" tabindex="-1" class="state">${msg('This check-in closed')}</h3>
+      <p part="state">${this.closedSentence(loaded, checkin)}</p>
+      ${hasText(this.formValue) ? this.renderReplyPanel(loaded, checkin) : nothing}
+    </div>`;
+  }
+
+  /** The message text: as the talent edited it, else the answers (and note) as written. */
+  private replyMessage(loaded: Loaded): string {
+    if (this.replyText !== null) return this.replyText;
+    const health: Record<Health, string> = {
+      'on-track': msg('On track'),
+      'at-risk': msg('At risk'),
+      'off-track': msg('Off track'),
+    };
+    return answersAsMessage(loaded.settings.questions, this.formValue, [
+      this.health ? `${msg('How is the work going?')}\n${health[this.health]}` : null,
+      isBlank(this.skipNote) ? null : `${msg('Not working this week')}\n${this.skipNote.trim()}`,
+    ]);
+  }
+
+  /**
+   * What was typed for a check-in that can no longer take it, as a message on that check-in
+   * (`adapter.reply`): shown for a closed check-in, and after a refused submit on request. The
+   * draft stays until the adapter confirms the message.
+   */
+  private renderReplyPanel(loaded: Loaded, checkin: Checkin): TemplateResult {
+    const client = loaded.contract.client.name;
+    const text = this.replyMessage(loaded);
+    const length = lengthOf(text);
+    const over = length - LIMITS.reply;
+    const error = this.replyFieldError;
+    return html`<div class="section" part="reply-panel">
+      <p>
+        ${checkin.status === 'closed'
+          ? msg(str`Your answers were not sent. They are kept on this device, and you can send them to ${client} as a message on this check-in.`)
+          : msg(str`You can send what you wrote to ${client} as a message on this check-in.`)}
+      </p>
+      <label for="reply-text">${msg(str`Message to ${client}`)}</label>
+      ${error
+        ? html`<p class="field-error" id="reply-err" part="field-error">
+            <span class="visually-hidden">${msg('Error:')}</span> ${error}
+          </p>`
+        : nothing}
+      <textarea
+        id="reply-text"
+        part="textarea reply-text"
+        rows="8"
+        dir="auto"
+        aria-describedby=${error ? 'reply-count reply-err' : 'reply-count'}
+        aria-invalid=${error ? 'true' : 'false'}
+        ?readonly=${this.replying}
+        .value=${live(text)}
+        @input=${(e: Event) => {
+          this.replyText = (e.target as HTMLTextAreaElement).value;
+          this.replyFieldError = null;
+          this.saveDraft();
+        }}
+      ></textarea>
+      <p id="reply-count" class=${classMap({ counter: true, over: over > 0 })} part="counter">
+        <span aria-hidden="true" class="count">${length} / ${LIMITS.reply}${over > 0
+            ? html` · ${msg(str`${over} too many`)}`
+            : nothing}</span>
+        <span class="visually-hidden">${msg(str`${length} of ${LIMITS.reply} characters used`)}</span>
+      </p>
+      ${this.replyError ? renderError(this.replyError, () => void this.sendReply(), msg('Retry')) : nothing}
+      <div class="actions">
+        <button
+          type="button"
+          class="primary"
+          part="send-reply"
+          aria-disabled=${this.writing() ? 'true' : 'false'}
+          @click=${() => void this.sendReply()}
+        >
+          ${this.replying ? msg('Sending…') : msg(str`Send to ${client}`)}
+        </button>
+      </div>
+    </div>`;
+  }
+
+  /** After the answers went as a message: said, and where to find it. */
+  private renderReplySent(loaded: Loaded, checkin: Checkin): TemplateResult {
+    const client = loaded.contract.client.name;
+    return html`<div class="section" data-state="replied">
+      <h3 id="done-heading" tabindex="-1" class="state done">${msg('Sent as a message')}</h3>
+      <p part="state">
+        ${msg(str`What you wrote went to ${client} as a message on this check-in; it is in the check-in history.`)}
+        ${checkin.status === 'closed' ? this.closedSentence(loaded, checkin) : nothing}
+      </p>
+      ${checkin.status === 'closed' ? nothing : this.reloadButton(msg('Show the check-in as it is now'))}
+    </div>`;
   }
 
   /**
@@ -1238,7 +1487,12 @@ export class CheckinForm extends LitElement {
       return html`<div class="notice error" role="alert" part="error" data-code="conflict">
         <strong>${msg('This check-in can no longer be changed.')}</strong>
         <p class="error-message">${error.message}</p>
-        <p>${msg('Your text is still in the fields below, so you can copy it.')}</p>
+        <p>${msg('Your text is still in the fields below, so you can copy it or send it as a message.')}</p>
+        ${this.replyOpen
+          ? nothing
+          : html`<button type="button" part="offer-reply" @click=${this.openReply}>
+              ${msg(str`Send it to ${this.loaded?.contract.client.name ?? ''} as a message`)}
+            </button>`}
         ${this.reloadButton(msg('Reload the check-in'), 'retry-button')}
       </div>`;
     }
@@ -1359,6 +1613,7 @@ export class CheckinForm extends LitElement {
         ? html`<p class="muted">${this.editWindow(loaded, checkin)}</p>`
         : this.renderHeader(loaded, checkin)}
       ${this.renderErrorSummary()} ${this.renderSubmitError()}
+      ${this.replyOpen ? this.renderReplyPanel(loaded, checkin) : nothing}
       ${this.connectivity.offline
         ? html`<div class="notice warning" part="offline">
             ${msg("You're offline. Your answers stay on this device; submit when you're back online.")}
@@ -1589,7 +1844,7 @@ export class CheckinForm extends LitElement {
           text = msg(str`Missed: no answer before the next check-in (was due ${due})`);
           break;
         case 'closed':
-          text = msg(str`Closed before ${talent} answered (was due ${due})`);
+          text = this.closedSentence(loaded, checkin);
           break;
       }
     }

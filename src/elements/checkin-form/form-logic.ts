@@ -22,6 +22,12 @@ export interface FormValue {
   health: Health | null;
   /** Absent in drafts saved before the skip note was kept (they still load) and in a check-in's own answers. */
   skip?: SkipDraft;
+  /**
+   * The message the answers are being sent as, once the talent edited it, when the check-in
+   * can no longer take them (it closed, or its window ended): absent while it is still the
+   * answers as written.
+   */
+  reply?: string;
 }
 
 /**
@@ -38,11 +44,45 @@ export function parseFormValue(value: unknown): FormValue | null {
     if (typeof text === 'string') answers[id] = text;
   }
   const health = HEALTH_VALUES.includes(v.health as Health) ? (v.health as Health) : null;
+  const parsed: FormValue = { answers, health };
   const skip = v.skip as Partial<SkipDraft> | null | undefined;
   if (skip && typeof skip === 'object' && typeof skip.note === 'string') {
-    return { answers, health, skip: { note: skip.note, open: skip.open === true } };
+    parsed.skip = { note: skip.note, open: skip.open === true };
   }
-  return { answers, health };
+  if (typeof v.reply === 'string') parsed.reply = v.reply;
+  return parsed;
+}
+
+/** True when a draft holds anything typed: an answer, a skip note or a message. */
+export function hasText(value: FormValue): boolean {
+  return (
+    Object.values(value.answers).some((text) => !isBlank(text)) ||
+    !isBlank(value.skip?.note) ||
+    !isBlank(value.reply)
+  );
+}
+
+/**
+ * The answers of a draft as one message (for a check-in that can no longer take them): each
+ * answered question's prompt and answer, in question order, then answers to questions no longer
+ * asked, then `extra` lines (health, the skip note). Nothing typed is left out.
+ */
+export function answersAsMessage(
+  questions: readonly Question[],
+  value: FormValue,
+  extra: readonly (string | null)[] = [],
+): string {
+  const asked = new Set(questions.map((q) => q.id));
+  const parts: string[] = [];
+  for (const question of questions) {
+    const text = value.answers[question.id];
+    if (!isBlank(text)) parts.push(`${question.prompt}\n${text!.trim()}`);
+  }
+  for (const [id, text] of Object.entries(value.answers)) {
+    if (!asked.has(id) && !isBlank(text)) parts.push(text.trim());
+  }
+  for (const line of extra) if (line && !isBlank(line)) parts.push(line);
+  return parts.join('\n\n');
 }
 
 /** True when a draft holds work on the answers (text, even erased, or a health value), not only a skip note. */
@@ -202,7 +242,7 @@ export function isEditable(
 /**
  * The check-in the form is about when no `checkin-id` is given: the newest open or late one;
  * else the newest check-in when it is answered or skipped and still editable (before the next
- * prompt); else none.
+ * prompt), or closed; else none.
  */
 export function pickCheckin(
   items: readonly Checkin[],
@@ -220,6 +260,9 @@ export function pickCheckin(
   ) {
     return newest;
   }
+  // The newest closed one: the talent is told who closed it and why, and a draft typed for it
+  // can still be sent as a message.
+  if (newest?.status === 'closed') return newest;
   return null;
 }
 
