@@ -37,9 +37,11 @@ import {
   toCheckinError,
 } from '../shared.js';
 import { styles } from './checkin-form.styles.js';
+import { isQuickAnswer } from '../../questions.js';
 import {
   answerByInstant,
   answersAsMessage,
+  copiesPlan,
   editableUntil,
   fingerprint,
   hasText,
@@ -835,7 +837,8 @@ export class CheckinForm extends LitElement {
     const question = this.loaded?.settings.questions[index];
     if (!question) return;
     const current = this.values[question.id] ?? '';
-    if (isBlank(current) || current.trim() === text.trim()) {
+    // "none." already in the field is the quick answer "None": filling it replaces nothing.
+    if (isBlank(current) || current.trim() === text.trim() || isQuickAnswer(current, [text])) {
       this.applyFill(index, text, 'replace');
     } else {
       this.pendingFill = { index, text };
@@ -1504,7 +1507,9 @@ export class CheckinForm extends LitElement {
     const length = lengthOf(text.trim());
     const over = length - question.maxLength;
     const error = this.errors.find((e) => e.index === index);
-    const plan = index === 0 && this.checkin ? lastWeeksPlan(loaded.checkins, this.checkin, loaded.settings.questions) : null;
+    const questions = loaded.settings.questions;
+    const plan =
+      this.checkin && copiesPlan(questions, question) ? lastWeeksPlan(loaded.checkins, this.checkin, questions) : null;
     const fill = this.pendingFill?.index === index ? this.pendingFill : null;
     const describedBy = [`count-${index}`, error ? `err-${index}` : ''].filter(Boolean).join(' ');
     return html`<div class=${classMap({ question: true, invalid: !!error })} part="question" data-question=${question.id}>

@@ -9,6 +9,7 @@ import {
   type Settings,
 } from '../../model.js';
 import { nextPrompt } from '../../schedule/index.js';
+import { questionFor } from '../../questions.js';
 
 /** The "not working this week" panel as the draft keeps it: the note, and whether it was open. */
 export interface SkipDraft {
@@ -266,14 +267,18 @@ export function pickCheckin(
   return null;
 }
 
-/** Last week's answer to the second question ("What will you work on next week?"), if any. */
+/**
+ * Last week's plan: the latest earlier answer to the question whose purpose is `next` ("What
+ * will you work on next week?"), wherever the client put it, if any. Offered on the `done`
+ * question only (see `copiesPlan`).
+ */
 export function lastWeeksPlan(
   items: readonly Checkin[],
   target: Checkin,
   questions: readonly Question[],
 ): string | null {
-  const planQuestion = questions[1];
-  if (!planQuestion) return null;
+  const planQuestion = questionFor(questions, 'next');
+  if (!planQuestion || !questionFor(questions, 'done')) return null;
   const start = items.indexOf(target);
   const older = start === -1 ? items.filter((c) => c.dueAt < target.dueAt) : items.slice(start + 1);
   for (const checkin of older) {
@@ -302,4 +307,9 @@ export function standingOf(settings: Settings): Standing {
     default:
       return 'active';
   }
+}
+
+/** True for the question last week's plan is copied into: the one whose purpose is `done`. */
+export function copiesPlan(questions: readonly Question[], question: Question): boolean {
+  return questionFor(questions, 'done') === question;
 }
