@@ -43,18 +43,19 @@ describe('<checkin-toggle> on a host page', () => {
         ['2', 'Weekly check-ins for Atlas customer portal: front-end rebuild'],
         ['3', 'Schedule'],
         ['4', 'Next check-ins'],
+        ['3', 'Questions'],
       ]);
     });
 
     it('follows heading-level, for the dialog too; an invalid value falls back to 2', async () => {
       const el = await fixture<CheckinToggle>(toggle(world(), 'u-dana', 'c-nova', '4'));
       await loadedIn(el);
-      expect(headings(el).map(([level]) => level)).to.deep.equal(['4', '5', '6']);
+      expect(headings(el).map(([level]) => level)).to.deep.equal(['4', '5', '6', '5']);
       expect($(el, '#dialog-title')!.getAttribute('aria-level')).to.equal('4');
       expect($(el, '#dialog-questions')!.getAttribute('aria-level')).to.equal('5');
       el.setAttribute('heading-level', '9');
       await el.updateComplete;
-      expect(headings(el).map(([level]) => level)).to.deep.equal(['2', '3', '4']);
+      expect(headings(el).map(([level]) => level)).to.deep.equal(['2', '3', '4', '3']);
     });
 
     it('passes heading-order on a page whose only heading is an <h1>, for every viewer', async () => {

@@ -111,7 +111,8 @@ export const styles = css`
   .conflict .h4 {
     overflow-wrap: anywhere;
   }
-  .editor {
+  .editor,
+  .questions-editor {
     display: grid;
     gap: var(--_space);
     border-block-start: 1px solid var(--_border);
@@ -291,5 +292,30 @@ export const styles = css`
     .switch[aria-checked='true'] .track {
       background: Highlight;
     }
+  }
+  .question-list {
+    list-style: none;
+    margin: 0;
+    padding: 0;
+    display: grid;
+    gap: var(--_space);
+  }
+  .question > fieldset {
+    display: grid;
+    gap: calc(var(--_space) / 2);
+    margin: 0;
+    padding: var(--_space);
+    border: 1px solid var(--_border);
+    border-radius: var(--_radius, 0.5rem);
+    min-width: 0;
+  }
+  .question legend {
+    font-weight: 600;
+    padding: 0 0.25rem;
+  }
+  .check {
+    display: flex;
+    gap: 0.5rem;
+    align-items: center;
   }
 `;

@@ -64,11 +64,14 @@ import {
   type ScheduleDraft,
 } from './schedule-draft.js';
 import { firstName, nameOf, onDate, scheduleWords, when } from './words.js';
+import { questionsOf, type QuestionsAction } from './question-draft.js';
+import { renderQuestionEditor } from './question-editor.js';
+import { QuestionsState } from './questions-state.js';
 
 const TAG = 'checkin-toggle';
 const TIME = /^([01]\d|2[0-3]):[0-5]\d$/;
 
-type WriteKind = 'enable' | 'disable' | 'schedule' | 'accept' | 'decline' | 'withdraw';
+type WriteKind = 'enable' | 'disable' | 'schedule' | 'questions' | 'accept' | 'decline' | 'withdraw';
 
 /** One settings write: kept as is for a retry, so the retry reuses its idempotency key. */
 interface Write {
@@ -99,7 +102,7 @@ interface SwitchConflict {
 interface Failure {
   error: CheckinError;
   /** Which control the alert sits next to. */
-  place: 'switch' | 'editor' | 'consent';
+  place: 'switch' | 'editor' | 'consent' | 'questions';
   retry: () => void;
   /** True when what failed was reloading the settings (not a write). */
   reload?: boolean;
@@ -247,6 +250,8 @@ export class CheckinToggle extends LitElement {
   @query('#withdraw-dialog') private withdrawDialog?: HTMLDialogElement;
   @query('[role="switch"]') private switchButton?: HTMLButtonElement;
 
+  /** The client's question edits (own module: draft, validation, focus after moves). */
+  private readonly questions = new QuestionsState(this);
   private readonly connection = new ConnectionController(this);
   private readonly announcer = new AnnouncerController(this);
   private readonly connectivity = new ConnectivityController(this, {
@@ -318,6 +323,7 @@ export class CheckinToggle extends LitElement {
     this.conflict = undefined;
     this.editConflict = undefined;
     this.draftBase = undefined;
+    this.questions.clear();
     this.ownVersions.clear();
     if (this.dialog?.open) this.dialog.close();
     if (this.withdrawDialog?.open) this.withdrawDialog.close();
@@ -340,8 +346,9 @@ export class CheckinToggle extends LitElement {
   }
 
   /** Takes confirmed settings; the draft follows unless the client is editing it. */
-  private applySettings(next: Settings, resetDraft = false): void {
+  private applySettings(next: Settings, resetDraft = false, resetQuestions = false): void {
     this.settings = next;
+    this.questions.follow(next, resetQuestions);
     if (!this.draft || !this.draftDirty || resetDraft) {
       this.draft = draftOf(next.schedule);
       this.draftVersion = next.version;
@@ -391,7 +398,9 @@ export class CheckinToggle extends LitElement {
           this.draftVersion = saved.version;
           this.draftBase = saved;
         }
-        this.applySettings(saved, withSchedule);
+        const withQuestions = write.change.questions !== undefined;
+        if (!withQuestions) this.questions.followOwn(write.expectedVersion, saved);
+        this.applySettings(saved, withSchedule, withQuestions);
       }
       this.dispatchEvent(
         new CheckinSettingsChangeEvent({
@@ -404,7 +413,9 @@ export class CheckinToggle extends LitElement {
         void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>('#consent-text')?.focus());
       }
       this.announcer.announce(
-        write.replacing === 'other'
+        write.kind === 'questions' && write.replacing
+          ? msg('Questions saved: your version replaced the latest one.')
+          : write.replacing === 'other'
           ? msg('Schedule saved: your version replaced the other one.')
           : write.replacing === 'theirs'
             ? msg('Schedule saved: your version replaced theirs.')
@@ -416,6 +427,7 @@ export class CheckinToggle extends LitElement {
       const conflicted = failure?.code === 'conflict';
       // Schedule edits refused by a conflict are the client's work: they are kept.
       const keepEdits = conflicted && write.change.schedule !== undefined && this.draftDirty;
+      const keepQuestions = conflicted && write.change.questions !== undefined && this.questions.dirty;
       // A conflict shows as in progress until the latest version (and who made it) is fetched.
       if (!conflicted) this.pending = undefined;
       if (!failure) {
@@ -426,8 +438,14 @@ export class CheckinToggle extends LitElement {
         return;
       }
       reportError(this, failure, 'update-settings');
-      const place = write.kind === 'schedule' ? 'editor' : write.kind === 'enable' || write.kind === 'disable' ? 'switch' : 'consent';
-      if (keepEdits) {
+      const place =
+        write.kind === 'schedule' ? 'editor'
+        : write.kind === 'questions' ? 'questions'
+        : write.kind === 'enable' || write.kind === 'disable' ? 'switch'
+        : 'consent';
+      if (keepQuestions) {
+        await this.keepQuestionEdits(write, generation);
+      } else if (keepEdits) {
         await this.keepEdits(write, generation);
       } else if (conflicted) {
         // The version we wrote against is stale: show the latest and let the person decide again.
@@ -467,6 +485,19 @@ export class CheckinToggle extends LitElement {
     void this.focusConflict();
   }
 
+  /** The schedule's conflict path, for question edits: kept, the latest fetched, a notice focused. */
+  private async keepQuestionEdits(write: Write, generation: number): Promise<void> {
+    this.questions.conflict = { base: this.questions.base ?? write.previous };
+    await this.reload('questions', generation);
+    if (generation !== this.generation) return;
+    this.pending = undefined;
+    const conflict = this.questions.conflict;
+    const who = conflict?.theirs && this.changer(conflict.theirs, conflict.base.version).kind;
+    this.announcer.announce(keptEditsAnnouncement(who));
+    await this.updateComplete;
+    this.renderRoot.querySelector<HTMLElement>('#questions-conflict-title')?.focus();
+  }
+
   private async focusConflict(): Promise<void> {
     await this.updateComplete;
     if (this.editConflict) this.renderRoot.querySelector<HTMLElement>('#conflict-title')?.focus();
@@ -481,7 +512,15 @@ export class CheckinToggle extends LitElement {
       if (generation !== this.generation) return;
       this.failure = undefined;
       const conflict = place === 'editor' ? this.editConflict : undefined;
-      if (conflict && this.draftDirty) {
+      const questions = this.questions;
+      if (place === 'questions' && questions.conflict && questions.dirty) {
+        // As for the schedule: the edits stay, now made against this version.
+        if (!this.settings || latest.version >= this.settings.version) this.applySettings(latest);
+        const theirs = this.settings ?? latest;
+        questions.version = theirs.version;
+        questions.base = theirs;
+        questions.conflict = { ...questions.conflict, theirs };
+      } else if (conflict && this.draftDirty) {
         // The edits stay (applySettings leaves a dirty draft alone); they are now made against
         // this version, so saving them replaces exactly what the notice shows and nothing newer.
         if (!this.settings || latest.version >= this.settings.version) this.applySettings(latest);
@@ -573,6 +612,8 @@ export class CheckinToggle extends LitElement {
         return msg('Check-ins turned off');
       case 'schedule':
         return msg('Schedule saved');
+      case 'questions':
+        return msg('Questions saved');
       case 'accept':
         return msg('You accepted weekly check-ins');
       case 'decline':
@@ -590,6 +631,8 @@ export class CheckinToggle extends LitElement {
         return msg('Not saved: check-ins are still on.');
       case 'schedule':
         return msg('Not saved: the schedule is unchanged. Your edits are still in the form.');
+      case 'questions':
+        return msg('Not saved: the questions are unchanged. Your edits are still in the form.');
       case 'accept':
       case 'decline':
       case 'withdraw':
@@ -842,6 +885,107 @@ export class CheckinToggle extends LitElement {
     void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>('#skip-date')?.focus());
   }
 
+  // ---- client: questions --------------------------------------------------------------------
+
+  private onQuestionAction = (action: QuestionsAction): void => {
+    const { focus, announce } = this.questions.apply(action);
+    if (this.failure?.place === 'questions') this.failure = undefined;
+    if (announce) this.announcer.announce(announce);
+    if (focus) void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>(`#${focus}`)?.focus());
+  };
+
+  private onAddQuestion = (): void => {
+    if (!this.pending) this.onQuestionAction(this.questions.addAction());
+  };
+
+  private onSaveQuestions = (event: Event): void => {
+    event.preventDefault();
+    const settings = this.settings;
+    const state = this.questions;
+    if (!settings || this.pending) return;
+    const questions = questionsOf(state.draft);
+    if (!questions) {
+      state.showAll = true;
+      this.requestUpdate();
+      this.announcer.announce(msg('The questions were not saved. Fix the marked fields.'));
+      const first = state.firstInvalid();
+      if (first) void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>(`#${first}`)?.focus());
+      return;
+    }
+    if (!state.dirty) {
+      this.announcer.announce(msg('No changes to save.'));
+      return;
+    }
+    const write = this.newWrite('questions', { questions }, state.version);
+    if (!write) return;
+    const conflict = state.conflict;
+    const who = conflict?.theirs && this.changer(conflict.theirs, conflict.base.version).kind;
+    if (who && who !== 'here') write.replacing = who === 'other' ? 'other' : 'theirs';
+    state.conflict = undefined;
+    void this.write(write);
+  };
+
+  private discardQuestions = async (): Promise<void> => {
+    const conflicted = !!this.questions.conflict;
+    if (this.settings) this.questions.follow(this.settings, true);
+    if (this.failure?.place === 'questions') this.failure = undefined;
+    this.announcer.announce(
+      conflicted ? msg('Your edits were discarded. The latest version is shown.') : msg('Changes discarded'),
+    );
+    await this.updateComplete;
+    this.renderRoot.querySelector<HTMLElement>('#questions-title + p + ol input')?.focus();
+  };
+
+  private renderQuestions(contract: Contract): TemplateResult {
+    const state = this.questions;
+    const saving = this.pending?.kind === 'questions';
+    let notice: TemplateResult | typeof nothing = nothing;
+    if (this.failure?.place === 'questions') notice = this.renderFailure(this.failure);
+    else if (state.conflict && !this.pending) notice = this.renderQuestionsConflict(state.conflict);
+    return renderQuestionEditor({
+      draft: state.draft,
+      errors: state.errorsShown(),
+      level: this.level(1),
+      title: this.contractTitle(contract),
+      talent: firstName(contract.talent),
+      saving,
+      blocked: !!this.pending,
+      dirty: state.dirty,
+      notice,
+      onAction: this.onQuestionAction,
+      onAdd: this.onAddQuestion,
+      onSave: this.onSaveQuestions,
+      onDiscard: () => void this.discardQuestions(),
+    });
+  }
+
+  /** After a conflict on question edits: who changed the settings, their questions, two ways on. */
+  private renderQuestionsConflict({ base, theirs }: NonNullable<QuestionsState['conflict']>): TemplateResult {
+    const who: Changer = theirs ? this.changer(theirs, base.version) : { kind: 'unknown' };
+    const { heading } = editConflictWords({ base, theirs, enabling: false }, who, true, this.data.value!.contract.talent, this.terms());
+    const changed = theirs && JSON.stringify(theirs.questions) !== JSON.stringify(base.questions);
+    return html`<div class="notice error conflict" role="alert" part="error conflict" data-code="conflict" aria-labelledby="questions-conflict-title">
+      <div id="questions-conflict-title" class="h4" role="heading" aria-level=${this.level(2)} tabindex="-1">${heading}</div>
+      ${!theirs
+        ? html`<p>${msg('Your edits are kept below. Their version could not be loaded yet.')}</p>`
+        : html`<p>
+              ${changed
+                ? msg(str`The questions now are: ${theirs.questions.map((q, i) => `${i + 1}. ${q.prompt}`).join(' ')}`)
+                : msg('The questions were not changed; other settings were.')}
+            </p>
+            <p>${msg('Your edits are kept below; save to replace the questions shown here, or discard your edits.')}</p>
+            <div class="actions">
+              <button type="button" class="primary" @click=${this.saveMyQuestions}>${msg('Save my questions')}</button>
+              <button type="button" @click=${() => void this.discardQuestions()}>${msg('Use the latest questions')}</button>
+            </div>`}
+    </div>`;
+  }
+
+  private saveMyQuestions = (): void => {
+    this.renderRoot.querySelector<HTMLElement>('.questions-editor button[type="submit"]')?.focus();
+    this.onSaveQuestions(new Event('submit'));
+  };
+
   // ---- talent -------------------------------------------------------------------------------
 
   private answerConsent(consent: 'given' | 'declined' | 'withdrawn'): void {
@@ -976,6 +1120,7 @@ export class CheckinToggle extends LitElement {
         : this.editConflict && !this.pending
           ? this.renderEditConflict(this.editConflict, contract, false)
           : nothing}
+      ${this.editorShown(settings) ? this.renderQuestions(contract) : nothing}
       ${this.renderDialog(contract, settings)}
     </div>`;
   }
