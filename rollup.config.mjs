@@ -41,6 +41,7 @@ export default [
       'elements/index': 'src/elements/index.ts',
       'schedule/index': 'src/schedule/index.ts',
       'adapters/memory': 'src/adapters/memory.ts',
+      'adapters/http': 'src/adapters/http.ts',
       'conformance/index': 'src/conformance/index.ts',
       context: 'src/context.ts',
       ...defines,

@@ -31,6 +31,7 @@ writeFileSync(
         'checkin-elements/schedule': src('schedule/index.ts'),
         'checkin-elements/adapters/memory': src('adapters/memory.ts'),
         'checkin-elements/conformance': src('conformance/index.ts'),
+        'checkin-elements/adapters/http': src('adapters/http.ts'),
         'checkin-elements/context': src('context.ts'),
         'checkin-elements/define/*': src('define/*'),
       },

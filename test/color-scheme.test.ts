@@ -16,7 +16,7 @@ async function mount(tag: 'checkin-thread' | 'checkin-toggle' | 'checkin-form', 
   const viewerId = tag === 'checkin-form' ? 'u-kofi' : 'u-dana';
   const adapter = new MemoryAdapter({ store, viewerId, contractId: 'c-atlas' });
   const wrapper = await fixture<HTMLDivElement>(html`<div style=${style}></div>`);
-  const el = document.createElement(tag) as HTMLElement & { adapter: MemoryAdapter };
+  const el = document.createElement(tag) as unknown as HTMLElement & { adapter: MemoryAdapter };
   el.adapter = adapter;
   el.setAttribute('contract-id', 'c-atlas');
   wrapper.append(el);

@@ -8,7 +8,11 @@ import { LiveController } from '../src/controllers/live.js';
 class LiveHost extends LitElement {
   /** What reached `onEvent`, by event label. */
   readonly heard: string[] = [];
-  readonly live = new LiveController(this, (event) => this.heard.push(label(event)));
+  readonly live = new LiveController(
+    this,
+    (event) => this.heard.push(label(event)),
+    () => this.heard.push('reload'),
+  );
 }
 customElements.define('live-controller-host', LiveHost);
 
@@ -43,6 +47,22 @@ function fakeAdapter() {
 const mount = () => fixture<LiveHost>(html`<live-controller-host></live-controller-host>`);
 
 describe('LiveController', () => {
+  it("turns the adapter's stale signal into one reload, after the release when a load holds the events", async () => {
+    const host = await mount();
+    const listeners: Array<(event: CheckinEvent) => void> = [];
+    const adapter = {
+      subscribe: (_id: string, listener: (event: CheckinEvent) => void) => (listeners.push(listener), () => {}),
+    } as unknown as CheckinAdapter;
+    const release = host.live.hold(adapter, 'c-1');
+    listeners[0]!({ type: 'stale' });
+    listeners[0]!(event('r1'));
+    release((e) => host.heard.push(`replayed ${label(e)}`));
+    listeners[0]!({ type: 'stale' });
+    listeners[0]!(event('r2'));
+    // The load in flight may have been answered before what the stream missed: reload after it.
+    expect(host.heard).to.deep.equal(['replayed r1', 'reload', 'reload', 'r2']);
+  });
+
   it('delivers events of a watched contract to onEvent, and renews a subscription', async () => {
     const host = await mount();
     const { adapter, state, emit } = fakeAdapter();

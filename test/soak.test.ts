@@ -19,7 +19,7 @@ describe('soak: mounting and removing the elements on one adapter', () => {
     const host = await fixture<HTMLDivElement>(html`<div></div>`);
     for (let i = 0; i < MOUNTS; i++) {
       const elements = TAGS.map((tag) => {
-        const el = document.createElement(tag) as HTMLElement & { adapter: MemoryAdapter };
+        const el = document.createElement(tag) as unknown as HTMLElement & { adapter: MemoryAdapter };
         el.adapter = adapter;
         el.setAttribute('contract-id', 'c-atlas');
         host.append(el);

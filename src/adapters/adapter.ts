@@ -52,7 +52,12 @@ export type CheckinEvent =
   | { type: 'checkin'; checkin: Checkin }
   | { type: 'settings'; settings: Settings }
   | { type: 'reply'; checkinId: string; reply: Reply }
-  | { type: 'activity'; activity: Activity };
+  | { type: 'activity'; activity: Activity }
+  /**
+   * The adapter may have missed changes (a stream that could not resume): what the element
+   * shows should be loaded afresh. Carries no data.
+   */
+  | { type: 'stale' };
 
 /**
  * The one interface between the elements and the host's backend.

@@ -68,7 +68,7 @@ const MAX_CURSOR_LENGTH = 10_000;
 
 const CONTRACT_KINDS = ['hourly', 'fixed'] as const;
 const CHECKIN_KINDS = ['scheduled', 'requested'] as const;
-const EVENT_TYPES = ['checkin', 'settings', 'reply', 'activity'] as const;
+const EVENT_TYPES = ['checkin', 'settings', 'reply', 'activity', 'stale'] as const;
 
 /** An optional field: absent is fine, null is "not known", anything else is checked. */
 function maybe<T>(value: unknown, path: string, check: (value: unknown, path: string) => T): void {
@@ -309,6 +309,7 @@ export function validateEvent(value: unknown, path = 'event'): CheckinEvent {
   if (type === 'checkin') validateCheckin(event.checkin, `${path}.checkin`);
   else if (type === 'settings') validateSettings(event.settings, `${path}.settings`);
   else if (type === 'activity') validateActivity(event.activity, `${path}.activity`);
+  else if (type === 'stale') return { type };
   else {
     id(event.checkinId, `${path}.checkinId`);
     validateReply(event.reply, `${path}.reply`);

@@ -11,6 +11,8 @@ interface Subscription {
   end?: () => void;
   /** Events waiting for `release`; null once released. */
   held: CheckinEvent[] | null;
+  /** A stale signal came while held: reload once released. */
+  stale?: boolean;
 }
 
 /**
@@ -23,9 +25,15 @@ export class LiveController implements ReactiveController {
   private target: { adapter: CheckinAdapter; contractId: string } | null = null;
   private sub: Subscription | null = null;
 
+  /**
+   * `onEvent` hears each event; `onStale` (when given) is called instead for `{type: 'stale'}`,
+   * the adapter's word that it may have missed changes: the host loads afresh. Without it a
+   * stale signal is dropped.
+   */
   constructor(
     host: ReactiveControllerHost,
     private readonly onEvent: (event: CheckinEvent) => void,
+    private readonly onStale?: () => void,
   ) {
     host.addController(this);
   }
@@ -58,6 +66,12 @@ export class LiveController implements ReactiveController {
     try {
       sub.end = adapter.subscribe?.(contractId, (event) => {
         if (this.sub !== sub) return;
+        if (event.type === 'stale') {
+          // While a load holds the events it may have been answered before what was missed.
+          if (sub.held) sub.stale = true;
+          else this.onStale?.();
+          return;
+        }
         if (sub.held) sub.held.push(event);
         else this.onEvent(event);
       });
@@ -71,6 +85,7 @@ export class LiveController implements ReactiveController {
       // the subscription is replaced, what it held is dropped.
       for (let i = 0; i < held.length && this.sub === sub; i++) replay(held[i]!);
       sub.held = null;
+      if (sub.stale && this.sub === sub) this.onStale?.();
     };
   }
 

@@ -1,0 +1,120 @@
+/**
+ * The event stream of the HTTP adapter: server-sent events read with `fetch` (so any
+ * `Authorization` works, unlike `EventSource`), resumed with `Last-Event-ID` after a drop,
+ * reconnected with capped, jittered backoff, idle while the browser is offline. When the
+ * server cannot resume (`event: reset`), `onStale` tells the elements to load afresh.
+ */
+import type { CheckinEvent } from './adapter.js';
+import { retryAfter } from './http-errors.js';
+
+export interface StreamOptions {
+  url: string;
+  fetch: typeof fetch;
+  /** Headers and credentials, asked afresh for every connection (a token may have changed). */
+  init: () => Promise<RequestInit>;
+  onEvent: (event: CheckinEvent) => void;
+  onStale: () => void;
+  /** Backoff after a failed connection: first delay and cap, in ms. */
+  backoff?: { first: number; max: number };
+}
+
+interface Message {
+  id: string | null;
+  event: string;
+  data: string;
+}
+
+/** Splits a stream's text into complete SSE messages; returns what is left over. */
+export function parseEvents(buffer: string, emit: (message: Message) => void): string {
+  const blocks = buffer.split(/\r\n\r\n|\n\n|\r\r/);
+  const rest = blocks.pop() ?? '';
+  for (const block of blocks) {
+    const message: Message = { id: null, event: 'message', data: '' };
+    const data: string[] = [];
+    for (const line of block.split(/\r\n|\n|\r/)) {
+      if (!line || line.startsWith(':')) continue;
+      const colon = line.indexOf(':');
+      const field = colon < 0 ? line : line.slice(0, colon);
+      const value = colon < 0 ? '' : line.slice(colon + 1).replace(/^ /, '');
+      if (field === 'data') data.push(value);
+      else if (field === 'id') message.id = value;
+      else if (field === 'event') message.event = value;
+    }
+    message.data = data.join('\n');
+    if (data.length || message.event !== 'message') emit(message);
+  }
+  return rest;
+}
+
+const sleep = (ms: number, signal: AbortSignal) =>
+  new Promise<void>((resolve) => {
+    const timer = setTimeout(resolve, ms);
+    signal.addEventListener('abort', () => (clearTimeout(timer), resolve()), { once: true });
+  });
+
+/** Resolves when the browser is online (at once where it cannot tell) or the stream stops. */
+function online(signal: AbortSignal): Promise<void> {
+  if (typeof navigator === 'undefined' || navigator.onLine !== false) return Promise.resolve();
+  return new Promise((resolve) => {
+    const done = () => (removeEventListener('online', done), resolve());
+    addEventListener('online', done);
+    signal.addEventListener('abort', done, { once: true });
+  });
+}
+
+/** Opens the stream; the returned function closes it for good. */
+export function openStream(options: StreamOptions): () => void {
+  const stop = new AbortController();
+  const { first, max } = options.backoff ?? { first: 1000, max: 30_000 };
+  let lastId: string | null = null;
+  let failures = 0;
+
+  const connect = async (): Promise<number | 'final'> => {
+    const init = await options.init();
+    const headers = new Headers(init.headers);
+    headers.set('Accept', 'text/event-stream');
+    if (lastId !== null) headers.set('Last-Event-ID', lastId);
+    const response = await options.fetch(options.url, { ...init, headers, signal: stop.signal });
+    // Not allowed or not there: retrying would only repeat the refusal.
+    if ([401, 403, 404].includes(response.status)) return 'final';
+    if (!response.ok || !response.body) {
+      const at = retryAfter(response);
+      return at ? Math.max(0, Date.parse(at) - Date.now()) : -1;
+    }
+    const reader = response.body.pipeThrough(new TextDecoderStream()).getReader();
+    let buffer = '';
+    for (;;) {
+      const { value, done } = await reader.read();
+      if (done) return -1;
+      failures = 0;
+      buffer = parseEvents(buffer + value, (message) => {
+        if (message.id !== null) lastId = message.id;
+        if (message.event === 'reset') return options.onStale();
+        if (message.event !== 'message') return;
+        try {
+          options.onEvent(JSON.parse(message.data) as CheckinEvent);
+        } catch {
+          // Not JSON: dropped like any malformed event (the elements validate the rest).
+        }
+      });
+    }
+  };
+
+  void (async () => {
+    while (!stop.signal.aborted) {
+      await online(stop.signal);
+      if (stop.signal.aborted) break;
+      let wait: number | 'final' = -1;
+      try {
+        wait = await connect();
+      } catch {
+        // A dropped connection or a network error: reconnect below.
+      }
+      if (wait === 'final' || stop.signal.aborted) break;
+      failures++;
+      const backoff = Math.min(max, first * 2 ** (failures - 1)) * (0.5 + Math.random() / 2);
+      await sleep(Math.max(wait, backoff), stop.signal);
+    }
+  })();
+  return () => stop.abort();
+}
