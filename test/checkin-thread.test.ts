@@ -29,13 +29,21 @@ function makeStore(mutate?: (data: MemoryData) => void): MemoryStore {
   return new MemoryStore(data, { clock });
 }
 
-/** A store whose Atlas contract has `count` weeks of generated history (more than one page). */
+/**
+ * A store whose Atlas contract has `count` weeks of generated history (more than one page), and
+ * no changes to its settings in the history: check-ins only.
+ */
 function longStore(count = 45): MemoryStore {
   return makeStore((data) => {
     const atlas = data.contracts.find((c) => c.id === 'c-atlas')!;
     data.checkins['c-atlas'] = generateHistory(atlas, count, { now: FIXED, seed: 7 });
+    data.activity = { ...data.activity, 'c-atlas': [] };
   });
 }
+
+// The demo's Atlas history: ten check-ins and three changes to its settings (turned on, consent
+// given, skip dates), the changes oldest.
+const SEEDED = 13;
 
 interface Mounted {
   el: CheckinThread;
@@ -67,6 +75,7 @@ async function loaded(el: CheckinThread): Promise<void> {
 
 const root = (el: CheckinThread) => el.shadowRoot!;
 const articles = (el: CheckinThread) => [...root(el).querySelectorAll<HTMLElement>('article')];
+const checkinArticles = (el: CheckinThread) => articles(el).filter((a) => !a.matches('[part~="activity"]'));
 const article = (el: CheckinThread, id: string) =>
   root(el).querySelector<HTMLElement>(`article[data-id="${id}"]`);
 const feed = (el: CheckinThread) => root(el).querySelector<HTMLElement>('[role="feed"]')!;
@@ -126,13 +135,13 @@ describe('<checkin-thread>', () => {
   describe('accessibility', () => {
     it('is accessible in the loaded client view', async () => {
       const { el } = await mount('u-dana');
-      expect(articles(el).length).to.equal(10);
+      expect(articles(el).length).to.equal(SEEDED);
       await expect(el).to.be.accessible();
     });
 
     it('is accessible in the talent view', async () => {
       const { el } = await mount('u-kofi');
-      expect(articles(el).length).to.equal(10);
+      expect(articles(el).length).to.equal(SEEDED);
       await expect(el).to.be.accessible();
     });
 
@@ -179,7 +188,7 @@ describe('<checkin-thread>', () => {
 
     it('shows a labelled skeleton while loading', async () => {
       const adapter = new MemoryAdapter({ store: makeStore(), viewerId: 'u-dana', contractId: 'c-atlas' });
-      adapter.faults.hangNext('listCheckins');
+      adapter.faults.hangNext('listHistory');
       const el = await fixture<CheckinThread>(
         html`<checkin-thread .adapter=${adapter} contract-id="c-atlas"></checkin-thread>`,
       );
@@ -199,7 +208,8 @@ describe('<checkin-thread>', () => {
       expect(text(root(el).querySelector('[part~="empty"]'))).to.equal(
         'No check-ins yet. The first one opens Friday, December 4, 2026 at 10:00 AM EST.',
       );
-      expect(show(root(el).querySelector('[role="feed"]'))).to.equal(null);
+      // The changes to the settings so far are the whole feed.
+      expect(articles(el).map((a) => a.dataset.change)).to.deep.equal(['skip-dates', 'consent', 'enabled']);
     });
 
     it('shows a forbidden failure without a retry', async () => {
@@ -213,7 +223,7 @@ describe('<checkin-thread>', () => {
       const store = makeStore();
       const adapter = new MemoryAdapter({ store, viewerId: 'u-dana', contractId: 'c-atlas' });
       // A read is retried by itself (3 tries, docs/reliability.md): it fails on every one here.
-      adapter.faults.failNext('listCheckins', 'network', undefined, EVERY_TRY);
+      adapter.faults.failNext('listHistory', 'network', undefined, EVERY_TRY);
       const errors: string[] = [];
       const el = await fixture<CheckinThread>(html`<checkin-thread
         .adapter=${adapter}
@@ -227,7 +237,7 @@ describe('<checkin-thread>', () => {
       expect(text(alert)).to.contain('You seem to be offline. Nothing was lost.');
       expect(errors).to.deep.equal(['load:network']);
       button(alert, 'Try again')!.click();
-      await waitUntil(() => articles(el).length === 10, 'retry did not load the thread');
+      await waitUntil(() => articles(el).length === SEEDED, 'retry did not load the thread');
     });
 
     it('shows an offline notice when the browser goes offline', async () => {
@@ -250,7 +260,7 @@ describe('<checkin-thread>', () => {
       el.contractId = 'c-nova';
       await loaded(el);
       // The Atlas request was cancelled, not merely ignored, and nothing of it shows.
-      const [first] = calls(adapter, 'listCheckins');
+      const [first] = calls(adapter, 'listHistory');
       expect(first!.args[0]).to.equal('c-atlas');
       expect((first!.args[1] as { signal: AbortSignal }).signal.aborted).to.equal(true);
       await el.updateComplete;
@@ -279,7 +289,7 @@ describe('<checkin-thread>', () => {
 
     it('is busy while a page loads, and only one page request is made', async () => {
       const { el, adapter } = await mount('u-dana', { store: longStore(45) });
-      adapter.faults.hangNext('listCheckins');
+      adapter.faults.hangNext('listHistory');
       const more = root(el).querySelector<HTMLButtonElement>('[part~="load-more"]')!;
       more.click();
       await el.updateComplete;
@@ -287,7 +297,7 @@ describe('<checkin-thread>', () => {
       expect(more.getAttribute('aria-disabled')).to.equal('true');
       more.click();
       await el.updateComplete;
-      expect(calls(adapter, 'listCheckins').length).to.equal(2);
+      expect(calls(adapter, 'listHistory').length).to.equal(2);
     });
 
     it('stops being busy when the page arrives', async () => {
@@ -318,7 +328,7 @@ describe('<checkin-thread>', () => {
       expect(root(el).activeElement?.getAttribute('part')).to.equal('load-more');
       articles(el)[3]!.focus();
       await ctrl('Home');
-      expect(text(root(el).activeElement)).to.equal('Export CSV');
+      expect(text(root(el).activeElement)).to.equal('Export JSON');
     });
   });
 
@@ -371,7 +381,7 @@ describe('<checkin-thread>', () => {
         'Missed',
         'Skipped',
       ]);
-      expect(calls(adapter, 'listCheckins').length).to.equal(0);
+      expect(calls(adapter, 'listHistory').length).to.equal(0);
     });
 
     it('writes dates in the viewer’s zone and locale', async () => {
@@ -430,14 +440,14 @@ describe('<checkin-thread>', () => {
       expect(articles(el).map((a) => a.getAttribute('aria-posinset'))).to.deep.equal(
         ids.map((_, i) => String(i + 1)),
       );
-      const [, options] = calls(adapter, 'listCheckins')[1]!.args as [string, { cursor: string }];
+      const [, options] = calls(adapter, 'listHistory')[1]!.args as [string, { cursor: string }];
       expect(options.cursor).to.be.a('string');
     });
 
     it('drops entries it already has when a page repeats them', async () => {
       const { el, adapter } = await mount('u-dana', { store: longStore(45) });
       const firstPage = articles(el).map((a) => a.dataset.id!);
-      adapter.faults.corruptNext('listCheckins', (page) => {
+      adapter.faults.corruptNext('listHistory', (page) => {
         // Simulate an offset-paged backend after one insert: the page starts one entry early.
         const repeat = { ...page.items[0], id: firstPage[19] };
         return { ...page, items: [repeat, ...page.items] };
@@ -453,7 +463,7 @@ describe('<checkin-thread>', () => {
       const { el, adapter } = await mount('u-dana', { store: longStore(45) });
       // A read is retried by itself (3 tries, docs/reliability.md): it fails on every one here.
       el.retryPolicy = { baseDelayMs: 0 };
-      adapter.faults.failNext('listCheckins', 'timeout', undefined, EVERY_TRY);
+      adapter.faults.failNext('listHistory', 'timeout', undefined, EVERY_TRY);
       root(el).querySelector<HTMLButtonElement>('[part~="load-more"]')!.click();
       await waitUntil(() => root(el).querySelector('.scroller [role="alert"]'), 'no paging error');
       const alert = root(el).querySelector('.scroller [role="alert"]')!;
@@ -504,7 +514,7 @@ describe('<checkin-thread>', () => {
   describe('live updates', () => {
     it('shows the talent’s answer from another adapter in place, without reloading', async () => {
       const { el, adapter, store } = await mount('u-dana');
-      const listed = calls(adapter, 'listCheckins').length;
+      const listed = calls(adapter, 'listHistory').length;
       const talent = new MemoryAdapter({ store, viewerId: 'u-kofi', contractId: 'c-atlas' });
       await talent.submitAnswers(
         'c-atlas',
@@ -526,9 +536,9 @@ describe('<checkin-thread>', () => {
       const entry = article(el, OPEN_ID)!;
       expect(text(entry.querySelector('[part~="answers"]'))).to.contain('Release checklist with QA.');
       expect(show(entry.querySelector('[part~="blocker"]'))).to.not.equal(null);
-      expect(articles(el).length).to.equal(10);
+      expect(articles(el).length).to.equal(SEEDED);
       expect(articles(el).filter((a) => a.dataset.id === OPEN_ID).length).to.equal(1);
-      expect(calls(adapter, 'listCheckins').length).to.equal(listed);
+      expect(calls(adapter, 'listHistory').length).to.equal(listed);
       expect(text(root(el).querySelector('[role="status"]'))).to.equal('Kofi Mensah answered a check-in.');
     });
 
@@ -537,9 +547,9 @@ describe('<checkin-thread>', () => {
       const client = new MemoryAdapter({ store, viewerId: 'u-dana', contractId: 'c-atlas' });
       const created = await client.requestUpdate('c-atlas', { message: 'Status please?' }, { idempotencyKey: 'r-1' });
       await waitUntil(() => articles(el)[0]?.dataset.id === created.id, 'the new check-in did not appear');
-      expect(articles(el).length).to.equal(11);
+      expect(articles(el).length).to.equal(SEEDED + 1);
       expect(articles(el)[0]!.getAttribute('aria-posinset')).to.equal('1');
-      expect(articles(el)[0]!.getAttribute('aria-setsize')).to.equal('11');
+      expect(articles(el)[0]!.getAttribute('aria-setsize')).to.equal(String(SEEDED + 1));
       expect(text(root(el).querySelector('[role="status"]'))).to.equal('New check-in from Dana Whitfield.');
     });
 
@@ -618,11 +628,11 @@ describe('<checkin-thread>', () => {
       el.remove();
       expect(open.length).to.equal(0);
       wrapper.append(el);
-      await waitUntil(() => calls(adapter, 'listCheckins').length === 2, 'no reload on return');
+      await waitUntil(() => calls(adapter, 'listHistory').length === 2, 'no reload on return');
       await loaded(el);
       expect([calls(adapter, 'subscribe').length, open.length]).to.deep.equal([2, 1]);
       document.dispatchEvent(new Event('visibilitychange'));
-      await waitUntil(() => calls(adapter, 'listCheckins').length === 3, 'no catch-up');
+      await waitUntil(() => calls(adapter, 'listHistory').length === 3, 'no catch-up');
       await el.refresh();
       expect([calls(adapter, 'subscribe').length, open.length]).to.deep.equal([3, 1]);
     });
@@ -649,11 +659,11 @@ describe('<checkin-thread>', () => {
     it('keeps the new contract live when the old contract’s load is abandoned', async () => {
       const adapter = new MemoryAdapter({ store: makeStore(), viewerId: 'u-dana', contractId: 'c-atlas' });
       const open = trackLive(adapter);
-      adapter.faults.hangNext('listCheckins');
+      adapter.faults.hangNext('listHistory');
       const el = await fixture<CheckinThread>(
         html`<checkin-thread .adapter=${adapter} contract-id="c-atlas" .clock=${clock}></checkin-thread>`,
       );
-      await waitUntil(() => calls(adapter, 'listCheckins').length === 1, 'the history was not asked for');
+      await waitUntil(() => calls(adapter, 'listHistory').length === 1, 'the history was not asked for');
       el.contractId = 'c-nova';
       await waitUntil(() => root(el).querySelector('[part~="empty"]'), 'c-nova did not load');
       expect(open).to.deep.equal(['c-nova']);
@@ -729,7 +739,8 @@ describe('<checkin-thread>', () => {
 
     it('renders one Reply button per article and a reply form only where it is open', async () => {
       const { el } = await mount('u-dana');
-      expect(root(el).querySelectorAll('[part~="reply-button"]').length).to.equal(articles(el).length);
+      expect(root(el).querySelectorAll('[part~="reply-button"]').length).to.equal(checkinArticles(el).length);
+      expect(checkinArticles(el).length).to.equal(10);
       expect(root(el).querySelectorAll('form').length).to.equal(0);
       const entry = article(el, UNSEEN_ID)!;
       const toggle = entry.querySelector<HTMLButtonElement>('[part~="reply-button"]')!;
@@ -764,7 +775,7 @@ describe('<checkin-thread>', () => {
 
     it('gives an observer no reply box and no client actions', async () => {
       const { el } = await mount('u-omar');
-      expect(articles(el).length).to.equal(10);
+      expect(articles(el).length).to.equal(SEEDED);
       expect(show(root(el).querySelector('textarea, [part~="reply-box"], [part~="reply-button"]'))).to.equal(null);
       expect(show(root(el).querySelector('[part~="request-update"], [part~="acknowledge"]'))).to.equal(null);
       expect(show(root(el).querySelector('[part~="export-csv"]'))).to.not.equal(null);
@@ -930,10 +941,34 @@ describe('<checkin-thread>', () => {
       expect(names).to.deep.equal(['checkins-c-atlas-2026-11-27.csv blob:test-1']);
       const csv = await created[0]!.text();
       for (const c of all) expect(csv).to.contain(`\n${c.dueAt},`);
-      expect(calls(adapter, 'listCheckins').filter((c) => (c.args[1] as { cursor?: string }).cursor).length).to.equal(2);
+      expect(calls(adapter, 'listHistory').filter((c) => (c.args[1] as { cursor?: string }).cursor).length).to.equal(2);
       expect(text(root(el).querySelector('[role="status"]'))).to.equal(
         'Downloaded checkins-c-atlas-2026-11-27.csv with 45 check-ins.',
       );
+    });
+
+    it('exports the changes to the settings with the check-ins: JSON, CSV and Markdown', async () => {
+      const { el } = await mount('u-kofi');
+      root(el).querySelector<HTMLButtonElement>('[part~="export-json"]')!.click();
+      await waitUntil(() => created.length === 1, 'no JSON was downloaded');
+      expect(names[0]).to.equal('checkins-c-atlas-2026-11-27.json blob:test-1');
+      const json = JSON.parse(await created[0]!.text());
+      expect(json.items.map((i: { kind: string }) => i.kind).slice(-4)).to.deep.equal([
+        'scheduled',
+        'activity',
+        'activity',
+        'activity',
+      ]);
+      expect(text(root(el).querySelector('[role="status"]'))).to.equal(
+        'Downloaded checkins-c-atlas-2026-11-27.json with 10 check-ins and 3 changes to the settings.',
+      );
+      root(el).querySelector<HTMLButtonElement>('[part~="export-csv"]')!.click();
+      await waitUntil(() => created.length === 2, 'no CSV was downloaded');
+      // The file is shared beyond its reader: the actor's name, never "You".
+      expect(await created[1]!.text()).to.contain(',Change,').and.to.contain(',Kofi Mensah agreed to weekly check-ins.,Kofi Mensah');
+      root(el).querySelector<HTMLButtonElement>('[part~="export-markdown"]')!.click();
+      await waitUntil(() => created.length === 3, 'no Markdown was downloaded');
+      expect(await created[2]!.text()).to.contain('Dana Whitfield turned weekly check-ins on.');
     });
 
     it('downloads Markdown with every check-in and shows progress meanwhile', async () => {
@@ -942,7 +977,7 @@ describe('<checkin-thread>', () => {
       root(el).querySelector<HTMLButtonElement>('[part~="export-markdown"]')!.click();
       await el.updateComplete;
       expect(text(root(el).querySelector('[part~="export-status"]'))).to.equal(
-        'Preparing the export: 20 of 45 check-ins loaded…',
+        'Preparing the export: 20 of 45 entries loaded…',
       );
       await waitUntil(() => created.length === 1, 'nothing was downloaded', { timeout: 5000 });
       expect(names[0]).to.equal('checkins-c-atlas-2026-11-27.md blob:test-1');
@@ -965,7 +1000,7 @@ describe('<checkin-thread>', () => {
         .checkins=${history}
       ></checkin-thread>`);
       await loaded(el);
-      expect(calls(adapter, 'listCheckins').length).to.equal(0);
+      expect(calls(adapter, 'listHistory').length).to.equal(0);
       expect(articles(el).length).to.be.below(100);
       expect(articles(el)[0]!.getAttribute('aria-setsize')).to.equal('10000');
       const last = articles(el).at(-1)!;
@@ -1057,6 +1092,6 @@ describe('<checkin-thread>', () => {
     ></checkin-provider>`);
     const el = wrapper.querySelector('checkin-thread')!;
     await loaded(el);
-    expect(articles(el).length).to.equal(10);
+    expect(articles(el).length).to.equal(SEEDED);
   });
 });

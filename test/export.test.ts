@@ -4,9 +4,10 @@ import {
   escapeMarkdown,
   exportFileName,
   toCsv,
+  toJson,
   toMarkdown,
 } from '../src/elements/checkin-thread/export.js';
-import { DEFAULT_QUESTIONS, type Checkin, type Contract } from '../src/model.js';
+import { DEFAULT_QUESTIONS, type Activity, type Checkin, type Contract, type HistoryItem } from '../src/model.js';
 
 const DANA = { id: 'u-dana', name: 'Dana Whitfield', timeZone: 'America/New_York' };
 const KOFI = { id: 'u-kofi', name: 'Kofi Mensah', timeZone: 'Europe/Berlin' };
@@ -170,9 +171,9 @@ describe('export', () => {
     it('writes one RFC 4180 row per check-in with every column', () => {
       expect(toCsv(contract, DEFAULT_QUESTIONS, checkins, options)).to.equal(
         [
-          'Due (UTC),Due (local),Kind,Status,Requested by,Message,What did you work on this week?,What will you work on next week?,What might delay your planned work?,Health,Skip note,Answered at (UTC),Edited at (UTC),Acknowledged at (UTC),Replies',
-          '2026-11-27T15:00:00.000Z,"Friday, November 27, 2026 at 10:00 AM EST",Update requested by Dana Whitfield,Answered,Dana Whitfield,Status?,Built the [login](javascript:alert(1)) page,Tests,None,On track,,2026-11-27T16:30:00.000Z,,2026-11-27T18:00:00.000Z,"Dana Whitfield (2026-11-27T19:00:00.000Z): Thanks, ""great"""',
-          '2026-11-20T15:00:00.000Z,"Friday, November 20, 2026 at 10:00 AM EST",Weekly check-in,Skipped,Dana Whitfield,,,,,,"\'=HYPERLINK(""http://evil"")",,,,',
+          'Due (UTC),Due (local),Kind,Status,Requested by,Message,What did you work on this week?,What will you work on next week?,What might delay your planned work?,Health,Skip note,Answered at (UTC),Edited at (UTC),Acknowledged at (UTC),Replies,Closed,Change,Changed by',
+          '2026-11-27T15:00:00.000Z,"Friday, November 27, 2026 at 10:00 AM EST",Update requested by Dana Whitfield,Answered,Dana Whitfield,Status?,Built the [login](javascript:alert(1)) page,Tests,None,On track,,2026-11-27T16:30:00.000Z,,2026-11-27T18:00:00.000Z,"Dana Whitfield (2026-11-27T19:00:00.000Z): Thanks, ""great""",,,',
+          '2026-11-20T15:00:00.000Z,"Friday, November 20, 2026 at 10:00 AM EST",Weekly check-in,Skipped,Dana Whitfield,,,,,,"\'=HYPERLINK(""http://evil"")",,,,,,,',
           '',
         ].join('\r\n'),
       );
@@ -193,7 +194,7 @@ describe('export', () => {
         ',,,,x,On track,',
       );
       expect(row).to.match(
-        /,"Dana Whitfield \(2026-11-27T19:00:00\.000Z\): one\nKofi Mensah \(2026-11-27T20:00:00\.000Z\): two"$/,
+        /,"Dana Whitfield \(2026-11-27T19:00:00\.000Z\): one\nKofi Mensah \(2026-11-27T20:00:00\.000Z\): two",,,$/,
       );
     });
   });
@@ -222,7 +223,78 @@ describe('export', () => {
     }
   });
 
+  describe('the paper trail: changes to the settings and closed check-ins', () => {
+    const off: Activity = {
+      id: 'a2',
+      contractId: 'c-1',
+      kind: 'activity',
+      at: '2026-12-02T14:00:00.000Z',
+      actor: DANA,
+      change: { type: 'disabled' },
+    };
+    const moved: Activity = {
+      id: 'a1',
+      contractId: 'c-1',
+      kind: 'activity',
+      at: '2026-11-30T14:00:00.000Z',
+      actor: DANA,
+      change: {
+        type: 'schedule',
+        from: { weekday: 5, time: '16:00', timeZone: 'Europe/Berlin' },
+        to: { weekday: 2, time: '09:30', timeZone: 'Europe/Berlin' },
+      },
+    };
+    const closed: Checkin = {
+      ...checkins[1]!,
+      id: 'c',
+      dueAt: '2026-12-01T08:30:00.000Z',
+      status: 'closed',
+      skipNote: null,
+      closedAt: '2026-12-02T14:00:00.000Z',
+      closedBy: DANA,
+      closedReason: 'turned-off',
+    };
+    const history: HistoryItem[] = [off, closed, moved, checkins[0]!];
+
+    it('writes changes in Markdown in their actor’s name, never "You", and says why a check-in closed', () => {
+      const md = toMarkdown(contract, DEFAULT_QUESTIONS, history, options);
+      expect(md).to.contain('- Check-ins: 2\n- Changes to the settings: 2\n');
+      expect(md).to.contain(
+        '## Change, Dec 2, 2026, 9:00 AM\n\nDana Whitfield turned weekly check-ins off.\n\n- At (UTC): 2026-12-02T14:00:00.000Z',
+      );
+      expect(md).to.contain(
+        'Dana Whitfield changed the check-in day to Tuesdays at 9:30 AM Central European Time (Berlin), your time 3:30 AM. Before: Fridays at 4:00 PM.',
+      );
+      expect(md).to.contain('- Status: Closed\n');
+      expect(md).to.contain('- Closed: Dana Whitfield turned weekly check-ins off on Dec 2, 2026.');
+      expect(md).not.to.match(/\bYou\b/);
+      // Newest first, as given.
+      expect(md.indexOf('turned weekly check-ins off.')).to.be.lessThan(md.indexOf('Status: Closed'));
+      expect(md.indexOf('Status: Closed')).to.be.lessThan(md.indexOf('changed the check-in day'));
+    });
+
+    it('writes a change as a CSV row with its time, kind, words and actor', () => {
+      const [header, first, second] = toCsv(contract, DEFAULT_QUESTIONS, history, options).split('\r\n');
+      const columns = header!.split(',').length;
+      expect(first).to.equal(
+        `2026-12-02T14:00:00.000Z,"Wednesday, December 2, 2026 at 9:00 AM EST",Change${','.repeat(columns - 4)}Dana Whitfield turned weekly check-ins off.,Dana Whitfield`,
+      );
+      expect(second).to.contain(',Weekly check-in,Closed,');
+      expect(second!.endsWith(',"Closed: Dana Whitfield turned weekly check-ins off on Dec 2, 2026.",,')).to.equal(true);
+    });
+
+    it('writes the whole history as JSON in the model’s own shapes', () => {
+      const parsed = JSON.parse(toJson(contract, DEFAULT_QUESTIONS, history, '2026-12-03T00:00:00.000Z'));
+      expect(parsed.exportedAt).to.equal('2026-12-03T00:00:00.000Z');
+      expect(parsed.contract.id).to.equal('c-1');
+      expect(parsed.questions.map((q: { id: string }) => q.id)).to.deep.equal(['done', 'next', 'blockers']);
+      expect(parsed.items).to.deep.equal(history);
+    });
+  });
+
+
   it('names files after the contract and the local date', () => {
+    expect(exportFileName('c-atlas', '2026-11-27', 'json')).to.equal('checkins-c-atlas-2026-11-27.json');
     expect(exportFileName('c-atlas', '2026-11-27', 'md')).to.equal('checkins-c-atlas-2026-11-27.md');
     expect(exportFileName('a/b c', '2026-01-02', 'csv')).to.equal('checkins-a_b_c-2026-01-02.csv');
   });

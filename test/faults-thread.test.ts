@@ -75,20 +75,36 @@ function storedIds(store: MemoryStore): string[] {
   return store.snapshot().checkins['c-atlas']!.map((c) => c.id);
 }
 
+/** The ids of the whole stored history (check-ins and changes), newest first, as the backend pages it. */
+async function historyIds(store: MemoryStore): Promise<string[]> {
+  const reader = adapterFor(store, 'u-dana');
+  const found: string[] = [];
+  let cursor: string | null = null;
+  do {
+    const page = await reader.listHistory('c-atlas', { cursor, limit: 100 });
+    found.push(...page.items.map((item) => item.id));
+    cursor = page.nextCursor;
+  } while (cursor);
+  return found;
+}
+
+// The demo's Atlas history: ten check-ins and three changes to its settings.
+const SEEDED = 13;
+
 describe('faults: <checkin-thread>', () => {
   describe('a hanging call', () => {
     it('gives up a hanging load after request-timeout and retries on request', async () => {
       const adapter = adapterFor(world(), 'u-dana');
-      adapter.faults.hangNext('listCheckins', EVERY_TRY);
+      adapter.faults.hangNext('listHistory', EVERY_TRY);
       const { el, errors } = await mount(adapter, { timeout: 40 });
       await waitUntil(() => $(el, '[role="alert"]'), 'no timeout shown', { timeout: 3000 });
       expect($(el, '[role="alert"]')!.dataset.code).to.equal('timeout');
-      expect(calls(adapter, 'listCheckins').every((c) => optionsOf(c)!.signal!.aborted)).to.equal(true);
-      expect(calls(adapter, 'listCheckins')).to.have.length(3);
+      expect(calls(adapter, 'listHistory').every((c) => optionsOf(c)!.signal!.aborted)).to.equal(true);
+      expect(calls(adapter, 'listHistory')).to.have.length(3);
       expect(errors).to.deep.equal(['load:timeout']);
       await expect(el).to.be.accessible();
       button(el.shadowRoot!, 'Try again')!.click();
-      await waitUntil(() => articles(el).length === 10, 'the retry did not load');
+      await waitUntil(() => articles(el).length === SEEDED, 'the retry did not load');
     });
 
     it('gives up a hanging reply, keeps the text, and sending again is the same write', async () => {
@@ -144,10 +160,10 @@ describe('faults: <checkin-thread>', () => {
     it('retries a failed page of the history by itself', async () => {
       const store = world();
       const adapter = adapterFor(store, 'u-dana');
-      adapter.faults.failNext('listCheckins', 'unavailable');
+      adapter.faults.failNext('listHistory', 'unavailable');
       const { el, errors } = await mount(adapter);
-      await waitUntil(() => articles(el).length === 10, 'did not load');
-      expect(calls(adapter, 'listCheckins')).to.have.length(2);
+      await waitUntil(() => articles(el).length === SEEDED, 'did not load');
+      expect(calls(adapter, 'listHistory')).to.have.length(2);
       expect(errors).to.deep.equal([]);
     });
   });
@@ -201,14 +217,14 @@ describe('faults: <checkin-thread>', () => {
     it('aborts the load, leaves nothing unhandled, and loads cleanly when put back', async () => {
       const unhandled = watchUnhandled();
       const adapter = adapterFor(world(), 'u-dana');
-      adapter.faults.hangNext('listCheckins');
+      adapter.faults.hangNext('listHistory');
       const { el, errors } = await mount(adapter);
       const parent = el.parentElement!;
       el.remove();
       await settle();
-      expect(optionsOf(calls(adapter, 'listCheckins')[0]!)!.signal!.aborted).to.equal(true);
+      expect(optionsOf(calls(adapter, 'listHistory')[0]!)!.signal!.aborted).to.equal(true);
       parent.append(el);
-      await waitUntil(() => articles(el).length === 10, 'did not load when put back');
+      await waitUntil(() => articles(el).length === SEEDED, 'did not load when put back');
       await settle();
       unhandled.stop();
       expect(unhandled.reasons).to.deep.equal([]);
@@ -254,13 +270,13 @@ describe('faults: <checkin-thread>', () => {
   describe('contract-id changed mid-request', () => {
     it("ignores the old contract's late answer", async () => {
       const adapter = adapterFor(world(), 'u-dana');
-      const gate = hold(adapter, 'listCheckins', (contractId) => contractId === 'c-atlas');
+      const gate = hold(adapter, 'listHistory', (contractId) => contractId === 'c-atlas');
       const { el } = await mount(adapter);
       await waitUntil(() => gate.held === 1, 'the atlas load did not start');
       el.contractId = 'c-nova';
       await waitUntil(() => $(el, '[part~="empty"]'), 'c-nova did not load');
       gate.open();
-      await waitUntil(() => calls(adapter, 'listCheckins').some((c) => c.args[0] === 'c-atlas'), 'never answered');
+      await waitUntil(() => calls(adapter, 'listHistory').some((c) => c.args[0] === 'c-atlas'), 'never answered');
       await settle();
       await el.updateComplete;
       expect(text($(el, '[part~="empty"]'))).to.equal('Weekly check-ins are off for this contract.');
@@ -304,7 +320,7 @@ describe('faults: <checkin-thread>', () => {
       await kofi.reply('c-atlas', UNSEEN_ID, { text: 'Live reply' }, { idempotencyKey: 'k-3' });
       await waitUntil(() => replyTexts(el, UNSEEN_ID).length === 2, 'the live reply did not arrive');
       document.dispatchEvent(new Event('visibilitychange'));
-      await waitUntil(() => calls(adapter, 'listCheckins').length === 3, 'no second catch-up');
+      await waitUntil(() => calls(adapter, 'listHistory').length === 3, 'no second catch-up');
       await settle();
       await el.updateComplete;
       expect(replyTexts(el, UNSEEN_ID)).to.deep.equal(['Missed reply', 'Live reply']);
@@ -338,7 +354,7 @@ describe('faults: <checkin-thread>', () => {
       await el.refresh();
       await el.updateComplete;
       await loadAll(el);
-      expect(ids(el)).to.deep.equal(storedIds(store));
+      expect(ids(el)).to.deep.equal(await historyIds(store));
     });
   });
 
@@ -347,7 +363,7 @@ describe('faults: <checkin-thread>', () => {
      * Serves the next call of `method` at once but hands its answer over only on `open()`, so
      * the answer predates whatever happens meanwhile. `served` resolves once it exists.
      */
-    function answerLate(adapter: MemoryAdapter, method: 'listCheckins') {
+    function answerLate(adapter: MemoryAdapter, method: 'listHistory') {
       let open!: () => void;
       let markServed!: () => void;
       const opened = new Promise<void>((resolve) => (open = resolve));
@@ -365,7 +381,7 @@ describe('faults: <checkin-thread>', () => {
     it('applies a change made while the history loads on top of it, without announcing it', async () => {
       const store = world();
       const adapter = adapterFor(store, 'u-dana');
-      const late = answerLate(adapter, 'listCheckins');
+      const late = answerLate(adapter, 'listHistory');
       const { el } = await mount(adapter);
       await late.served;
       await adapterFor(store, 'u-kofi').reply('c-atlas', UNSEEN_ID, { text: 'Sent while loading' }, { idempotencyKey: 'k-1' });
@@ -385,7 +401,7 @@ describe('faults: <checkin-thread>', () => {
       const adapter = adapterFor(store, 'u-dana');
       const { el } = await mount(adapter);
       await loaded(el);
-      const late = answerLate(adapter, 'listCheckins');
+      const late = answerLate(adapter, 'listHistory');
       const refreshed = el.refresh();
       await late.served;
       await adapterFor(store, 'u-kofi').reply('c-atlas', UNSEEN_ID, { text: 'Sent while catching up' }, { idempotencyKey: 'k-1' });
@@ -463,14 +479,14 @@ describe('faults: <checkin-thread>', () => {
       const restore = stubOnline(false);
       try {
         const adapter = adapterFor(world(), 'u-dana');
-        adapter.faults.failNext('listCheckins', 'network');
+        adapter.faults.failNext('listHistory', 'network');
         const { el } = await mount(adapter);
         await waitUntil(() => $(el, '[role="alert"]'), 'no alert');
         expect(text($(el, '[role="alert"]'))).to.contain('You seem to be offline. Nothing was lost.');
-        expect(calls(adapter, 'listCheckins'), 'no retry while offline').to.have.length(1);
+        expect(calls(adapter, 'listHistory'), 'no retry while offline').to.have.length(1);
         restore();
         window.dispatchEvent(new Event('online'));
-        await waitUntil(() => articles(el).length === 10, 'did not load when back online');
+        await waitUntil(() => articles(el).length === SEEDED, 'did not load when back online');
       } finally {
         restore();
       }

@@ -100,6 +100,27 @@ export const styles = css`
   article.has-blocker {
     border-left-color: var(--_warning);
   }
+  article.closed {
+    border-left-color: var(--_muted);
+  }
+  /* A change to the settings: one compact line between the check-ins. */
+  article.activity {
+    contain-intrinsic-size: auto 2.5rem;
+    background: var(--_bg-subtle);
+    border-left-style: dashed;
+    padding: calc(var(--_space) / 2) var(--_space);
+  }
+  .activity-line {
+    margin: 0;
+    display: flex;
+    flex-wrap: wrap;
+    gap: 0.25rem 0.5rem;
+    align-items: baseline;
+  }
+  .closed-note {
+    display: grid;
+    gap: 0.25rem;
+  }
   .entry-header {
     display: grid;
     gap: 0.25rem;
@@ -137,6 +158,9 @@ export const styles = css`
     color: var(--_danger);
   }
   .chip.status-skipped {
+    color: var(--_muted);
+  }
+  .chip.status-closed {
     color: var(--_muted);
   }
   .badge {

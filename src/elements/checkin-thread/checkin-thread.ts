@@ -8,6 +8,7 @@ import {
   newIdempotencyKey,
   type CheckinAdapter,
   type CheckinEvent,
+  type ListOptions,
 } from '../../adapters/adapter.js';
 import type { RetryPolicy } from '../../adapters/resilient.js';
 import { validateCheckin } from '../../adapters/validate.js';
@@ -20,7 +21,9 @@ import { formatInstant, formatRelative } from '../../format.js';
 import {
   CheckinError,
   DEFAULT_POLICY,
+  isCheckin,
   type Checkin,
+  type HistoryItem,
   type Contract,
   type Page,
   type Policy,
@@ -36,11 +39,14 @@ import {
   renderNoAdapter,
   renderNoContract,
   reportError,
+  shortText,
   toCheckinError,
 } from '../shared.js';
 import { styles } from './checkin-thread.styles.js';
 import { domId, MAX_REPLY_LENGTH, renderEntry, type EntryContext, type ReplyDraft } from './entry.js';
-import { exportFileName, toCsv, toMarkdown } from './export.js';
+import { activityText } from './activity.js';
+import { exportFileName, toCsv, toJson, toMarkdown } from './export.js';
+import { mergeOlder, placeItem } from './reconcile.js';
 
 /** Check-ins asked of the adapter per page. */
 const PAGE_SIZE = 20;
@@ -56,7 +62,7 @@ interface Loaded {
   viewer: Viewer;
   contract: Contract;
   settings: Settings;
-  page: Page<Checkin> | null;
+  page: Page<HistoryItem> | null;
   /** Applies the live events that arrived while loading on top of what was loaded. */
   release: Release;
 }
@@ -69,7 +75,17 @@ interface Session {
   contract: Contract;
 }
 
-type ExportFormat = 'md' | 'csv';
+type ExportFormat = 'md' | 'csv' | 'json';
+
+/**
+ * One page of the history: check-ins and activity entries where the adapter has `listHistory`
+ * (the paper trail), else check-ins only.
+ */
+function listPage(adapter: CheckinAdapter, contractId: string, options: ListOptions): Promise<Page<HistoryItem>> {
+  return adapter.listHistory
+    ? adapter.listHistory(contractId, options)
+    : adapter.listCheckins(contractId, options);
+}
 
 function abortError(): DOMException {
   return new DOMException('The operation was aborted.', 'AbortError');
@@ -167,16 +183,20 @@ function isValidHistory(items: unknown): boolean {
  * @csspart export - The group of export buttons.
  * @csspart export-markdown - The "Export Markdown" button.
  * @csspart export-csv - The "Export CSV" button.
+ * @csspart export-json - The "Export JSON" button.
  * @csspart export-status - Export progress.
  * @csspart scroller - Wraps the feed and its paging controls; scrolls when `--checkin-thread-max-height` is set.
  * @csspart feed - The `role="feed"` list of check-ins.
- * @csspart article - One check-in.
+ * @csspart article - One entry: a check-in, or a change to the settings (then also `activity`).
  * @csspart status - A check-in's status chip (also one of the `status-*` parts below); the polite live region shares the name.
  * @csspart status-open - The status chip of an open check-in.
  * @csspart status-answered - The status chip of an answered check-in.
  * @csspart status-late - The status chip of a late check-in.
  * @csspart status-missed - The status chip of a missed check-in.
  * @csspart status-skipped - The status chip of a skipped week.
+ * @csspart status-closed - The status chip of a check-in closed unanswered (check-ins turned off, declined or withdrawn).
+ * @csspart closed-note - Who closed a check-in, when and why.
+ * @csspart activity - A change to the settings (also an `article`): one line in its actor's name.
  * @csspart health - A check-in's health (also one of the `health-*` parts below).
  * @csspart health-on-track - "On track".
  * @csspart health-at-risk - "At risk".
@@ -225,7 +245,7 @@ function isValidHistory(items: unknown): boolean {
  * @cssproperty --checkin-font-size - Base font size.
  * @cssproperty --checkin-font-size-small - Dates, chips and notes.
  * @cssproperty --checkin-focus-ring - The focus outline.
- * @cssproperty --checkin-color-scheme - `light`, `dark` or `light dark` (the default).
+ * @cssproperty --checkin-color-scheme - `light`, `dark` or `light dark` (follow the system); unset, the page's `color-scheme`.
  */
 @localized()
 export class CheckinThread extends LitElement {
@@ -256,7 +276,7 @@ export class CheckinThread extends LitElement {
   @property({ attribute: false }) retryPolicy?: Partial<RetryPolicy>;
 
   @state() private settings?: Settings;
-  @state() private items: Checkin[] = [];
+  @state() private items: HistoryItem[] = [];
   @state() private nextCursor: string | null = null;
   @state() private knownTotal: number | null = null;
   // The rendered window [start, end) over `items`: the DOM never holds more than MAX_RENDERED.
@@ -304,7 +324,7 @@ export class CheckinThread extends LitElement {
   private readonly openReplies = new Set<string>();
   private cooldownTimer?: ReturnType<typeof setTimeout>;
   private resumeOnConnect = false;
-  private latestRequested: { items: Checkin[]; at: number | null } = { items: [], at: null };
+  private latestRequested: { items: HistoryItem[]; at: number | null } = { items: [], at: null };
 
   private readonly data = new Task(this, {
     task: async ([adapter, contractId], { signal }): Promise<Loaded | undefined> => {
@@ -322,7 +342,7 @@ export class CheckinThread extends LitElement {
           abortable(adapter.getSettings(contractId, { signal }), signal),
           hostItems
             ? null
-            : abortable(adapter.listCheckins(contractId, { limit: PAGE_SIZE, signal }), signal),
+            : abortable(listPage(adapter, contractId, { limit: PAGE_SIZE, signal }), signal),
         ]);
         if (signal.aborted) throw abortError();
         return { adapter, contractId, viewer, contract, settings, page, release };
@@ -455,7 +475,7 @@ export class CheckinThread extends LitElement {
     for (const draft of this.drafts.values()) draft.sending = false;
   }
 
-  private resetItems(items: Checkin[], nextCursor: string | null): void {
+  private resetItems(items: HistoryItem[], nextCursor: string | null): void {
     this.items = items;
     this.nextCursor = nextCursor;
     this.winStart = 0;
@@ -463,7 +483,7 @@ export class CheckinThread extends LitElement {
   }
 
   /** Drops repeated ids (a backend that pages by offset can repeat an entry). */
-  private dedupe(items: readonly Checkin[]): Checkin[] {
+  private dedupe<T extends HistoryItem>(items: readonly T[]): T[] {
     const seen = new Set<string>();
     return items.filter((c) => (seen.has(c.id) ? false : (seen.add(c.id), true)));
   }
@@ -487,7 +507,7 @@ export class CheckinThread extends LitElement {
     this.pageLoading = true;
     this.pageError = null;
     const request = abortable(
-      session.adapter.listCheckins(session.contractId, {
+      listPage(session.adapter, session.contractId, {
         cursor: this.nextCursor,
         limit: PAGE_SIZE,
         signal: control.signal,
@@ -509,21 +529,9 @@ export class CheckinThread extends LitElement {
     return request;
   }
 
-  private mergePage(page: Page<Checkin>): number {
-    const at = new Map(this.items.map((c, i) => [c.id, i]));
-    const items = this.items.slice();
-    let added = 0;
-    for (const checkin of page.items) {
-      const i = at.get(checkin.id);
-      if (i === undefined) {
-        at.set(checkin.id, items.length);
-        items.push(checkin);
-        added++;
-      } else {
-        // Already here (a live entry arrived meanwhile): keep its place, take the fresh copy.
-        items[i] = checkin;
-      }
-    }
+  private mergePage(page: Page<HistoryItem>): number {
+    // Entries already here (arrived live meanwhile) take the fresh copy; the list stays newest first.
+    const { items, added } = mergeOlder(this.items, page.items);
     const wasAtEnd = this.winEnd >= this.items.length;
     this.items = items;
     this.nextCursor = page.nextCursor;
@@ -711,9 +719,10 @@ export class CheckinThread extends LitElement {
         break;
       case 'checkin': {
         if (event.checkin.contractId !== session.contractId) return;
-        const previous = this.items.find((c) => c.id === event.checkin.id);
-        this.upsert(event.checkin);
-        if (!announce) return;
+        const found = this.items.find((c) => c.id === event.checkin.id);
+        const previous = found && isCheckin(found) ? found : undefined;
+        // Not loaded and older than what is (an acknowledgement of an old one): left to paging.
+        if (this.upsert(event.checkin) === 'ignore' || !announce) return;
         if (!previous) {
           this.announcer.announce(msg(str`New check-in from ${event.checkin.requestedBy.name}.`));
         } else if (previous.status !== 'answered' && event.checkin.status === 'answered') {
@@ -728,23 +737,49 @@ export class CheckinThread extends LitElement {
           this.announcer.announce(msg(str`New reply from ${event.reply.author.name}.`));
         }
         break;
+      case 'activity': {
+        // Only a history that holds activity entries shows them (adapters without listHistory
+        // list check-ins only, and so does a host's `checkins`).
+        if (event.activity.contractId !== session.contractId || this.fromHost || !session.adapter.listHistory) return;
+        const added = this.upsert(event.activity) === 'insert';
+        // The viewer's own change was announced where they made it.
+        if (added && announce && event.activity.actor.id !== session.viewer.id) {
+          this.announcer.announce(
+            activityText(event.activity, {
+              viewerId: session.viewer.id,
+              locale: this.locale(session.viewer),
+              timeZone: this.timeZone(session.viewer),
+            }),
+          );
+        }
+        break;
+      }
     }
   }
 
-  /** Replaces a check-in in place, or inserts a new one at its place (newest first). */
-  private upsert(checkin: Checkin): void {
-    const i = this.items.findIndex((c) => c.id === checkin.id);
-    if (i >= 0) {
+  /** True while older entries exist that are not loaded (from the adapter, or beyond the host's part). */
+  private get moreToLoad(): boolean {
+    if (this.nextCursor) return true;
+    return this.fromHost && this.knownTotal != null && this.knownTotal > this.items.length;
+  }
+
+  /**
+   * Replaces an entry in place, inserts a genuinely new one at its place (newest first, the
+   * total one more), or leaves out one older than everything loaded while older pages exist
+   * (see placeItem). Returns what it did.
+   */
+  private upsert(item: HistoryItem): 'update' | 'insert' | 'ignore' {
+    const placement = placeItem(this.items, item, this.moreToLoad);
+    if (placement.action === 'ignore') return 'ignore';
+    if (placement.action === 'update') {
       const items = this.items.slice();
-      items[i] = checkin;
+      items[placement.index] = item;
       this.items = items;
-      return;
+      return 'update';
     }
-    const due = Date.parse(checkin.dueAt);
-    let at = this.items.findIndex((c) => Date.parse(c.dueAt) < due);
-    if (at < 0) at = this.items.length;
+    const at = placement.index;
     const wasAtEnd = this.winEnd >= this.items.length;
-    this.items = [...this.items.slice(0, at), checkin, ...this.items.slice(at)];
+    this.items = [...this.items.slice(0, at), item, ...this.items.slice(at)];
     if (at < this.winStart) {
       // Above the window: the same articles stay rendered.
       this.winStart++;
@@ -754,11 +789,12 @@ export class CheckinThread extends LitElement {
       if (this.winEnd - this.winStart > MAX_RENDERED) this.winEnd--;
     }
     if (this.knownTotal != null) this.knownTotal++;
+    return 'insert';
   }
 
   /** Appends a reply unless it is already there; true when it was new. */
   private addReply(checkinId: string, reply: Reply): boolean {
-    const checkin = this.items.find((c) => c.id === checkinId);
+    const checkin = this.items.find((c): c is Checkin => c.id === checkinId && isCheckin(c));
     if (!checkin || checkin.replies.some((r) => r.id === reply.id)) return false;
     this.upsert({ ...checkin, replies: [...checkin.replies, reply] });
     return true;
@@ -803,10 +839,7 @@ export class CheckinThread extends LitElement {
         abortable(session.adapter.getSettings(session.contractId, { signal }), signal),
         this.checkins
           ? null
-          : abortable(
-              session.adapter.listCheckins(session.contractId, { limit: PAGE_SIZE, signal }),
-              signal,
-            ),
+          : abortable(listPage(session.adapter, session.contractId, { limit: PAGE_SIZE, signal }), signal),
       ]);
       if (this.session !== session) return;
       this.settings = settings;
@@ -820,7 +853,7 @@ export class CheckinThread extends LitElement {
   }
 
   /** Merges a fresh first page by id: changed entries replaced in place, new ones inserted. */
-  private mergeNewest(page: Page<Checkin>): void {
+  private mergeNewest(page: Page<HistoryItem>): void {
     const known = new Set(this.items.map((c) => c.id));
     const fresh = this.dedupe(page.items);
     if (this.items.length && page.nextCursor && !fresh.some((c) => known.has(c.id))) {
@@ -832,10 +865,10 @@ export class CheckinThread extends LitElement {
       return;
     }
     let added = 0;
-    for (const checkin of fresh) {
-      if (!known.has(checkin.id)) added++;
-      this.upsert(checkin);
+    for (const item of fresh) {
+      if (this.upsert(item) === 'insert') added++;
     }
+    // The backend's count, not ours.
     if (page.total != null) this.knownTotal = page.total;
     if (added === 1) this.announcer.announce(msg('1 new check-in.'));
     else if (added > 1) this.announcer.announce(msg(str`${added} new check-ins.`));
@@ -963,7 +996,7 @@ export class CheckinThread extends LitElement {
     if (this.latestRequested.items !== this.items) {
       let at: number | null = null;
       for (const c of this.items) {
-        if (c.kind !== 'requested') continue;
+        if (!isCheckin(c) || c.kind !== 'requested') continue;
         const due = Date.parse(c.dueAt);
         if (at === null || due > at) at = due;
       }
@@ -1058,20 +1091,31 @@ export class CheckinThread extends LitElement {
       const questions = this.settings?.questions ?? [];
       // The host's items are checked as they are rendered; the export reads them all.
       if (this.fromHost) {
-        for (const item of this.items) checkHostItem(item, () => (this.checkins ?? []).indexOf(item));
+        for (const item of this.items) checkHostItem(item, () => (this.checkins ?? []).indexOf(item as Checkin));
       }
-      const text =
-        format === 'md'
-          ? toMarkdown(session.contract, questions, this.items, options)
-          : toCsv(session.contract, questions, this.items, options);
       const name = exportFileName(session.contractId, localDateOf(this.clock(), zone), format);
       // A BOM so that spreadsheets read the CSV as UTF-8.
       const blob =
         format === 'md'
-          ? new Blob([text], { type: 'text/markdown;charset=utf-8' })
-          : new Blob(['\uFEFF', text], { type: 'text/csv;charset=utf-8' });
+          ? new Blob([toMarkdown(session.contract, questions, this.items, options)], {
+              type: 'text/markdown;charset=utf-8',
+            })
+          : format === 'csv'
+            ? new Blob(['\uFEFF', toCsv(session.contract, questions, this.items, options)], {
+                type: 'text/csv;charset=utf-8',
+              })
+            : new Blob(
+                [toJson(session.contract, questions, this.items, new Date(this.clock()).toISOString())],
+                { type: 'application/json' },
+              );
       this.download(blob, name);
-      this.announcer.announce(msg(str`Downloaded ${name} with ${this.items.length} check-ins.`));
+      const checkins = this.items.filter(isCheckin).length;
+      const changes = this.items.length - checkins;
+      this.announcer.announce(
+        changes
+          ? msg(str`Downloaded ${name} with ${checkins} check-ins and ${changes} changes to the settings.`)
+          : msg(str`Downloaded ${name} with ${checkins} check-ins.`),
+      );
     } catch (error) {
       const failure = toCheckinError(error);
       if (!failure || this.session !== session) return;
@@ -1104,9 +1148,9 @@ export class CheckinThread extends LitElement {
   }
 
   /** Checks the host's items about to be rendered (each once); the first failure, if any. */
-  private checkWindow(visible: readonly Checkin[]): CheckinError | null {
+  private checkWindow(visible: readonly HistoryItem[]): CheckinError | null {
     try {
-      for (const item of visible) checkHostItem(item, () => (this.checkins ?? []).indexOf(item));
+      for (const item of visible) checkHostItem(item, () => (this.checkins ?? []).indexOf(item as Checkin));
       return null;
     } catch (error) {
       return CheckinError.from(error);
@@ -1142,10 +1186,11 @@ export class CheckinThread extends LitElement {
             ${msg("You're offline. New check-ins will appear when you're back online.")}
           </p>`
         : nothing}
+      ${!this.windowError && !this.nextCursor && !this.items.some(isCheckin) ? this.renderEmpty(session) : nothing}
       ${this.windowError
         ? renderError(this.windowError)
         : this.items.length === 0 && !this.nextCursor
-        ? this.renderEmpty(session)
+        ? nothing
         : html`<div class="scroller" part="scroller">
             ${this.winStart > 0
               ? html`<div class="sentinel" data-edge="start"></div>
@@ -1198,15 +1243,24 @@ export class CheckinThread extends LitElement {
   private renderEmpty(session: Session): TemplateResult {
     const settings = this.settings;
     const { contract, viewer } = session;
+    const isTalent = viewer.id === contract.talent.id;
     let text: string;
     if (!settings?.enabled) {
       text = settings?.eligibility.eligible === false && settings.eligibility.reason
         ? msg(str`Weekly check-ins are off: ${settings.eligibility.reason}`)
         : msg('Weekly check-ins are off for this contract.');
     } else if (settings.consent === 'pending') {
-      text = msg(str`No check-ins yet. They start once ${contract.talent.name} agrees to them.`);
+      text = isTalent
+        ? msg('No check-ins yet. They start once you agree to them.')
+        : msg(str`No check-ins yet. They start once ${shortText(contract.talent.name)} agrees to them.`);
     } else if (settings.consent === 'declined') {
-      text = msg(str`No check-ins: ${contract.talent.name} declined weekly check-ins.`);
+      text = isTalent
+        ? msg("No check-ins: you declined weekly check-ins, so you won't be asked.")
+        : msg(str`No check-ins: ${shortText(contract.talent.name)} declined weekly check-ins.`);
+    } else if (settings.consent === 'withdrawn') {
+      text = isTalent
+        ? msg("No check-ins: you withdrew your consent to weekly check-ins, so you won't be asked.")
+        : msg(str`No check-ins: ${shortText(contract.talent.name)} withdrew consent to weekly check-ins.`);
     } else {
       let next: string | null = null;
       try {
@@ -1267,6 +1321,14 @@ export class CheckinThread extends LitElement {
             >
               ${msg('Export CSV')}
             </button>
+            <button
+              type="button"
+              part="export-json"
+              aria-disabled=${exporting ? 'true' : 'false'}
+              @click=${() => void this.export('json')}
+            >
+              ${msg('Export JSON')}
+            </button>
           </div>
         </div>
       </div>
@@ -1285,7 +1347,7 @@ export class CheckinThread extends LitElement {
       ${exporting
         ? html`<p class="muted" part="export-status" role="status">
             ${this.nextCursor
-              ? msg(str`Preparing the export: ${exporting.loaded} of ${this.setSize > 0 ? this.setSize : '?'} check-ins loaded…`)
+              ? msg(str`Preparing the export: ${exporting.loaded} of ${this.setSize > 0 ? this.setSize : '?'} entries loaded…`)
               : msg('Preparing the export…')}
           </p>`
         : nothing}

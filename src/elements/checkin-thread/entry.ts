@@ -2,8 +2,19 @@ import { msg, str } from '@lit/localize';
 import { html, nothing, type TemplateResult } from 'lit';
 import { live } from 'lit/directives/live.js';
 import { formatInstant, type DateStyle } from '../../format.js';
-import type { Checkin, CheckinError, Contract, Question, Reply, Viewer } from '../../model.js';
-import { renderError } from '../shared.js';
+import {
+  isActivity,
+  type Activity,
+  type Checkin,
+  type CheckinError,
+  type Contract,
+  type HistoryItem,
+  type Question,
+  type Reply,
+  type Viewer,
+} from '../../model.js';
+import { renderError, shortText } from '../shared.js';
+import { activityText, closedText } from './activity.js';
 import { hasBlocker, healthLabel, kindLabel, orderedAnswers, statusLabel } from './labels.js';
 
 /** Longest reply the box accepts. */
@@ -48,6 +59,19 @@ export function domId(prefix: string, id: string): string {
 
 function when(instant: string, ctx: EntryContext, style: DateStyle = 'datetime'): string {
   return formatInstant(instant, { locale: ctx.locale, timeZone: ctx.timeZone, style });
+}
+
+/** Who closed a check-in unanswered, when and why; replies stay open. */
+function renderClosed(checkin: Checkin, ctx: EntryContext): TemplateResult {
+  const terms = { viewerId: ctx.viewer.id, locale: ctx.locale, timeZone: ctx.timeZone };
+  const by = checkin.closedBy;
+  const long = !!by && shortText(by.name) !== by.name;
+  return html`<p part="closed-note" class="closed-note" title=${long ? closedText(checkin, terms, true)! : nothing}>
+    ${closedText(checkin, terms)}
+    ${ctx.viewer.id === ctx.contract.talent.id
+      ? html`<span class="muted">${msg('It can no longer be answered; you can still reply.')}</span>`
+      : nothing}
+  </p>`;
 }
 
 function renderReply(reply: Reply, ctx: EntryContext): TemplateResult {
@@ -124,8 +148,41 @@ function renderReplyArea(checkin: Checkin, ctx: EntryContext): TemplateResult {
     ${open ? renderReplyBox(checkin, ctx) : nothing}`;
 }
 
-/** One check-in as an APG feed article. */
-export function renderEntry(checkin: Checkin, index: number, ctx: EntryContext): TemplateResult {
+/**
+ * A change to the settings as a compact one-line article of the feed, in its actor's name
+ * ("You …" for the viewer's own); the full name, when shortened, in its title.
+ */
+function renderActivity(activity: Activity, index: number, ctx: EntryContext): TemplateResult {
+  const textId = domId('h', activity.id);
+  const timeId = domId('m', activity.id);
+  const terms = { viewerId: ctx.viewer.id, locale: ctx.locale, timeZone: ctx.timeZone };
+  const sentence = activityText(activity, terms);
+  const full = shortText(activity.actor.name) === activity.actor.name ? null : activityText(activity, terms, activity.actor.name);
+  return html`<article
+    part="article activity"
+    class="entry activity"
+    tabindex="0"
+    data-index=${index}
+    data-id=${activity.id}
+    data-change=${activity.change.type}
+    aria-posinset=${index + 1}
+    aria-setsize=${ctx.setSize}
+    aria-labelledby=${textId}
+    aria-describedby=${timeId}
+  >
+    <p class="activity-line">
+      <span id=${textId} class="activity-text" dir="auto" title=${full ?? nothing}>${sentence}</span>
+      <time id=${timeId} class="muted small" datetime=${activity.at}>${when(activity.at, ctx)}</time>
+    </p>
+  </article>`;
+}
+
+/** One entry of the history as an APG feed article: a check-in, or a change to the settings. */
+export function renderEntry(item: HistoryItem, index: number, ctx: EntryContext): TemplateResult {
+  return isActivity(item) ? renderActivity(item, index, ctx) : renderCheckin(item, index, ctx);
+}
+
+function renderCheckin(checkin: Checkin, index: number, ctx: EntryContext): TemplateResult {
   const headingId = domId('h', checkin.id);
   const metaId = domId('m', checkin.id);
   const isClient = ctx.viewer.role === 'client';
@@ -200,6 +257,7 @@ export function renderEntry(checkin: Checkin, index: number, ctx: EntryContext):
         </p>`
       : nothing}
     ${checkin.status === 'missed' ? html`<p class="muted">${msg('This check-in was not answered.')}</p>` : nothing}
+    ${checkin.status === 'closed' ? renderClosed(checkin, ctx) : nothing}
     ${checkin.status === 'skipped'
       ? html`<p part="skip-note" class="skip-note">
           ${msg(str`${ctx.contract.talent.name} was not working this week.`)}

@@ -1,11 +1,14 @@
 import { msg, str } from '@lit/localize';
 import { formatInstant } from '../../format.js';
-import type { Checkin, Contract, Question } from '../../model.js';
+import { isActivity, isCheckin, type Contract, type HistoryItem, type Question } from '../../model.js';
+import { activityText, closedText } from './activity.js';
 import { healthLabel, kindLabel, orderedAnswers, questionLabel, statusLabel } from './labels.js';
 
-// The paper trail: the whole history as Markdown (to read, print or paste) and CSV (for a
-// spreadsheet). Pure functions over the model, no DOM: the element fetches every page and
-// then downloads what these return.
+// The paper trail: the whole history, check-ins and the changes to the settings between them,
+// as Markdown (to read, print or paste), CSV (for a spreadsheet) and JSON (for a program).
+// Pure functions over the model, no DOM: the element fetches every page and then downloads what
+// these return. A file is shared beyond its reader, so changes are written in their actor's
+// name, never "You".
 
 export interface ExportOptions {
   /** IANA zone the local times are written in (the viewer's). */
@@ -54,14 +57,21 @@ function inline(text: string): string {
   return escapeMarkdown(text).split('\n').join('\n  ');
 }
 
+/** The words of a change or a closed check-in in a file: full names, the exporter's zone. */
+function terms(options: ExportOptions) {
+  return { locale: options.locale, timeZone: options.timeZone ?? 'UTC' };
+}
+
 /** The whole history as a Markdown document, newest first. */
 export function toMarkdown(
   contract: Contract,
   questions: readonly Question[],
-  checkins: readonly Checkin[],
+  items: readonly HistoryItem[],
   options: ExportOptions = {},
 ): string {
   const when = (instant: string) => formatInstant(instant, { ...options, style: 'datetime' });
+  const checkins = items.filter(isCheckin);
+  const changes = items.length - checkins.length;
   const out: string[] = [];
   out.push(`# ${escapeMarkdown(msg(str`Check-ins: ${contract.title}`))}`);
   out.push('');
@@ -70,8 +80,15 @@ export function toMarkdown(
     `- ${msg('Talent')}: ${inline(contract.talent.name)}`,
     `- ${msg('Check-ins')}: ${checkins.length}`,
   );
+  if (changes) out.push(`- ${msg('Changes to the settings')}: ${changes}`);
   if (options.timeZone) out.push(`- ${msg('Times are in')}: ${inline(options.timeZone)}`);
-  for (const checkin of checkins) {
+  for (const checkin of items) {
+    if (isActivity(checkin)) {
+      out.push('', `## ${escapeMarkdown(msg(str`Change, ${when(checkin.at)}`))}`, '');
+      out.push(inline(activityText(checkin, terms(options), checkin.actor.name)));
+      out.push('', `- ${msg('At (UTC)')}: ${checkin.at}`);
+      continue;
+    }
     const due = formatInstant(checkin.dueAt, { ...options, style: 'long' });
     out.push('', `## ${escapeMarkdown(kindLabel(checkin))}, ${escapeMarkdown(msg(str`due ${due}`))}`, '');
     out.push(`- ${msg('Status')}: ${statusLabel(checkin.status)}`);
@@ -82,6 +99,8 @@ export function toMarkdown(
     if (checkin.answeredAt) out.push(`- ${msg('Answered')}: ${when(checkin.answeredAt)}`);
     if (checkin.editedAt) out.push(`- ${msg('Edited')}: ${when(checkin.editedAt)}`);
     if (checkin.skipNote) out.push(`- ${msg('Skip note')}: ${inline(checkin.skipNote)}`);
+    const closed = closedText(checkin, terms(options), true);
+    if (closed) out.push(`- ${inline(closed)}`);
     if (checkin.acknowledgedAt) {
       out.push(
         `- ${escapeMarkdown(msg(str`Seen by ${contract.client.name}`))}: ${when(checkin.acknowledgedAt)}`,
@@ -111,13 +130,18 @@ export function csvCell(value: string): string {
   return cell;
 }
 
-/** The whole history as CSV (RFC 4180, CRLF line ends), one row per check-in, newest first. */
+/**
+ * The whole history as CSV (RFC 4180, CRLF line ends), one row per entry, newest first. A
+ * change to the settings has its time in the "Due" columns, its kind "Change", its actor and
+ * its words in the last two columns.
+ */
 export function toCsv(
   _contract: Contract,
   questions: readonly Question[],
-  checkins: readonly Checkin[],
+  items: readonly HistoryItem[],
   options: ExportOptions = {},
 ): string {
+  const checkins = items.filter(isCheckin);
   // Answers to questions that were removed later still belong in the trail: extra columns.
   const extraIds: string[] = [];
   for (const checkin of checkins) {
@@ -143,27 +167,60 @@ export function toCsv(
     msg('Edited at (UTC)'),
     msg('Acknowledged at (UTC)'),
     msg('Replies'),
+    msg('Closed'),
+    msg('Change'),
+    msg('Changed by'),
   ];
-  const rows = checkins.map((c) => [
-    c.dueAt,
-    formatInstant(c.dueAt, { ...options, style: 'long' }),
-    kindLabel(c),
-    statusLabel(c.status),
-    c.requestedBy.name,
-    c.message ?? '',
-    ...questionIds.map((id) => c.answers?.find((a) => a.questionId === id)?.text ?? ''),
-    c.health ? healthLabel(c.health) : '',
-    c.skipNote ?? '',
-    c.answeredAt ?? '',
-    c.editedAt ?? '',
-    c.acknowledgedAt ?? '',
-    c.replies.map((r) => `${r.author.name} (${r.createdAt}): ${r.text}`).join('\n'),
-  ]);
+  const blank = (n: number) => Array.from({ length: n }, () => '');
+  const rows = items.map((c) => {
+    if (isActivity(c)) {
+      return [
+        c.at,
+        formatInstant(c.at, { ...options, style: 'long' }),
+        msg('Change'),
+        // Status to Closed say nothing about a change.
+        ...blank(3 + questionIds.length + 7),
+        activityText(c, terms(options), c.actor.name),
+        c.actor.name,
+      ];
+    }
+    return [
+      c.dueAt,
+      formatInstant(c.dueAt, { ...options, style: 'long' }),
+      kindLabel(c),
+      statusLabel(c.status),
+      c.requestedBy.name,
+      c.message ?? '',
+      ...questionIds.map((id) => c.answers?.find((a) => a.questionId === id)?.text ?? ''),
+      c.health ? healthLabel(c.health) : '',
+      c.skipNote ?? '',
+      c.answeredAt ?? '',
+      c.editedAt ?? '',
+      c.acknowledgedAt ?? '',
+      c.replies.map((r) => `${r.author.name} (${r.createdAt}): ${r.text}`).join('\n'),
+      closedText(c, terms(options), true) ?? '',
+      '',
+      '',
+    ];
+  });
   return [header, ...rows].map((row) => row.map(csvCell).join(',')).join('\r\n') + '\r\n';
 }
 
+/**
+ * The whole history as JSON, the model's own shapes (check-ins and activity entries, newest
+ * first), with the contract and the questions they answer: for a program, or a backend's import.
+ */
+export function toJson(
+  contract: Contract,
+  questions: readonly Question[],
+  items: readonly HistoryItem[],
+  exportedAt: string,
+): string {
+  return `${JSON.stringify({ contract, questions, exportedAt, items }, null, 2)}\n`;
+}
+
 /** `checkins-<contractId>-<YYYY-MM-DD>.<ext>`, with characters unsafe in file names replaced. */
-export function exportFileName(contractId: string, localDate: string, ext: 'md' | 'csv'): string {
+export function exportFileName(contractId: string, localDate: string, ext: 'md' | 'csv' | 'json'): string {
   const safeId = contractId.replace(/[^\w.-]+/g, '_');
   return `checkins-${safeId}-${localDate}.${ext}`;
 }
