@@ -324,6 +324,36 @@ export const TalentDeclined: Story = {
   render: () => toggle(adapter('u-kofi', 'c-nova', world('declined')), 'c-nova'),
 };
 
+export const TalentWithdrawn: Story = {
+  name: 'Talent: withdrew consent',
+  render: () => {
+    const store = world('withdrawn');
+    return toggle(adapter('u-kofi', 'c-nova', store), 'c-nova');
+  },
+};
+
+export const WithdrawConfirmation: Story = {
+  name: 'Talent: confirming a withdrawal',
+  render: () => toggle(adapter('u-kofi', 'c-atlas'), 'c-atlas'),
+  play: async ({ canvasElement }) => {
+    (await until(() => part(canvasElement, '#withdraw'), 'the withdraw button')).click();
+  },
+};
+
+export const TalentTurnedOff: Story = {
+  name: 'Talent: the client turned check-ins off',
+  render: () => {
+    const data: MemoryData = seedDemo({ now: NOW });
+    const atlas = data.contracts.find((c) => c.id === 'c-atlas')!;
+    Object.assign(data.settings['c-atlas']!, {
+      enabled: false,
+      disabledAt: new Date(NOW - 86_400_000).toISOString(),
+      disabledBy: atlas.client,
+    });
+    return toggle(adapter('u-kofi', 'c-atlas', new MemoryStore(data, { clock })), 'c-atlas');
+  },
+};
+
 export const TalentOff: Story = {
   name: 'Talent: off',
   render: () => toggle(adapter('u-kofi', 'c-nova'), 'c-nova'),
@@ -426,4 +456,47 @@ export const Dark: Story = {
       <br />
       ${toggle(adapter('u-kofi', 'c-nova', world('pending')), 'c-nova')}
     </div>`,
+};
+
+export const SkipDateRefused: Story = {
+  name: 'Client: a skip date that is not a check-in day',
+  render: () => toggle(adapter('u-dana', 'c-atlas'), 'c-atlas'),
+  play: async ({ canvasElement }) => {
+    const input = await until(() => part(canvasElement, '#skip-date') as HTMLInputElement | null, 'the skip-date field');
+    // A Thursday; Atlas prompts on Fridays.
+    input.value = '2026-12-03';
+    input.dispatchEvent(new Event('input', { bubbles: true }));
+    part(canvasElement, '.skip-add button')?.click();
+  },
+};
+
+export const QuestionEditor: Story = {
+  name: 'Client: editing the questions, with a field message',
+  render: () => toggle(adapter('u-dana', 'c-atlas'), 'c-atlas'),
+  play: async ({ canvasElement }) => {
+    (await until(() => part(canvasElement, '#add-question'), 'the question editor')).click();
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    part(canvasElement, '.questions-editor button[type="submit"]')?.click();
+  },
+};
+
+export const TwoContractsOnOnePage: Story = {
+  name: 'Host page: two toggles under an h1, heading-level 2',
+  render: () => {
+    const store = world();
+    return html`<h1>Your contracts</h1>
+      ${toggle(adapter('u-dana', 'c-atlas', store), 'c-atlas')} ${toggle(adapter('u-dana', 'c-nova', store), 'c-nova')}`;
+  },
+};
+
+export const LongTitleAndNames: Story = {
+  name: 'Host page: a 20,000-character title and a 5,000-character name',
+  render: () => {
+    const data: MemoryData = seedDemo({ now: NOW });
+    for (const c of data.contracts) {
+      c.title = 'Portal rebuild '.repeat(1334).slice(0, 20_000);
+      c.talent.name = `Kofi ${'Mensah'.repeat(833)}`;
+    }
+    return toggle(adapter('u-dana', 'c-atlas', new MemoryStore(data, { clock })), 'c-atlas');
+  },
 };

@@ -156,6 +156,8 @@ function browserZone(): string {
  * @csspart consent - The talent's consent state, and the talent's Accept / Decline.
  * @csspart summary - The read-only description of the schedule.
  * @csspart editor - The client's schedule form.
+ * @csspart questions-editor - The client's question editor.
+ * @csspart question - One question in the question editor.
  * @csspart field - One labelled field of the editor.
  * @csspart field-error - The inline error of a field.
  * @csspart chip - A skipped date in the editor.
