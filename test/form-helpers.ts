@@ -26,8 +26,12 @@ export interface World {
 }
 
 /** A store at `now` (seeded demo data, changed by `data`), with the talent's and client's adapters. */
-export function world({ now = FRIDAY, data }: { now?: number; data?: (d: MemoryData) => void } = {}): World {
-  const seed = seedDemo({ now });
+export function world({
+  now = FRIDAY,
+  weeks,
+  data,
+}: { now?: number; weeks?: number; data?: (d: MemoryData) => void } = {}): World {
+  const seed = seedDemo({ now, weeks });
   data?.(seed);
   const clock = { now };
   const store = new MemoryStore(seed, { clock: () => clock.now });

@@ -48,9 +48,11 @@ import {
   isBlank,
   isEditable,
   lastWeeksPlan,
+  liveCheckin,
   lengthOf,
   parseFormValue,
   pickCheckin,
+  shownSettingsChanged,
   skipSentIn,
   toInput,
   standingOf,
@@ -538,9 +540,15 @@ export class CheckinForm extends LitElement {
    * its way (then it waits for the write, see afterWrite).
    */
   private onLive(event: CheckinEvent): void {
-    // Replies belong to the thread: nothing on the form changes with them.
-    if (event.type === 'reply') return;
+    // Replies and activity entries belong to the thread: nothing on the form changes with them.
+    if (event.type === 'reply' || event.type === 'activity') return;
     const changedHere = event.type === 'checkin' && event.checkin.id === this.checkin?.id;
+    // An event that changes nothing shown costs no request (over HTTP, a burst of them would be
+    // a burst of requests), also while a load runs: it is judged against what is on screen.
+    // (Only against a load for the same contract and check-in: after the inputs changed, the new
+    // load decides.)
+    const shown = this.shownFor(this.loadArgs());
+    if (!changedHere && shown && !this.matters(shown, event)) return;
     if (this.loading) {
       // The load may predate the event: acted on once it is in (see the load).
       const elsewhere = changedHere && viewOf(event.checkin) !== viewOf(this.checkin);
@@ -577,11 +585,31 @@ export class CheckinForm extends LitElement {
       loaded.target = event.checkin;
       return;
     }
-    if (event.type === 'checkin' && loaded.checkins.some((c) => c.id === event.checkin.id)) return;
     // A load now would set the write's outcome aside: it is due once the write is done.
     if (writing) this.reloadAfterWrite = true;
     else if (this.hasUnsent()) this.notify('contract');
     else this.reload();
+  }
+
+  /**
+   * True when a live event (not about the check-in on screen) changes what the form shows, so
+   * that a load is due. One that does not is applied to the loaded data in place: the settings
+   * as they now are, a loaded check-in as it now is (last week's plan comes from them).
+   */
+  private matters(loaded: Loaded, event: CheckinEvent): boolean {
+    if (event.type === 'settings') {
+      if (shownSettingsChanged(loaded.settings, event.settings)) return true;
+      loaded.settings = event.settings;
+      return false;
+    }
+    if (event.type !== 'checkin') return false;
+    const { reload, checkins } = liveCheckin(loaded, event.checkin, this.now(), Boolean(this.checkinId.trim()));
+    if (reload) return true;
+    if (checkins !== loaded.checkins) {
+      loaded.checkins = checkins;
+      this.requestUpdate();
+    }
+    return false;
   }
 
   /** True while a submit, skip or message is on its way (one write at a time). */

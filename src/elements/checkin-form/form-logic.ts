@@ -313,3 +313,66 @@ export function standingOf(settings: Settings): Standing {
 export function copiesPlan(questions: readonly Question[], question: Question): boolean {
   return questionFor(questions, 'done') === question;
 }
+
+/**
+ * The loaded check-ins with `checkin` in its place (newest first): replaced when loaded, added
+ * when newer than the oldest loaded one; null for an older check-in the form never loaded (an
+ * acknowledgement of an old week, say), which it has no use for.
+ */
+export function placeCheckin(items: readonly Checkin[], checkin: Checkin): Checkin[] | null {
+  const at = items.findIndex((c) => c.id === checkin.id);
+  if (at >= 0) return items.map((c, i) => (i === at ? checkin : c));
+  const due = Date.parse(checkin.dueAt);
+  const oldest = items[items.length - 1];
+  if (oldest && due < Date.parse(oldest.dueAt)) return null;
+  const next = items.slice();
+  const before = next.findIndex((c) => Date.parse(c.dueAt) < due);
+  next.splice(before === -1 ? next.length : before, 0, checkin);
+  return next;
+}
+
+/** What the form has loaded, as far as a live event is judged against it. */
+export interface Shown {
+  checkins: Checkin[];
+  settings: Settings;
+  contract: Contract;
+  target: Checkin | null;
+}
+
+/**
+ * A live event about a check-in other than the one on screen: `reload` only when it changes
+ * which check-in the form is about (a request opened, this week's prompt came); otherwise the
+ * loaded list with it in place (`checkins`), at no request. With `fixed` (a `checkin-id`), no
+ * other check-in ever changes the form.
+ */
+export function liveCheckin(
+  shown: Shown,
+  checkin: Checkin,
+  now: number,
+  fixed: boolean,
+): { reload: boolean; checkins: Checkin[] } {
+  const placed = placeCheckin(shown.checkins, checkin);
+  if (!placed) return { reload: false, checkins: shown.checkins };
+  if (fixed) return { reload: false, checkins: placed };
+  const next = pickCheckin(placed, shown.settings, shown.contract, now);
+  return { reload: (next?.id ?? null) !== (shown.target?.id ?? null), checkins: placed };
+}
+
+/**
+ * True when new settings change what the form shows: the questions, whether weekly check-ins
+ * are asked (on/off, consent, who turned them off and when) or the schedule (the next prompt,
+ * the edit window). A new version with none of these changed (another field, a repeat) is not.
+ */
+export function shownSettingsChanged(before: Settings, after: Settings): boolean {
+  const shown = (s: Settings) =>
+    JSON.stringify([
+      s.enabled,
+      s.consent,
+      s.questions,
+      s.schedule,
+      s.disabledAt ?? null,
+      s.disabledBy?.id ?? null,
+      s.disabledBy?.name ?? null,
+    ]);
+  return shown(before) !== shown(after);
+}
