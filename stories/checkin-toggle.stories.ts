@@ -202,7 +202,7 @@ export const ScheduleConflict: Story = {
 
 export const ScheduleConflictByTalent: Story = {
   name: 'Client: schedule conflict (the talent withdrew consent)',
-  ...editConflict((store) => saveElsewhere(store, 'u-kofi', { consent: 'declined' })),
+  ...editConflict((store) => saveElsewhere(store, 'u-kofi', { consent: 'withdrawn' })),
 };
 
 export const ScheduleConflictTurnedOff: Story = {
@@ -211,7 +211,7 @@ export const ScheduleConflictTurnedOff: Story = {
 };
 
 export const ScheduleConflictAfterOwnSwitch: Story = {
-  name: 'Client: schedule conflict (latest version is hers, the talent declined before)',
+  name: 'Client: schedule conflict (latest version is hers, the talent withdrew before)',
   loaders: [
     () => {
       const store = world();
@@ -222,9 +222,9 @@ export const ScheduleConflictAfterOwnSwitch: Story = {
   play: async ({ canvasElement, loaded }) => {
     const mine = loaded.mine as MemoryAdapter;
     await type(canvasElement, '#time', '14:15');
-    // Kofi declines while this tab misses the live update; Dana's switch-off meets a conflict.
+    // Kofi withdraws while this tab misses the live update; Dana's switch-off meets a conflict.
     mine.faults.dropSubscriptions();
-    await saveElsewhere(loaded.store as MemoryStore, 'u-kofi', { consent: 'declined' });
+    await saveElsewhere(loaded.store as MemoryStore, 'u-kofi', { consent: 'withdrawn' });
     const switchOf = () => part(canvasElement, '[role="switch"]');
     (await until(switchOf, 'the switch')).click();
     await until(() => part(canvasElement, '[data-code="conflict"]'), 'the switch conflict');

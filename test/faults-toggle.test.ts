@@ -307,7 +307,7 @@ describe('faults: <checkin-toggle>', () => {
       await settle();
       await el.updateComplete;
       expect(switchOf(el).getAttribute('aria-checked')).to.equal('false');
-      expect(text($(el, '#switch-status'))).to.equal('Off: Kofi Mensah is not asked anything.');
+      expect(text($(el, '#switch-status'))).to.equal('Kofi Mensah gets no weekly check-ins; you can still request an update.');
     });
   });
 

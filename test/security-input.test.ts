@@ -533,7 +533,8 @@ describe('security: bad input', function () {
         setValue($<HTMLInputElement>(el, '#zone')!, 'Mars/Olympus_Mons');
         await el.updateComplete;
         expect(fieldError(el, 'weekday-error')).to.equal('Choose a day of the week.');
-        expect(fieldError(el, 'time-error')).to.equal('Enter a time, for example 09:00.');
+        // The example follows the viewer's hour cycle (Dana: en-US, 12-hour).
+        expect(fieldError(el, 'time-error')).to.equal('Enter a time, for example 9:00 AM.');
         expect(fieldError(el, 'zone-error')).to.contain('"Mars/Olympus_Mons" is not a time zone this browser knows.');
         for (const id of ['weekday', 'time', 'zone']) {
           expect($(el, `#${id}`)!.getAttribute('aria-invalid'), id).to.equal('true');

@@ -529,7 +529,7 @@ const CASES: Case[] = [
     'event: unknown type',
     validateEvent,
     () => ({ type: 'deleted' }),
-    'event.type must be one of "checkin", "settings", "reply", "activity" (got "deleted").',
+    'event.type must be one of "checkin", "settings", "reply", "activity", "stale" (got "deleted").',
   ],
   [
     'event: activity with an unknown change',
