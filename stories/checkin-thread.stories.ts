@@ -56,7 +56,7 @@ const meta: Meta = {
     docs: {
       description: {
         component:
-          'The check-in history of a contract as an accessible feed (Page Down / Page Up move between check-ins, Ctrl+Home / Ctrl+End leave the list): answers under their questions, health, statuses in words, skip notes, replies, the client\'s "Mark as seen" and "Request an update" (in the client\'s name, with the cooldown), paging, live updates and a Markdown / CSV export of the whole history. The stories use the memory adapter with a clock fixed at Friday 27 November 2026, 17:00 UTC.',
+          'The check-in history of a contract as an accessible feed (Page Down / Page Up move between entries, Ctrl+Home / Ctrl+End leave the list): answers under their questions, health, statuses in words, skip notes, replies, every change to the settings as a one-line entry in its actor\'s name, closed check-ins with who closed them, the client\'s "Mark as seen" and "Request an update" (in the client\'s name, with the cooldown), paging, live updates and a Markdown / CSV / JSON export of the whole history. The stories use the memory adapter with a clock fixed at Friday 27 November 2026, 17:00 UTC.',
       },
     },
   },
@@ -80,10 +80,39 @@ export const Observer: Story = {
   render: () => thread(adapter('u-omar')),
 };
 
+/** The demo world after Dana moved the check-ins to Tuesdays 09:30 and then turned them off. */
+function turnedOff(): MemoryStore {
+  const store = world();
+  const dana = adapter('u-dana', store);
+  void dana
+    .getSettings('c-atlas')
+    .then((s) =>
+      dana.updateSettings(
+        'c-atlas',
+        { schedule: { ...s.schedule, weekday: 2, time: '09:30' } },
+        { expectedVersion: s.version, idempotencyKey: 'story-move' },
+      ),
+    )
+    .then((s) =>
+      dana.updateSettings('c-atlas', { enabled: false }, { expectedVersion: s.version, idempotencyKey: 'story-off' }),
+    );
+  return store;
+}
+
+export const PaperTrailTalent: Story = {
+  name: 'Paper trail: talent after check-ins were moved and turned off',
+  render: () => thread(adapter('u-kofi', turnedOff())),
+};
+
+export const PaperTrailClient: Story = {
+  name: 'Paper trail: client, her own changes as "You" (New York time)',
+  render: () => thread(adapter('u-dana', turnedOff())),
+};
+
 export const Loading: Story = {
   render: () => {
     const a = adapter('u-dana');
-    a.faults.hangNext('listCheckins');
+    a.faults.hangNext('listHistory');
     return thread(a);
   },
 };
@@ -120,7 +149,7 @@ export const Offline: Story = {
   name: 'Offline',
   render: () => {
     const a = adapter('u-dana');
-    a.faults.failNext('listCheckins', 'network', undefined, EVERY_TRY);
+    a.faults.failNext('listHistory', 'network', undefined, EVERY_TRY);
     return thread(a);
   },
 };
@@ -181,9 +210,9 @@ export const PagingError: Story = {
   name: 'Paging error (press "Load older")',
   render: () => {
     const a = adapter('u-dana', longWorld(60));
-    const firstPages = a.listCheckins.bind(a);
+    const firstPages = a.listHistory.bind(a);
     // The first page loads; every older page times out (after the automatic retries).
-    a.listCheckins = (contractId, options) =>
+    a.listHistory = (contractId, options) =>
       options?.cursor
         ? Promise.reject(new CheckinError('timeout', 'The server took too long to answer.'))
         : firstPages(contractId, options);
