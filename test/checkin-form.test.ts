@@ -273,7 +273,7 @@ describe('<checkin-form>', () => {
       await waitUntil(() => $(el, '[part~="error-summary"]'), 'no error summary');
       const summary = $(el, '[part~="error-summary"]')!;
       expect(summary.getAttribute('role')).to.equal('alert');
-      expect(text(summary.querySelector('h3'))).to.equal('There is a problem');
+      expect(text(summary.querySelector('[role="heading"]'))).to.equal('There is a problem');
       expect(el.shadowRoot!.activeElement).to.equal(summary);
       const links = [...summary.querySelectorAll('a')];
       expect(links.map(text)).to.deep.equal(PROMPTS.map((p) => `Answer “${p}”`));

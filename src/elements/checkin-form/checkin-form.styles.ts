@@ -33,24 +33,29 @@ export const styles = css`
     display: grid;
     gap: calc(var(--_space) / 2);
   }
-  h2,
-  h3 {
+  /* Headings are role="heading" with a level set by heading-level: their look stays the same. */
+  .h2,
+  .h3 {
     margin: 0;
     font-size: 1.125em;
+    font-weight: bold;
     line-height: 1.3;
+    overflow-wrap: anywhere;
   }
-  h3 {
+  .h3 {
     font-size: 1em;
   }
   p {
     margin: 0;
   }
-  h2:focus,
+  .h2:focus,
+  .h3:focus,
   .error-summary:focus {
     outline: var(--_focus);
     outline-offset: 2px;
   }
-  h2:focus:not(:focus-visible) {
+  .h2:focus:not(:focus-visible),
+  .h3:focus:not(:focus-visible) {
     outline: none;
   }
   .asker {

@@ -29,11 +29,15 @@ import {
 import { nextPrompt } from '../../schedule/index.js';
 import { baseStyles } from '../../styles.js';
 import {
+  displayTitle,
+  headingLevel,
   renderError,
   renderLoading,
   renderNoAdapter,
   renderNoContract,
   reportError,
+  shortText,
+  subLevel,
   toCheckinError,
 } from '../shared.js';
 import { styles } from './checkin-form.styles.js';
@@ -137,7 +141,7 @@ function loadedView(loaded: Loaded): string {
  *
  * @csspart checkin - The card around the whole element.
  * @csspart header - Who asks, when it is due, and the client's message.
- * @csspart heading - The element's heading.
+ * @csspart heading - The main heading, naming the contract (`role="heading"`, level from `heading-level`).
  * @csspart newer - The notice that a newer check-in or settings change arrived, or this check-in was answered, skipped or closed, while typing.
  * @csspart due - When the check-in was asked (on this page's clock) and its answer-by time.
  * @csspart standing - Where weekly check-ins stand (off, awaiting consent, declined, withdrawn) above a check-in that is shown anyway, such as a request for an update.
@@ -204,6 +208,12 @@ export class CheckinForm extends LitElement {
 
   /** The contract whose check-in is shown; wins over a provider's. */
   @property({ attribute: 'contract-id', reflect: true }) contractId = '';
+
+  /**
+   * The level of the element's main heading, 1 to 6 (default 2), so its outline fits the host
+   * page; sub-headings ("Submitted", "There is a problem") are one level below.
+   */
+  @property({ attribute: 'heading-level', type: Number }) headingLevel?: number;
 
   /** A specific check-in; without it, the open one (or the last answer while still editable). */
   @property({ attribute: 'checkin-id', reflect: true }) checkinId = '';
@@ -612,6 +622,13 @@ export class CheckinForm extends LitElement {
     return false;
   }
 
+  /** The aria-level `depth` levels below the main heading (0 = the main heading). */
+  private level(depth: number): string {
+    let level = headingLevel(this.headingLevel);
+    for (let i = 0; i < depth; i++) level = subLevel(level);
+    return String(level);
+  }
+
   /** True while a submit, skip or message is on its way (one write at a time). */
   private writing(): boolean {
     return this.inFlight !== null || this.skipInFlight !== null || this.replyInFlight !== null;
@@ -649,7 +666,7 @@ export class CheckinForm extends LitElement {
     if (loaded.viewer.role !== 'talent' || !target) return null;
     if (target.id === shown.target?.id || (target.status !== 'open' && target.status !== 'late')) return null;
     return target.kind === 'requested'
-      ? msg(str`A new check-in is open: ${target.requestedBy.name} asked for an update.`)
+      ? msg(str`A new check-in is open: ${shortText(target.requestedBy.name)} asked for an update.`)
       : msg("This week's check-in is open.");
   }
 
@@ -1121,7 +1138,7 @@ export class CheckinForm extends LitElement {
     const idempotencyKey = this.draft.keyFor(fingerprint('reply', checkin.id, text), this.formValue);
     this.announcingWrite = false;
     this.writes++;
-    const client = loaded.contract.client.name;
+    const client = shortText(loaded.contract.client.name);
     this.replyInFlight = (async () => {
       this.replying = true;
       this.replyError = null;
@@ -1203,7 +1220,17 @@ export class CheckinForm extends LitElement {
       aria-labelledby="heading"
       aria-busy=${busy ? 'true' : nothing}
     >
-      <h2 id="heading" part="heading" tabindex="-1">${msg(str`Check-in for ${loaded.contract.title}`)}</h2>
+      <div
+        id="heading"
+        class="h2"
+        part="heading"
+        role="heading"
+        aria-level=${this.level(0)}
+        tabindex="-1"
+        title=${displayTitle(loaded.contract.title)}
+      >
+        ${msg(str`Check-in for ${shortText(loaded.contract.title)}`)}
+      </div>
       ${this.renderNewerArrived()}${loaded.viewer.role === 'talent' ? this.renderPreviousSent(loaded) : nothing}${content}
     </section>`;
   }
@@ -1266,7 +1293,7 @@ export class CheckinForm extends LitElement {
     const when = this.when(loaded, at);
     if (!by || !reason) return msg(str`This check-in closed on ${when}, before it was answered.`);
     const you = by.id === loaded.viewer.id;
-    const name = by.name;
+    const name = shortText(by.name);
     switch (reason) {
       case 'turned-off':
         return you
@@ -1286,7 +1313,9 @@ export class CheckinForm extends LitElement {
   /** A closed check-in: who closed it and why, and what was typed for it, to send as a message. */
   private renderClosed(loaded: Loaded, checkin: Checkin): TemplateResult {
     return html`<div class="section" data-state="closed-checkin">
-      <h3 id="done-heading" tabindex="-1" class="state">${msg('This check-in closed')}</h3>
+      <div id="done-heading" tabindex="-1" class="h3 state" role="heading" aria-level=${this.level(1)}>
+        ${msg('This check-in closed')}
+      </div>
       <p part="state">${this.closedSentence(loaded, checkin)}</p>
       ${hasText(this.formValue) ? this.renderReplyPanel(loaded, checkin) : nothing}
     </div>`;
@@ -1312,7 +1341,7 @@ export class CheckinForm extends LitElement {
    * draft stays until the adapter confirms the message.
    */
   private renderReplyPanel(loaded: Loaded, checkin: Checkin): TemplateResult {
-    const client = loaded.contract.client.name;
+    const client = shortText(loaded.contract.client.name);
     const text = this.replyMessage(loaded);
     const length = lengthOf(text);
     const over = length - LIMITS.reply;
@@ -1367,9 +1396,11 @@ export class CheckinForm extends LitElement {
 
   /** After the answers went as a message: said, and where to find it. */
   private renderReplySent(loaded: Loaded, checkin: Checkin): TemplateResult {
-    const client = loaded.contract.client.name;
+    const client = shortText(loaded.contract.client.name);
     return html`<div class="section" data-state="replied">
-      <h3 id="done-heading" tabindex="-1" class="state done">${msg('Sent as a message')}</h3>
+      <div id="done-heading" tabindex="-1" class="h3 state done" role="heading" aria-level=${this.level(1)}>
+        ${msg('Sent as a message')}
+      </div>
       <p part="state">
         ${msg(str`What you wrote went to ${client} as a message on this check-in; it is in the check-in history.`)}
         ${checkin.status === 'closed' ? this.closedSentence(loaded, checkin) : nothing}
@@ -1385,7 +1416,7 @@ export class CheckinForm extends LitElement {
    */
   private standingText(loaded: Loaded): string | null {
     const { settings, contract } = loaded;
-    const client = contract.client.name;
+    const client = shortText(contract.client.name);
     switch (standingOf(settings)) {
       case 'active':
         return null;
@@ -1406,7 +1437,7 @@ export class CheckinForm extends LitElement {
         const at = settings.disabledAt;
         return by && at
           ? msg(
-              str`${by.name} turned weekly check-ins off on ${this.when(loaded, at)}, so you won't be asked each week. ${client} can still ask you for an update, and you can answer it here.`,
+              str`${shortText(by.name)} turned weekly check-ins off on ${this.when(loaded, at)}, so you won't be asked each week. ${client} can still ask you for an update, and you can answer it here.`,
             )
           : msg(
               str`Weekly check-ins are off for this contract, so you won't be asked each week. ${client} can still ask you for an update, and you can answer it here.`,
@@ -1416,7 +1447,7 @@ export class CheckinForm extends LitElement {
   }
 
   private renderHeader(loaded: Loaded, checkin: Checkin): TemplateResult {
-    const client = checkin.requestedBy.name;
+    const client = shortText(checkin.requestedBy.name);
     const ask =
       checkin.kind === 'requested'
         ? msg(str`${client} asked for an update`)
@@ -1485,7 +1516,7 @@ export class CheckinForm extends LitElement {
       parts.push(html`<p class="draft-status" part="draft-status" data-draft="restored">
         ${restored.what === 'answers'
           ? msg(str`Restored your unsent answers from ${when}.`)
-          : msg(str`Restored your unsent note for ${loaded.contract.client.name} from ${when}.`)}
+          : msg(str`Restored your unsent note for ${shortText(loaded.contract.client.name)} from ${when}.`)}
       </p>`);
     }
     return html`${parts}`;
@@ -1500,7 +1531,7 @@ export class CheckinForm extends LitElement {
       tabindex="-1"
       aria-labelledby="summary-title"
     >
-      <h3 id="summary-title">${msg('There is a problem')}</h3>
+      <div id="summary-title" class="h3" role="heading" aria-level=${this.level(1)}>${msg('There is a problem')}</div>
       <ul>
         ${this.errors.map(
           (e) => html`<li>
@@ -1522,7 +1553,7 @@ export class CheckinForm extends LitElement {
         ${this.replyOpen
           ? nothing
           : html`<button type="button" part="offer-reply" @click=${this.openReply}>
-              ${msg(str`Send it to ${this.loaded?.contract.client.name ?? ''} as a message`)}
+              ${msg(str`Send it to ${shortText(this.loaded?.contract.client.name ?? '')} as a message`)}
             </button>`}
         ${this.reloadButton(msg('Reload the check-in'), 'retry-button')}
       </div>`;
@@ -1696,7 +1727,7 @@ export class CheckinForm extends LitElement {
       <div id="skip-panel" class="section" part="skip-panel" ?hidden=${!this.skipOpen}>
         ${this.skipOpen
           ? html`<label for="skip-note">
-                ${msg(str`Note for ${loaded.contract.client.name}`)}
+                ${msg(str`Note for ${shortText(loaded.contract.client.name)}`)}
                 <span class="marker">${msg('(optional)')}</span>
               </label>
               ${this.skipNoteError
@@ -1771,9 +1802,15 @@ export class CheckinForm extends LitElement {
     const editable = isEditable(checkin, loaded.settings, loaded.contract, this.now());
     const answeredAt = checkin.editedAt ?? checkin.answeredAt;
     return html`<div class="section" data-state=${editable ? 'answered' : 'closed'}>
-      <h3 id="done-heading" tabindex="-1" class=${classMap({ state: true, done: this.done === 'submitted' })}>
+      <div
+        id="done-heading"
+        tabindex="-1"
+        class=${classMap({ h3: true, state: true, done: this.done === 'submitted' })}
+        role="heading"
+        aria-level=${this.level(1)}
+      >
         ${this.done === 'submitted' ? msg('Submitted') : msg('Your answer')}
-      </h3>
+      </div>
       <p part="state">
         ${answeredAt
           ? checkin.editedAt
@@ -1801,9 +1838,11 @@ export class CheckinForm extends LitElement {
   private renderSkipped(loaded: Loaded, checkin: Checkin): TemplateResult {
     const editable = isEditable(checkin, loaded.settings, loaded.contract, this.now());
     return html`<div class="section" data-state="skipped">
-      <h3 id="done-heading" tabindex="-1" class="state">${msg('Not working this week')}</h3>
+      <div id="done-heading" tabindex="-1" class="h3 state" role="heading" aria-level=${this.level(1)}>
+        ${msg('Not working this week')}
+      </div>
       <p part="state">
-        ${msg(str`You told ${loaded.contract.client.name} you're not working this week.`)}
+        ${msg(str`You told ${shortText(loaded.contract.client.name)} you're not working this week.`)}
       </p>
       ${checkin.skipNote
         ? html`<blockquote part="message" dir="auto" aria-label=${msg('Your note')}>${checkin.skipNote}</blockquote>`
@@ -1828,7 +1867,7 @@ export class CheckinForm extends LitElement {
   private renderWatcher(loaded: Loaded): TemplateResult {
     const { settings, contract, viewer } = loaded;
     const checkin = this.checkin;
-    const talent = contract.talent.name;
+    const talent = shortText(contract.talent.name);
     const standing = standingOf(settings);
     let text: string;
     let kind: string = checkin?.status ?? 'none';
@@ -1885,7 +1924,7 @@ export class CheckinForm extends LitElement {
         ? html`<p class="muted">
             ${checkin.requestedBy.id === viewer.id
               ? msg('You asked for an update')
-              : msg(str`${checkin.requestedBy.name} asked for an update`)}
+              : msg(str`${shortText(checkin.requestedBy.name)} asked for an update`)}
           </p>`
         : nothing}
       <p class=${classMap({ state: true, [kind]: true })} part="state" data-state=${kind}>${text}</p>
