@@ -56,14 +56,15 @@ export const MIGRATIONS: ReadonlyArray<{ version: number; name: string; sql: str
         doc jsonb NOT NULL,
         PRIMARY KEY (contract_id, id)
       );
-      -- A write's response, replayed for a repeat of its key; expires after 24 hours.
+      -- A write's response, replayed for a repeat of its key; expires after 24 hours. The body
+      -- is json, not jsonb, so a replay sends the very bytes of the first answer.
       CREATE TABLE idempotency (
         user_id text NOT NULL,
         method text NOT NULL,
         key text NOT NULL,
         fingerprint text NOT NULL,
         status integer NOT NULL,
-        body jsonb NOT NULL,
+        body json NOT NULL,
         etag text,
         created_at timestamptz NOT NULL,
         PRIMARY KEY (user_id, method, key)
