@@ -54,6 +54,16 @@ export const styles = css`
     border-color: var(--_danger);
     border-width: 2px;
   }
+  .counter {
+    margin: 0.25rem 0 0;
+    font-size: var(--_font-size-small);
+    color: var(--_muted);
+    font-variant-numeric: tabular-nums;
+  }
+  .counter.over {
+    color: var(--_danger);
+    font-weight: 600;
+  }
   .field-error {
     color: var(--_danger);
     font-weight: 600;

@@ -32,6 +32,7 @@ import {
   type Viewer,
 } from '../../model.js';
 import { localDateOf, nextPrompt } from '../../schedule/index.js';
+import { LIMITS } from '../../limits.js';
 import { baseStyles } from '../../styles.js';
 import {
   renderError,
@@ -179,6 +180,7 @@ function isValidHistory(items: unknown): boolean {
  * @csspart toolbar - The bar above the feed with the title, "Request an update" and export.
  * @csspart request-update - The "Request an update" button (client only).
  * @csspart request-panel - The form with the optional message sent with a request.
+ * @csspart request-counter - The message's character count against its limit.
  * @csspart cooldown - Why "Request an update" is unavailable and until when.
  * @csspart export - The group of export buttons.
  * @csspart export-markdown - The "Export Markdown" button.
@@ -1035,10 +1037,16 @@ export class CheckinThread extends LitElement {
     event.preventDefault();
     const session = this.session;
     if (!session || this.requestSending) return;
+    if (this.requestText.length > LIMITS.message) {
+      // Nothing is sent (or cut) until it fits; the field says why.
+      this.renderRoot.querySelector<HTMLElement>('#request-message')?.focus();
+      return;
+    }
     this.requestKey ??= newIdempotencyKey();
     this.requestSending = true;
     this.requestError = null;
-    const message = this.requestText.trim();
+    // Sent as typed; a message of only white space is no message.
+    const message = this.requestText.trim() ? this.requestText : '';
     const signal = this.opsAbort.signal;
     try {
       const checkin = await abortable(
@@ -1358,6 +1366,10 @@ export class CheckinThread extends LitElement {
 
   private renderRequestPanel(session: Session): TemplateResult {
     const { contract } = session;
+    // No maxlength on the field: a paste over the limit is kept whole and said to be too long
+    // at the field, and nothing is sent until it fits (a silent cut would lose words).
+    const length = this.requestText.length;
+    const over = length - LIMITS.message;
     return html`<form id="request-panel" class="card request-panel" part="request-panel" @submit=${this.sendRequest}>
       <p>
         ${msg(
@@ -1369,13 +1381,23 @@ export class CheckinThread extends LitElement {
         id="request-message"
         rows="2"
         dir="auto"
-        maxlength="500"
+        aria-invalid=${over > 0 ? 'true' : 'false'}
+        aria-describedby=${over > 0 ? 'request-count request-too-long' : 'request-count'}
         .value=${live(this.requestText)}
         @input=${(e: Event) => {
           this.requestText = (e.target as HTMLTextAreaElement).value;
           this.requestKey = undefined;
         }}
       ></textarea>
+      <p id="request-count" class="counter ${over > 0 ? 'over' : ''}" part="request-counter">
+        <span aria-hidden="true">${length} / ${LIMITS.message}${over > 0 ? html` · ${msg(str`${over} too many`)}` : nothing}</span>
+        <span class="visually-hidden">${msg(str`${length} of ${LIMITS.message} characters used`)}</span>
+      </p>
+      ${over > 0
+        ? html`<p id="request-too-long" class="field-error" role="alert">
+            ${msg(str`The message is ${over} characters too long: use ${LIMITS.message} characters or fewer to send it.`)}
+          </p>`
+        : nothing}
       ${this.requestError ? renderError(this.requestError) : nothing}
       <div class="actions">
         <button type="submit" class="primary" aria-disabled=${this.requestSending ? 'true' : 'false'}>
