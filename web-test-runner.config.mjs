@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
 import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { chromeLauncher } from '@web/test-runner-chrome';
+import { referenceServer } from './test/server-middleware.mjs';
 
 // Debian's Chromium (or any Chrome) on this machine: no test tool downloads its own browser.
 const candidates = [
@@ -40,7 +41,7 @@ export default {
   // test/built/ needs the build and the examples: web-test-runner.dist.config.mjs runs it.
   files: ['test/**/*.test.ts', '!test/built/**'],
   nodeResolve: true,
-  middleware: [strictCspForTestPages],
+  middleware: [strictCspForTestPages, referenceServer],
   concurrency: 2,
   testFramework: { config: { timeout: 10000 } },
   plugins: [esbuildPlugin({ ts: true, json: true, tsconfig: './tsconfig.json', target: 'es2022' })],
