@@ -274,7 +274,11 @@ export class CheckinForm extends LitElement {
 
   private readonly connection = new ConnectionController(this);
   private readonly announcer = new AnnouncerController(this);
-  private readonly liveUpdates = new LiveController(this, (event) => this.onLive(event));
+  private readonly liveUpdates = new LiveController(
+    this,
+    (event) => this.onLive(event),
+    () => this.onStale(),
+  );
   private readonly connectivity = new ConnectivityController(this, {
     onOnline: () => this.onOnline(),
     onOffline: () => this.announcer.announce(msg("You're offline. Your draft stays on this device.")),
@@ -597,6 +601,18 @@ export class CheckinForm extends LitElement {
     }
     // A load now would set the write's outcome aside: it is due once the write is done.
     if (writing) this.reloadAfterWrite = true;
+    else if (this.hasUnsent()) this.notify('contract');
+    else this.reload();
+  }
+
+  /**
+   * The adapter may have missed changes (its stream could not resume): loaded afresh like after
+   * a change to the contract, but never over what the talent is typing or sending.
+   */
+  private onStale(): void {
+    if (this.loading) this.changedWhileLoading = stronger(this.changedWhileLoading, 'contract');
+    else if (!this.loaded) return;
+    else if (this.writing()) this.reloadAfterWrite = true;
     else if (this.hasUnsent()) this.notify('contract');
     else this.reload();
   }

@@ -266,7 +266,14 @@ export class CheckinToggle extends LitElement {
   private refreshOnConnect = false;
   /** A load cut short by leaving the page runs again on return. */
   private readonly resume = new ResumeTaskController(this, () => this.data);
-  private readonly liveUpdates = new LiveController(this, (event) => this.onLiveEvent(event));
+  // The stream may have missed changes: the settings are fetched afresh (the stream stays).
+  private readonly liveUpdates = new LiveController(
+    this,
+    (event) => this.onLiveEvent(event),
+    () => {
+      if (this.data.status === TaskStatus.COMPLETE && this.settings) void this.refreshSettings();
+    },
+  );
 
   private readonly data = new Task(this, {
     task: async ([adapter, contractId], { signal }): Promise<Loaded | undefined> => {
