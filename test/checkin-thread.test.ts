@@ -279,7 +279,8 @@ describe('<checkin-thread>', () => {
       const list = articles(el);
       expect(list.length).to.equal(20);
       list.forEach((a, i) => {
-        expect(a.getAttribute('tabindex')).to.equal('0');
+        // Roving tabindex: the feed is one Tab stop (see thread-keyboard.test.ts).
+        expect(a.getAttribute('tabindex')).to.equal(i === 0 ? '0' : '-1');
         expect(a.getAttribute('aria-setsize')).to.equal('45');
         expect(a.getAttribute('aria-posinset')).to.equal(String(i + 1));
         expect(root(el).getElementById(a.getAttribute('aria-labelledby')!)!.tagName).to.equal('H3');

@@ -54,7 +54,8 @@ describe('<checkin-thread> paper trail', () => {
         expect(a.getAttribute('aria-setsize')).to.equal('13');
       });
       const entry = changes(el)[0]!;
-      expect(entry.getAttribute('tabindex')).to.equal('0');
+      // Part of the feed's roving tabindex like any article.
+      expect(entry.getAttribute('tabindex')).to.equal('-1');
       expect(text(el.shadowRoot!.getElementById(entry.getAttribute('aria-labelledby')!))).to.equal(
         'Dana Whitfield cancelled the check-ins of 25 Dec 2026.',
       );

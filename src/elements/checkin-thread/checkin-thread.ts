@@ -285,6 +285,12 @@ export class CheckinThread extends LitElement {
   @state() private winStart = 0;
   @state() private winEnd = 0;
   @state() private pageLoading = false;
+  /**
+   * The article that is the feed's one Tab stop (roving tabindex): the last one focused while it
+   * is rendered, else the first rendered. Its controls are reachable with Tab; other articles'
+   * are not, so Tab leaves the feed instead of walking every article.
+   */
+  @state() private activeId: string | null = null;
   @state() private pageError: CheckinError | null = null;
   @state() private requestOpen = false;
   @state() private requestText = '';
@@ -611,6 +617,13 @@ export class CheckinThread extends LitElement {
     await this.updateComplete;
     this.articleAt(index)?.focus();
   }
+
+  /** Focus in an article (or one of its controls) makes it the feed's Tab stop. */
+  private readonly onFeedFocusin = (event: FocusEvent): void => {
+    const article = (event.target as HTMLElement).closest<HTMLElement>('article[data-id]');
+    const id = article?.dataset.id;
+    if (id && id !== this.activeId) this.activeId = id;
+  };
 
   private readonly onFeedKeydown = (event: KeyboardEvent): void => {
     const target = event.target as HTMLElement;
@@ -1169,6 +1182,7 @@ export class CheckinThread extends LitElement {
     const { viewer } = session;
     const visible = this.items.slice(this.winStart, this.winEnd);
     this.windowError = this.fromHost ? this.checkWindow(visible) : null;
+    const activeId = visible.some((c) => c.id === this.activeId) ? this.activeId : (visible[0]?.id ?? null);
     const ctx: EntryContext = {
       viewer,
       contract: session.contract,
@@ -1176,6 +1190,7 @@ export class CheckinThread extends LitElement {
       setSize: this.setSize,
       timeZone: this.timeZone(viewer),
       locale: this.locale(viewer),
+      active: (id) => id === activeId,
       draft: (id) => this.drafts.get(id),
       replyOpen: (id) => this.openReplies.has(id),
       onReplyToggle: (c) => void this.toggleReply(c),
@@ -1213,6 +1228,7 @@ export class CheckinThread extends LitElement {
               aria-labelledby="title"
               aria-busy=${this.pageLoading ? 'true' : 'false'}
               @keydown=${this.onFeedKeydown}
+              @focusin=${this.onFeedFocusin}
             >
               ${repeat(
                 visible,

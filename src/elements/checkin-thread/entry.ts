@@ -39,6 +39,8 @@ export interface EntryContext {
   setSize: number;
   timeZone: string;
   locale: string;
+  /** Whether the entry is the feed's one Tab stop; other entries' controls are out of the Tab order. */
+  active(id: string): boolean;
   draft(checkinId: string): ReplyDraft | undefined;
   /** Whether the reply box of a check-in is open. */
   replyOpen(checkinId: string): boolean;
@@ -55,6 +57,11 @@ export interface EntryContext {
 /** An id usable in IDREFs, injective over check-in ids (which come from the host's backend). */
 export function domId(prefix: string, id: string): string {
   return `${prefix}-${id.replace(/[^A-Za-z0-9-]/g, (ch) => `_${ch.codePointAt(0)!.toString(16)}_`)}`;
+}
+
+/** A control's tabindex: in the Tab order only inside the feed's active entry. */
+function tabStop(checkin: Checkin, ctx: EntryContext): '-1' | typeof nothing {
+  return ctx.active(checkin.id) ? nothing : '-1';
 }
 
 function when(instant: string, ctx: EntryContext, style: DateStyle = 'datetime'): string {
@@ -103,6 +110,7 @@ function renderReplyBox(checkin: Checkin, ctx: EntryContext): TemplateResult {
     <label for=${fieldId}>${msg('Reply to this check-in')}</label>
     <textarea
       id=${fieldId}
+      tabindex=${tabStop(checkin, ctx)}
       rows="1"
       dir="auto"
       .value=${live(draft?.text ?? '')}
@@ -111,10 +119,10 @@ function renderReplyBox(checkin: Checkin, ctx: EntryContext): TemplateResult {
       @input=${(e: Event) => ctx.onReplyInput(checkin, e)}
     ></textarea>
     <div class="actions">
-      <button type="submit" part="reply-send" aria-disabled=${draft?.sending ? 'true' : 'false'}>
+      <button type="submit" part="reply-send" tabindex=${tabStop(checkin, ctx)} aria-disabled=${draft?.sending ? 'true' : 'false'}>
         ${draft?.sending ? msg('Sending…') : msg('Send reply')}
       </button>
-      <button type="button" part="reply-cancel" @click=${() => ctx.onReplyClose(checkin)}>${msg('Cancel')}</button>
+      <button type="button" part="reply-cancel" tabindex=${tabStop(checkin, ctx)} @click=${() => ctx.onReplyClose(checkin)}>${msg('Cancel')}</button>
     </div>
     ${invalid
       ? html`<p id=${errorId} class="field-error" role="alert">${error}</p>`
@@ -137,6 +145,7 @@ function renderReplyArea(checkin: Checkin, ctx: EntryContext): TemplateResult {
         type="button"
         part="reply-button"
         id=${domId('reply-button', checkin.id)}
+        tabindex=${tabStop(checkin, ctx)}
         aria-expanded=${open ? 'true' : 'false'}
         aria-controls=${domId('reply-box', checkin.id)}
         @click=${() => ctx.onReplyToggle(checkin)}
@@ -161,7 +170,7 @@ function renderActivity(activity: Activity, index: number, ctx: EntryContext): T
   return html`<article
     part="article activity"
     class="entry activity"
-    tabindex="0"
+    tabindex=${ctx.active(activity.id) ? '0' : '-1'}
     data-index=${index}
     data-id=${activity.id}
     data-change=${activity.change.type}
@@ -196,7 +205,7 @@ function renderCheckin(checkin: Checkin, index: number, ctx: EntryContext): Temp
   return html`<article
     part="article"
     class="entry ${checkin.status} ${blocker ? 'has-blocker' : ''}"
-    tabindex="0"
+    tabindex=${ctx.active(checkin.id) ? '0' : '-1'}
     data-index=${index}
     data-id=${checkin.id}
     aria-posinset=${index + 1}
@@ -273,6 +282,7 @@ function renderCheckin(checkin: Checkin, index: number, ctx: EntryContext): Temp
             <button
               type="button"
               part="acknowledge"
+              tabindex=${tabStop(checkin, ctx)}
               aria-disabled=${ctx.acknowledging(checkin.id) ? 'true' : 'false'}
               @click=${() => ctx.onAcknowledge(checkin)}
             >
