@@ -4,6 +4,12 @@
  */
 import { HttpAdapter } from '../src/adapters/http.js';
 import { PEOPLE, defineConformance, worldData } from '../src/conformance/index.js';
+import { checkedFetch, type OpenApiLog } from './support/openapi-check.js';
+
+// Every response of the run is checked against openapi.json: the server and the document
+// cannot drift apart.
+const log: OpenApiLog = { checked: 0, violations: [] };
+const fetchChecked = checkedFetch(log);
 
 async function post(path: string, body: unknown): Promise<void> {
   const response = await fetch(path, {
@@ -15,7 +21,19 @@ async function post(path: string, body: unknown): Promise<void> {
 }
 
 const as = (userId: string) =>
-  new HttpAdapter({ baseUrl: '', contractId: 'c-1', headers: { Authorization: `Bearer ${userId}` } });
+  new HttpAdapter({
+    baseUrl: '',
+    contractId: 'c-1',
+    fetch: fetchChecked,
+    headers: { Authorization: `Bearer ${userId}` },
+  });
+
+after(() => {
+  console.log(`openapi.json: ${log.checked} responses checked, ${log.violations.length} violations`);
+  if (log.violations.length) {
+    throw new Error(`Responses that break openapi.json:\n${[...new Set(log.violations)].join('\n')}`);
+  }
+});
 
 // The first request starts the server: PGlite's cold start takes seconds (more on a busy machine).
 before(async function () {
