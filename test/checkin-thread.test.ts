@@ -275,7 +275,7 @@ describe('<checkin-thread>', () => {
       const f = feed(el);
       expect(f.getAttribute('aria-busy')).to.equal('false');
       const label = root(el).getElementById(f.getAttribute('aria-labelledby')!)!;
-      expect(text(label)).to.equal('Check-in history');
+      expect(text(label)).to.equal('Check-in history for Atlas customer portal: front-end rebuild');
       const list = articles(el);
       expect(list.length).to.equal(20);
       list.forEach((a, i) => {
@@ -283,7 +283,8 @@ describe('<checkin-thread>', () => {
         expect(a.getAttribute('tabindex')).to.equal(i === 0 ? '0' : '-1');
         expect(a.getAttribute('aria-setsize')).to.equal('45');
         expect(a.getAttribute('aria-posinset')).to.equal(String(i + 1));
-        expect(root(el).getElementById(a.getAttribute('aria-labelledby')!)!.tagName).to.equal('H3');
+        const heading = root(el).getElementById(a.getAttribute('aria-labelledby')!)!;
+        expect([heading.getAttribute('role'), heading.getAttribute('aria-level')]).to.deep.equal(['heading', '3']);
         expect(show(root(el).getElementById(a.getAttribute('aria-describedby')!))).to.not.equal(null);
       });
     });
@@ -389,7 +390,7 @@ describe('<checkin-thread>', () => {
       const client = await mount('u-dana');
       const seen = article(client.el, BLOCKER_ID)!;
       expect(text(seen.querySelector('.due'))).to.equal('Due Friday, November 13, 2026 at 10:00 AM EST');
-      expect(text(seen.querySelector('[part~="seen"]'))).to.equal('Seen by Dana Whitfield on Nov 13, 2026, 3:00 PM');
+      expect(text(seen.querySelector('[part~="seen"]'))).to.equal('Seen by you on Nov 13, 2026, 3:00 PM');
 
       const talent = await mount('u-kofi');
       expect(text(article(talent.el, BLOCKER_ID)!.querySelector('.due'))).to.equal(
@@ -400,11 +401,11 @@ describe('<checkin-thread>', () => {
     it('shows who asked, the request message, health, answers, skip notes and replies', async () => {
       const { el } = await mount('u-dana');
       const requested = article(el, REQUESTED_ID)!;
-      expect(text(requested.querySelector('h3'))).to.equal('Update requested by Dana Whitfield');
+      expect(text(requested.querySelector('[role="heading"]'))).to.equal('Update requested by you');
       expect(text(requested.querySelector('[part~="message"]'))).to.contain(
         'Could you send a quick status on the invoice export',
       );
-      expect(text(article(el, OPEN_ID)!.querySelector('h3'))).to.equal('Weekly check-in');
+      expect(text(article(el, OPEN_ID)!.querySelector('[role="heading"]'))).to.equal('Weekly check-in');
       const answered = article(el, BLOCKER_ID)!;
       expect(text(answered.querySelector('[part~="health"]'))).to.equal('Health: At risk');
       expect([...answered.querySelectorAll('dt')].map((d) => text(d))[0]).to.equal('What did you work on this week?');
@@ -791,7 +792,7 @@ describe('<checkin-thread>', () => {
       article(el, UNSEEN_ID)!.querySelector<HTMLButtonElement>('[part~="acknowledge"]')!.click();
       await waitUntil(() => article(el, UNSEEN_ID)!.querySelector('[part~="seen"]'), 'not marked as seen');
       expect(text(article(el, UNSEEN_ID)!.querySelector('[part~="seen"]'))).to.equal(
-        'Seen by Dana Whitfield on Nov 27, 2026, 12:00 PM',
+        'Seen by you on Nov 27, 2026, 12:00 PM',
       );
       expect(show(article(el, UNSEEN_ID)!.querySelector('[part~="acknowledge"]'))).to.equal(null);
       expect(calls(adapter, 'acknowledge').length).to.equal(1);
@@ -821,7 +822,7 @@ describe('<checkin-thread>', () => {
       await el.updateComplete;
       const top = articles(el)[0]!;
       expect(top.dataset.id).to.equal(detail.checkin.id);
-      expect(text(top.querySelector('h3'))).to.equal('Update requested by Dana Whitfield');
+      expect(text(top.querySelector('[role="heading"]'))).to.equal('Update requested by you');
       expect(text(top.querySelector('[part~="message"]'))).to.contain('How is the release going?');
       expect(show(root(el).activeElement)).to.equal(show(top));
       expect(request.getAttribute('aria-disabled')).to.equal('true');

@@ -197,7 +197,7 @@ describe('faults: <checkin-thread>', () => {
       await requested;
       await settle();
       expect(calls(adapter, 'requestUpdate')).to.have.length(1);
-      expect(articles(el).filter((a) => text(a).includes('Update requested by Dana')).length).to.equal(2);
+      expect(articles(el).filter((a) => text(a).includes('Update requested by you')).length).to.equal(2);
     });
 
     it('marks as seen once for a triple click', async () => {

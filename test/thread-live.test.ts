@@ -74,7 +74,7 @@ describe('<checkin-thread> in a long session', () => {
     expect(articles(el).map((a) => a.dataset.id)).to.deep.equal(firstPage);
     expect([...setSizes(el)]).to.deep.equal([String(TOTAL)]);
     // The loaded one was updated in place.
-    expect(text($(el, `article[data-id="${shown}"] [part~="seen"]`))).to.contain('Seen by Dana Whitfield');
+    expect(text($(el, `article[data-id="${shown}"] [part~="seen"]`))).to.contain('Seen by you on');
 
     // A genuinely new entry: a request from the other tab goes on top, the total one more.
     const requested = await other.requestUpdate('c-atlas', { message: 'Quick status?' }, { idempotencyKey: 'new-request' });

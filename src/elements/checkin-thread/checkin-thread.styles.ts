@@ -5,13 +5,19 @@ export const styles = css`
     --_entry-size: var(--checkin-thread-entry-size, 22rem);
     --_gap: var(--checkin-thread-gap, var(--_space));
   }
-  h2 {
-    font-size: 1.125em;
+  /* Headings are role="heading" with the host's aria-level: their look does not follow the level. */
+  .h2,
+  .h3 {
     margin: 0;
+    font-weight: 700;
+    line-height: 1.3;
+    overflow-wrap: anywhere;
   }
-  h3 {
+  .h2 {
+    font-size: 1.125em;
+  }
+  .h3 {
     font-size: 1em;
-    margin: 0;
   }
   p {
     margin: 0.25rem 0;

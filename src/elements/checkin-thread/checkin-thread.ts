@@ -39,8 +39,11 @@ import {
   renderLoading,
   renderNoAdapter,
   renderNoContract,
+  displayTitle,
+  headingLevel,
   reportError,
   shortText,
+  subLevel,
   toCheckinError,
 } from '../shared.js';
 import { styles } from './checkin-thread.styles.js';
@@ -178,6 +181,7 @@ function isValidHistory(items: unknown): boolean {
  *
  * @csspart thread - The section around the toolbar, notices and feed.
  * @csspart toolbar - The bar above the feed with the title, "Request an update" and export.
+ * @csspart heading - The thread's heading, naming the contract (`role="heading"`, level from `heading-level`).
  * @csspart request-update - The "Request an update" button (client only).
  * @csspart request-panel - The form with the optional message sent with a request.
  * @csspart request-counter - The message's character count against its limit.
@@ -270,6 +274,12 @@ export class CheckinThread extends LitElement {
 
   /** The current time in ms; set it for demos and tests with a fixed date (default `Date.now`). */
   @property({ attribute: false }) clock: () => number = () => Date.now();
+
+  /**
+   * The level of the thread's heading (1-6, default 2), so that it fits the page's outline; each
+   * check-in's heading is one level below.
+   */
+  @property({ attribute: 'heading-level', type: Number }) headingLevel?: number;
 
   /** How long to wait for one request before giving up with a `timeout` error and a retry, in ms (default 15000, or the provider's). */
   @property({ attribute: 'request-timeout', type: Number }) requestTimeout?: number;
@@ -739,17 +749,17 @@ export class CheckinThread extends LitElement {
         // Not loaded and older than what is (an acknowledgement of an old one): left to paging.
         if (this.upsert(event.checkin) === 'ignore' || !announce) return;
         if (!previous) {
-          this.announcer.announce(msg(str`New check-in from ${event.checkin.requestedBy.name}.`));
+          this.announcer.announce(msg(str`New check-in from ${shortText(event.checkin.requestedBy.name)}.`));
         } else if (previous.status !== 'answered' && event.checkin.status === 'answered') {
-          this.announcer.announce(msg(str`${session.contract.talent.name} answered a check-in.`));
+          this.announcer.announce(msg(str`${shortText(session.contract.talent.name)} answered a check-in.`));
         } else if (previous.status !== 'skipped' && event.checkin.status === 'skipped') {
-          this.announcer.announce(msg(str`${session.contract.talent.name} skipped a check-in.`));
+          this.announcer.announce(msg(str`${shortText(session.contract.talent.name)} skipped a check-in.`));
         }
         break;
       }
       case 'reply':
         if (this.addReply(event.checkinId, event.reply) && announce && event.reply.author.id !== session.viewer.id) {
-          this.announcer.announce(msg(str`New reply from ${event.reply.author.name}.`));
+          this.announcer.announce(msg(str`New reply from ${shortText(event.reply.author.name)}.`));
         }
         break;
       case 'activity': {
@@ -1076,7 +1086,7 @@ export class CheckinThread extends LitElement {
       this.requestOpen = false;
       this.upsert(checkin);
       this.dispatchEvent(new CheckinRequestUpdateEvent({ contractId: session.contractId, checkin }));
-      this.announcer.announce(msg(str`Update requested from ${session.contract.talent.name}.`));
+      this.announcer.announce(msg(str`Update requested from ${shortText(session.contract.talent.name)}.`));
       await this.focusArticle(this.items.findIndex((c) => c.id === checkin.id));
     } catch (error) {
       const failure = toCheckinError(error);
@@ -1191,6 +1201,7 @@ export class CheckinThread extends LitElement {
       timeZone: this.timeZone(viewer),
       locale: this.locale(viewer),
       active: (id) => id === activeId,
+      entryLevel: subLevel(headingLevel(this.headingLevel)),
       draft: (id) => this.drafts.get(id),
       replyOpen: (id) => this.openReplies.has(id),
       onReplyToggle: (c) => void this.toggleReply(c),
@@ -1312,7 +1323,17 @@ export class CheckinThread extends LitElement {
     const exporting = this.exporting;
     const panelShown = isClient && this.requestOpen && cooldown === null;
     return html`<div class="toolbar" part="toolbar">
-        <h2 id="title" tabindex="-1">${msg('Check-in history')}</h2>
+        <div
+          id="title"
+          class="h2"
+          part="heading"
+          role="heading"
+          aria-level=${headingLevel(this.headingLevel)}
+          tabindex="-1"
+          title=${displayTitle(session.contract.title)}
+        >
+          ${msg(str`Check-in history for ${shortText(session.contract.title)}`)}
+        </div>
         <div class="tools">
           ${isClient
             ? html`<button
@@ -1389,7 +1410,7 @@ export class CheckinThread extends LitElement {
     return html`<form id="request-panel" class="card request-panel" part="request-panel" @submit=${this.sendRequest}>
       <p>
         ${msg(
-          str`${contract.talent.name} will be asked the check-in questions now, in your name (${contract.client.name}).`,
+          str`${shortText(contract.talent.name)} will be asked the check-in questions now, in your name (${shortText(contract.client.name)}).`,
         )}
       </p>
       <label for="request-message">${msg('Message (optional)')}</label>

@@ -13,7 +13,7 @@ import {
   type Reply,
   type Viewer,
 } from '../../model.js';
-import { renderError, shortText } from '../shared.js';
+import { displayTitle, renderError, shortText } from '../shared.js';
 import { activityText, closedText } from './activity.js';
 import { hasBlocker, healthLabel, kindLabel, orderedAnswers, statusLabel } from './labels.js';
 
@@ -39,6 +39,8 @@ export interface EntryContext {
   setSize: number;
   timeZone: string;
   locale: string;
+  /** The aria-level of each check-in's heading (one below the thread's). */
+  entryLevel: number;
   /** Whether the entry is the feed's one Tab stop; other entries' controls are out of the Tab order. */
   active(id: string): boolean;
   draft(checkinId: string): ReplyDraft | undefined;
@@ -83,7 +85,7 @@ function renderClosed(checkin: Checkin, ctx: EntryContext): TemplateResult {
 
 function renderReply(reply: Reply, ctx: EntryContext): TemplateResult {
   return html`<li part="reply" class="reply">
-    <p class="reply-meta"><strong dir="auto">${reply.author.name}</strong> <time class="muted" datetime=${reply.createdAt}>${when(reply.createdAt, ctx)}</time></p>
+    <p class="reply-meta"><strong dir="auto" title=${displayTitle(reply.author.name)}>${shortText(reply.author.name)}</strong> <time class="muted" datetime=${reply.createdAt}>${when(reply.createdAt, ctx)}</time></p>
     <p class="text" dir="auto">${reply.text}</p>
   </li>`;
 }
@@ -214,7 +216,11 @@ function renderCheckin(checkin: Checkin, index: number, ctx: EntryContext): Temp
     aria-describedby=${metaId}
   >
     <header class="entry-header">
-      <h3 id=${headingId}>${kindLabel(checkin)}</h3>
+      <div id=${headingId} class="h3" role="heading" aria-level=${ctx.entryLevel} title=${displayTitle(checkin.requestedBy.name)}>
+        ${checkin.kind === 'requested' && checkin.requestedBy.id === ctx.viewer.id
+          ? msg('Update requested by you')
+          : kindLabel(checkin, shortText(checkin.requestedBy.name))}
+      </div>
       <p id=${metaId} class="meta">
         <span part="status status-${checkin.status}" class="chip status-${checkin.status}"
           >${statusLabel(checkin.status)}</span
@@ -228,7 +234,7 @@ function renderCheckin(checkin: Checkin, index: number, ctx: EntryContext): Temp
     </header>
     ${checkin.message
       ? html`<blockquote class="message" part="message">
-          <p class="muted">${msg(str`${checkin.requestedBy.name} wrote:`)}</p>
+          <p class="muted">${msg(str`${shortText(checkin.requestedBy.name)} wrote:`)}</p>
           <p class="text" dir="auto">${checkin.message}</p>
         </blockquote>`
       : nothing}
@@ -262,20 +268,24 @@ function renderCheckin(checkin: Checkin, index: number, ctx: EntryContext): Temp
       ? html`<p class="muted">
           ${ctx.viewer.id === ctx.contract.talent.id
             ? msg('Waiting for your answer.')
-            : msg(str`Waiting for ${ctx.contract.talent.name} to answer.`)}
+            : msg(str`Waiting for ${shortText(ctx.contract.talent.name)} to answer.`)}
         </p>`
       : nothing}
     ${checkin.status === 'missed' ? html`<p class="muted">${msg('This check-in was not answered.')}</p>` : nothing}
     ${checkin.status === 'closed' ? renderClosed(checkin, ctx) : nothing}
     ${checkin.status === 'skipped'
       ? html`<p part="skip-note" class="skip-note">
-          ${msg(str`${ctx.contract.talent.name} was not working this week.`)}
+          ${ctx.viewer.id === ctx.contract.talent.id
+            ? msg('You were not working this week.')
+            : msg(str`${shortText(ctx.contract.talent.name)} was not working this week.`)}
           ${checkin.skipNote ? html`<span class="text" dir="auto">${checkin.skipNote}</span>` : nothing}
         </p>`
       : nothing}
     ${checkin.acknowledgedAt
       ? html`<p part="seen" class="seen">
-          ${msg(str`Seen by ${ctx.contract.client.name} on ${when(checkin.acknowledgedAt, ctx)}`)}
+          ${ctx.viewer.id === ctx.contract.client.id
+            ? msg(str`Seen by you on ${when(checkin.acknowledgedAt, ctx)}`)
+            : msg(str`Seen by ${shortText(ctx.contract.client.name)} on ${when(checkin.acknowledgedAt, ctx)}`)}
         </p>`
       : isClient && checkin.status === 'answered'
         ? html`<p>

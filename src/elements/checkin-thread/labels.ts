@@ -35,10 +35,13 @@ export function healthLabel(health: Health): string {
   }
 }
 
-/** "Weekly check-in", or "Update requested by Dana Whitfield": always in a person's name. */
-export function kindLabel(checkin: Checkin): string {
+/**
+ * "Weekly check-in", or "Update requested by Dana Whitfield": always in a person's name (the
+ * full one unless `name` gives the shortened one shown on screen).
+ */
+export function kindLabel(checkin: Checkin, name = checkin.requestedBy.name): string {
   return checkin.kind === 'requested'
-    ? msg(str`Update requested by ${checkin.requestedBy.name}`)
+    ? msg(str`Update requested by ${name}`)
     : msg('Weekly check-in');
 }
 
