@@ -402,6 +402,8 @@ describe('<checkin-thread>', () => {
       const { el } = await mount('u-dana');
       const requested = article(el, REQUESTED_ID)!;
       expect(text(requested.querySelector('[role="heading"]'))).to.equal('Update requested by you');
+      // The client's own request and message in her own view: "you".
+      expect(text(requested.querySelector('[part~="message"]'))).to.match(/^You wrote: /);
       expect(text(requested.querySelector('[part~="message"]'))).to.contain(
         'Could you send a quick status on the invoice export',
       );

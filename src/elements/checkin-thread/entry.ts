@@ -234,7 +234,11 @@ function renderCheckin(checkin: Checkin, index: number, ctx: EntryContext): Temp
     </header>
     ${checkin.message
       ? html`<blockquote class="message" part="message">
-          <p class="muted">${msg(str`${shortText(checkin.requestedBy.name)} wrote:`)}</p>
+          <p class="muted">
+            ${checkin.requestedBy.id === ctx.viewer.id
+              ? msg('You wrote:')
+              : msg(str`${shortText(checkin.requestedBy.name)} wrote:`)}
+          </p>
           <p class="text" dir="auto">${checkin.message}</p>
         </blockquote>`
       : nothing}
