@@ -71,4 +71,17 @@ describe('a stale stream', () => {
     expect(el.shadowRoot!.querySelector('textarea')!.value).to.equal('Half a sentence');
     await expect(el).to.be.accessible();
   });
+
+  it('<checkin-thread> catches up with the newest page', async () => {
+    const { adapter, stale, reads } = staleable('u-dana');
+    const el = await mount('checkin-thread', adapter);
+    const before = reads();
+    // A request the stream missed:
+    adapter.store.session('u-dana').requestUpdate('c-atlas', { message: 'Missed by the stream' }, { idempotencyKey: 'k-missed' });
+    adapter.faults.dropSubscriptions();
+    stale();
+    await waitUntil(() => el.shadowRoot!.textContent!.includes('Missed by the stream'), 'the missed request shows');
+    expect(reads()).to.be.greaterThan(before);
+    await expect(el).to.be.accessible();
+  });
 });

@@ -321,7 +321,12 @@ export class CheckinThread extends LitElement {
   });
   private session?: Session;
   private refreshing?: Promise<void>;
-  private readonly liveUpdates = new LiveController(this, (event) => this.applyLive(event, true));
+  // A stale stream (the adapter missed changes) is caught up like a return online.
+  private readonly liveUpdates = new LiveController(
+    this,
+    (event) => this.applyLive(event, true),
+    () => void this.refresh(),
+  );
   private pageRequest?: Promise<number>;
   private pageAbort?: AbortController;
   private opsAbort = new AbortController();
