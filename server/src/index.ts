@@ -15,11 +15,15 @@ import { json, seedData, wipe } from './storage.js';
 export type { Authenticate } from './app.js';
 export type { Database, DatabaseOptions, Queryable } from './db.js';
 export type { CheckinNotification } from './service.js';
-export { MIGRATIONS } from './migrations.js';
+export { MIGRATIONS, migrate } from './migrations.js';
+export { openDatabase } from './db.js';
 
 export interface CheckinServerOptions {
-  /** PGlite in memory (the default), PGlite on a data folder, or a PostgreSQL server. */
-  database?: DatabaseOptions;
+  /**
+   * PGlite in memory (the default), PGlite on a data folder, a PostgreSQL server, or an open
+   * `Database` (from `openDatabase`) that the caller owns and closes.
+   */
+  database?: DatabaseOptions | Database;
   /** The signed-in person's id, or null (401). The host's own authentication. */
   authenticate: Authenticate;
   /** Milliseconds since the epoch (tests inject one); default the real time. */
@@ -90,7 +94,8 @@ export function createCheckinServer(options: CheckinServerOptions): CheckinServe
   };
 
   const ready = (async () => {
-    db = await openDatabase(options.database ?? { memory: true });
+    const given = options.database;
+    db = given && 'transaction' in given ? given : await openDatabase(given ?? { memory: true });
     await migrate(db);
     if (options.policy) {
       await db.query(
@@ -195,7 +200,8 @@ export function createCheckinServer(options: CheckinServerOptions): CheckinServe
       await delivering;
       await unlisten?.();
       await ready.catch(() => {});
-      await db?.close();
+      const owned = !(options.database && 'transaction' in options.database);
+      if (owned) await db?.close().catch(() => {});
     },
   };
   return server;
