@@ -172,6 +172,10 @@ export async function measureSizes() {
   const memory = await bundle(memoryEntry.path);
   await add('adapters/memory', `checkin-elements/adapters/memory alone (${memoryEntry.from})`, memory.text, memoryEntry.path);
 
+  const httpEntry = shipped('dist/adapters/http.js', 'src/adapters/http.ts');
+  const http = await bundle(httpEntry.path);
+  await add('adapters/http', `checkin-elements/adapters/http alone (${httpEntry.from})`, http.text, httpEntry.path);
+
   // A page as a consumer builds it: the built define module (so the package's `sideEffects`
   // applies), Lit included.
   const pageEntry = { contents: `import './${relative(root, TOGGLE_DIST)}';` };

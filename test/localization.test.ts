@@ -151,7 +151,7 @@ describe('localization', () => {
     it('matches what msg() looks up at runtime for a string, a str and an html template', async () => {
       // Ids of messages the elements use, resolved by the runtime's own msg() under German.
       await setLocale('de');
-      expect(msg('Check-in history')).to.equal('Check-in-Verlauf');
+      expect(msg('Save schedule')).to.equal('Zeitplan speichern');
       const title = 'Atlas';
       expect(msg(str`Check-in for ${title}`)).to.equal('Check-in für Atlas');
       // No element uses an html message yet; the 'h' id is the documented one of @lit/localize.
@@ -213,7 +213,7 @@ describe('localization', () => {
     it('renders <checkin-thread> in German and falls back to English where untranslated', async () => {
       const { el } = await mount('checkin-thread');
       await switchTo('de', el);
-      expect(textOf(el)).to.include('Check-in-Verlauf');
+      expect(textOf(el)).to.include('Check-in-Verlauf für Atlas');
       expect(textOf(el)).to.include('Um ein Update bitten');
       expect(textOf(el)).to.include('Warte auf die Antwort von Kofi Mensah.');
       expect(textOf(el)).to.include('Export CSV');

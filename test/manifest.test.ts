@@ -266,7 +266,7 @@ describe('custom-elements.json', () => {
 
     it('<checkin-thread>', async () => {
       const parts = new Parts();
-      await setupStates('checkin-thread', parts, 'listCheckins');
+      await setupStates('checkin-thread', parts, 'listHistory');
       const mount = async (viewerId: string, contractId = 'c-atlas', adapter = adapterFor(viewerId, contractId)) => {
         const el = await fixture<LitElement>(html`<checkin-thread
           .adapter=${adapter}
@@ -301,7 +301,7 @@ describe('custom-elements.json', () => {
       const exporting = adapterFor('u-dana', 'c-atlas', long);
       const exported = await mount('u-dana', 'c-atlas', exporting);
       expect($(exported, '[part~="load-more"]')).to.not.equal(null);
-      exporting.faults.hangNext('listCheckins');
+      exporting.faults.hangNext('listHistory');
       $(exported, '[part~="export-markdown"]')!.click();
       await waitUntil(() => text($(exported, '[part~="export-status"]')) !== '', 'no export status');
       parts.record(exported, 'exporting');

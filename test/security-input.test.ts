@@ -118,7 +118,7 @@ describe('security: bad input', function () {
   describe('malformed adapter data: loading, every element, two of each on the page', () => {
     type Mutate = (value: any) => any;
     interface Case {
-      method: 'getViewer' | 'getContract' | 'getSettings' | 'listCheckins';
+      method: 'getViewer' | 'getContract' | 'getSettings' | 'listCheckins' | 'listHistory';
       kind: string;
       mutate: Mutate;
       /** The field the error message must name. */
@@ -157,11 +157,23 @@ describe('security: bad input', function () {
       { method: 'listCheckins', kind: 'wrong cursor type', mutate: (p) => void (p.nextCursor = 42), field: 'page.nextCursor' },
       { method: 'listCheckins', kind: 'huge page', mutate: (p) => void (p.items = many(501, p.items[0])), field: 'page.items' },
     ];
+    // The thread reads the paper trail (listHistory): the same faults there, and a bad entry.
+    CASES.push(
+      ...CASES.filter((c) => c.method === 'listCheckins').map((c) => ({ ...c, method: 'listHistory' as const })),
+      {
+        method: 'listHistory',
+        kind: 'unknown change',
+        mutate: (p) => void (p.items.find((i: { kind: string }) => i.kind === 'activity').change = { type: 'renamed' }),
+        field: '.change.type',
+      },
+    );
     const TAGS: Tag[] = ['checkin-toggle', 'checkin-form', 'checkin-thread'];
 
     for (const c of CASES) {
-      // The toggle never lists check-ins.
-      const tags = TAGS.filter((t) => c.method !== 'listCheckins' || t !== 'checkin-toggle');
+      // The toggle lists nothing; the form lists check-ins, the thread the whole history.
+      const tags = TAGS.filter((t) =>
+        c.method === 'listCheckins' ? t === 'checkin-form' : c.method === 'listHistory' ? t === 'checkin-thread' : true,
+      );
       it(`${c.method}: ${c.kind} -> "invalid" naming ${c.field} in ${tags.join(', ')}; the healthy ones work`, async () => {
         const corrupt = tags.map(() => adapterFor('u-dana'));
         const healthy = tags.map(() => adapterFor('u-dana'));
@@ -659,16 +671,19 @@ describe('security: bad input', function () {
       expect(box.querySelector('textarea')!.value.length).to.equal(10_000);
       expect(calls(clientAdapter, 'reply')).to.have.length(0);
 
-      // The request box has maxlength=500 (typing stops there); a longer value set by script or
-      // paste-truncation aside, the adapter refuses it and the thread shows why.
+      // The request box has no maxlength (a paste would be cut silently): a longer message is
+      // kept whole, said to be too long at the field, and nothing is sent.
       $<HTMLButtonElement>(thread, '[part~="request-update"]')!.click();
       await thread.updateComplete;
       const message = $<HTMLTextAreaElement>(thread, '#request-message')!;
-      expect(message.maxLength).to.equal(500);
+      expect(message.maxLength).to.equal(-1);
       setValue(message, long);
+      await thread.updateComplete;
       $<HTMLButtonElement>(thread, '[part~="request-panel"] button[type="submit"]')!.click();
-      await waitUntil(() => $(thread, '[part~="request-panel"] [role="alert"]'), 'no request error');
-      expect(text($(thread, '[part~="request-panel"] [role="alert"]'))).to.contain('at most 500 characters');
+      await waitUntil(() => $(thread, '#request-too-long'), 'no request error');
+      expect(text($(thread, '#request-too-long'))).to.contain('use 500 characters or fewer');
+      expect($<HTMLTextAreaElement>(thread, '#request-message')!.value.length).to.equal(10_000);
+      expect(calls(clientAdapter, 'requestUpdate')).to.have.length(0);
 
       const { el, adapter } = await talentForm();
       $<HTMLButtonElement>(el, '[part~="skip"]')!.click();

@@ -30,6 +30,8 @@ type AttributeValue<T> = T extends number ? T | `${number}` : T;
 export interface CheckinFormProps {
   /** The contract whose check-in is shown; wins over a provider's. (attribute) */
   'contract-id'?: AttributeValue<CheckinForm['contractId']>;
+  /** The level of the element's main heading, 1 to 6 (default 2), so its outline fits the host page; sub-headings ("Submitted", "There is a problem") are one level below. (attribute) */
+  'heading-level'?: AttributeValue<CheckinForm['headingLevel']>;
   /** A specific check-in; without it, the open one (or the last answer while still editable). (attribute) */
   'checkin-id'?: AttributeValue<CheckinForm['checkinId']>;
   /** How long to wait for one request before giving up with a `timeout` error and a retry, in ms (default 15000, or the provider's). (attribute) */
@@ -38,6 +40,8 @@ export interface CheckinFormProps {
   adapter?: CheckinForm['adapter'];
   /** The contract whose check-in is shown; wins over a provider's. (property) */
   contractId?: CheckinForm['contractId'];
+  /** The level of the element's main heading, 1 to 6 (default 2), so its outline fits the host page; sub-headings ("Submitted", "There is a problem") are one level below. (property) */
+  headingLevel?: CheckinForm['headingLevel'];
   /** A specific check-in; without it, the open one (or the last answer while still editable). (property) */
   checkinId?: CheckinForm['checkinId'];
   /** Returns the current time (ms, ISO string or Date); pin it in tests and demos. Defaults to the real time. (property) */
@@ -52,7 +56,9 @@ export interface CheckinFormProps {
   'oncheckin-skip'?: (event: CheckinSkipEvent) => void;
   /** `checkin-draft-saved`: The draft was saved locally (at most once per pause in typing). `detail: {contractId, checkinId, savedAt, persisted}`. */
   'oncheckin-draft-saved'?: (event: CheckinDraftSavedEvent) => void;
-  /** `checkin-error`: A load, submit or skip failed; the failure is also shown. `detail: {error, action}`. */
+  /** `checkin-reply`: Answers a check-in could no longer take (it closed) were sent as a message on it, and the adapter confirmed it. `detail: {contractId, checkinId, reply}`. */
+  'oncheckin-reply'?: (event: CheckinReplyEvent) => void;
+  /** `checkin-error`: A load, submit, skip or message failed; the failure is also shown. `detail: {error, action}`. */
   'oncheckin-error'?: (event: CheckinErrorEvent) => void;
 }
 
@@ -78,6 +84,8 @@ export interface CheckinProviderProps {
 export interface CheckinThreadProps {
   /** The contract whose check-ins are shown; wins over a provider's. (attribute) */
   'contract-id'?: AttributeValue<CheckinThread['contractId']>;
+  /** The level of the thread's heading (1-6, default 2), so that it fits the page's outline; each check-in's heading is one level below. (attribute) */
+  'heading-level'?: AttributeValue<CheckinThread['headingLevel']>;
   /** How long to wait for one request before giving up with a `timeout` error and a retry, in ms (default 15000, or the provider's). (attribute) */
   'request-timeout'?: AttributeValue<CheckinThread['requestTimeout']>;
   /** The adapter to use; wins over a provider's. (property) */
@@ -92,6 +100,8 @@ export interface CheckinThreadProps {
   policy?: CheckinThread['policy'];
   /** The current time in ms; set it for demos and tests with a fixed date (default `Date.now`). (property) */
   clock?: CheckinThread['clock'];
+  /** The level of the thread's heading (1-6, default 2), so that it fits the page's outline; each check-in's heading is one level below. (property) */
+  headingLevel?: CheckinThread['headingLevel'];
   /** How long to wait for one request before giving up with a `timeout` error and a retry, in ms (default 15000, or the provider's). (property) */
   requestTimeout?: CheckinThread['requestTimeout'];
   /** How failed reads are retried, `{attempts, baseDelayMs, maxDelayMs}`, over the provider's and the defaults (3, 500, 4000); writes never retry by themselves. (property) */
@@ -110,6 +120,8 @@ export interface CheckinToggleProps {
   'contract-id'?: AttributeValue<CheckinToggle['contractId']>;
   /** The backend's consent policy, for the confirmation's wording before the first switch-on, used when the adapter's settings carry no `policy`; else inferred from the consent state. (attribute) */
   'consent-policy'?: AttributeValue<CheckinToggle['consentPolicy']>;
+  /** The level of the element's main heading, 1 to 6 (default 2), so its outline fits the host page; sub-headings follow one level below each. (attribute) */
+  'heading-level'?: AttributeValue<CheckinToggle['headingLevel']>;
   /** How long to wait for one request before giving up with a `timeout` error and a retry, in ms (default 15000, or the provider's). (attribute) */
   'request-timeout'?: AttributeValue<CheckinToggle['requestTimeout']>;
   /** The adapter to use; wins over a provider's. (property) */
@@ -120,6 +132,8 @@ export interface CheckinToggleProps {
   clock?: CheckinToggle['clock'];
   /** The backend's consent policy, for the confirmation's wording before the first switch-on, used when the adapter's settings carry no `policy`; else inferred from the consent state. (property) */
   consentPolicy?: CheckinToggle['consentPolicy'];
+  /** The level of the element's main heading, 1 to 6 (default 2), so its outline fits the host page; sub-headings follow one level below each. (property) */
+  headingLevel?: CheckinToggle['headingLevel'];
   /** How long to wait for one request before giving up with a `timeout` error and a retry, in ms (default 15000, or the provider's). (property) */
   requestTimeout?: CheckinToggle['requestTimeout'];
   /** How failed reads are retried, `{attempts, baseDelayMs, maxDelayMs}`, over the provider's and the defaults (3, 500, 4000); writes never retry by themselves. (property) */
