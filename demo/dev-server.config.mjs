@@ -1,10 +1,15 @@
 import { esbuildPlugin } from '@web/dev-server-esbuild';
+import { demoBackend, warmUp } from './server-middleware.mjs';
 
-// `npm start`: the demo contract page, TypeScript compiled on the fly by esbuild.
+// `npm start`: the demo contract page, TypeScript compiled on the fly by esbuild, on the
+// reference server (embedded database) mounted under /v1 of the same origin.
+warmUp();
+
 export default {
   rootDir: '.',
   // The page lives in demo/ so that its imports of ../src resolve; / leads there.
   middleware: [
+    demoBackend,
     (ctx, next) => {
       if (ctx.path === '/') {
         ctx.redirect('/demo/');

@@ -1,32 +1,48 @@
-// The demo contract page: the elements on the in-memory adapter, with a role switch, a clock
-// control and the adapter's data kept in localStorage (demo only) so it survives a reload.
+// The demo contract page: the elements on the real wire — HttpAdapter against the reference
+// server `npm start` runs beside the page (embedded database in .data/demo). "View as" is the
+// server's development sign-in; the clock and reset buttons use its development-only routes.
+// Two windows (say, client and talent) see each other's actions live.
 import '../src/index.js';
-import { MemoryAdapter, MemoryStore, seedDemo, type MemoryData } from '../src/adapters/memory.js';
+import { HttpAdapter } from '../src/adapters/http.js';
+import { seedDemo } from '../src/adapters/memory.js';
 import type { CheckinProvider } from '../src/elements/index.js';
 import { CheckinErrorEvent } from '../src/events.js';
 import { formatInstant, zoneName } from '../src/format.js';
+import type { Contract, Settings } from '../src/model.js';
+import { nextPrompt } from '../src/schedule/index.js';
 
-const STORAGE_KEY = 'checkin-elements-demo:data';
 const PREFS_KEY = 'checkin-elements-demo:prefs';
+const CLOCK_KEY = 'checkin-elements-demo:clock';
+// Where the API is: the same origin (npm start), or a prefix the page is given (the tests).
+const API = new URLSearchParams(location.search).get('api') ?? '';
 
-function loadData(): MemoryData {
-  try {
-    const saved = localStorage.getItem(STORAGE_KEY);
-    if (saved) return JSON.parse(saved) as MemoryData;
-  } catch {
-    // Unreadable or unavailable storage: start from the seed.
-  }
-  return seedDemo();
+/** The demo clock (shared by the page's windows through storage): an instant, or real time. */
+const demoClock = {
+  get(): number | null {
+    const saved = Number(localStorage.getItem(CLOCK_KEY));
+    return saved > 0 ? saved : null;
+  },
+  now(): number {
+    return this.get() ?? Date.now();
+  },
+  async set(instant: number | null): Promise<void> {
+    await dev('/v1/_testing/clock', { now: instant === null ? null : new Date(instant).toISOString() });
+    if (instant === null) localStorage.removeItem(CLOCK_KEY);
+    else localStorage.setItem(CLOCK_KEY, String(instant));
+  },
+};
+
+/** A development-only route of the demo server. */
+async function dev(path: string, body: unknown): Promise<void> {
+  const response = await fetch(`${API}${path}`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify(body),
+  });
+  if (!response.ok) throw new Error(`${path} answered ${response.status}.`);
 }
 
-const store = new MemoryStore(loadData());
-store.onChange(() => {
-  try {
-    localStorage.setItem(STORAGE_KEY, JSON.stringify(store.snapshot()));
-  } catch {
-    // A full or blocked storage only costs the demo its persistence.
-  }
-});
+const signedIn = (viewerId: string) => ({ Authorization: `Bearer ${viewerId}` });
 
 const $ = <T extends HTMLElement>(selector: string) => document.querySelector<T>(selector)!;
 const provider = $<CheckinProvider>('#provider');
@@ -57,22 +73,31 @@ function savePrefs() {
   }
 }
 
+let adapter: HttpAdapter | null = null;
+
 function connect() {
   const contractId = contractSelect.value;
   provider.contractId = contractId;
   // The elements read "now" from the demo's clock, which "Jump to next prompt" moves.
   for (const el of document.querySelectorAll('checkin-toggle, checkin-form, checkin-thread')) {
-    (el as HTMLElement & { clock?: () => number }).clock = () => store.now();
+    (el as HTMLElement & { clock?: () => number }).clock = () => demoClock.now();
   }
-  provider.adapter = new MemoryAdapter({ store, viewerId: viewerSelect.value, contractId });
-  renderContract();
+  adapter = new HttpAdapter({ baseUrl: API, contractId, headers: signedIn(viewerSelect.value) });
+  provider.adapter = adapter;
+  void renderContract();
   savePrefs();
 }
 
-function renderContract() {
-  const data = store.snapshot();
-  const contract = data.contracts.find((c) => c.id === contractSelect.value);
-  if (!contract) return;
+async function renderContract() {
+  // The page's own header reads the contract as its client would (anyone who is a party may).
+  const reader = new HttpAdapter({ baseUrl: API, contractId: contractSelect.value, headers: signedIn('u-dana') });
+  let contract: Contract;
+  try {
+    contract = await reader.getContract(contractSelect.value);
+  } catch (error) {
+    $('#contract-title').textContent = `The demo server did not answer: ${(error as Error).message}`;
+    return;
+  }
   $('#contract-title').textContent = contract.title;
   $('#crumb-title').textContent = contract.title;
   const details: [string, string][] = [
@@ -96,9 +121,9 @@ function renderContract() {
 }
 
 function renderClock() {
-  const frozen = store.snapshot().now;
+  const frozen = demoClock.get();
   clock.textContent = frozen
-    ? `Demo clock: ${formatInstant(store.now(), { style: 'long' })}`
+    ? `Demo clock: ${formatInstant(frozen, { style: 'long' })}`
     : 'Demo clock: real time';
 }
 
@@ -114,20 +139,56 @@ function applyTheme() {
 }
 applyTheme();
 
-$('#jump').addEventListener('click', () => {
-  const at = store.advanceToNextPrompt(contractSelect.value);
-  if (!at) clock.textContent = 'No prompt is scheduled for this contract.';
+/** The next prompt of the contract shown, if check-ins are on and agreed to. */
+async function nextPromptShown(): Promise<number | null> {
+  const client = new HttpAdapter({ baseUrl: API, contractId: contractSelect.value, headers: signedIn('u-dana') });
+  const [settings, contract]: [Settings, Contract] = await Promise.all([
+    client.getSettings(contractSelect.value),
+    client.getContract(contractSelect.value),
+  ]);
+  const due = settings.enabled && (settings.consent === 'not-needed' || settings.consent === 'given');
+  const next = due ? nextPrompt(settings.schedule, demoClock.now(), contract) : null;
+  return next ? Date.parse(next) : null;
+}
+
+$('#jump').addEventListener('click', async () => {
+  const at = await nextPromptShown();
+  if (!at) {
+    clock.textContent = 'No prompt is scheduled for this contract.';
+    return;
+  }
+  await demoClock.set(at + 1000);
   // Time passed: reconnect, as a page opened at that moment would load.
-  else connect();
-});
-$('#realtime').addEventListener('click', () => {
-  store.setNow(null);
   connect();
 });
-$('#reset').addEventListener('click', () => {
-  localStorage.removeItem(STORAGE_KEY);
+$('#realtime').addEventListener('click', async () => {
+  await demoClock.set(null);
+  connect();
+});
+$('#reset').addEventListener('click', async () => {
+  await dev('/v1/_testing/reset', seedDemo());
+  localStorage.removeItem(CLOCK_KEY);
   location.reload();
 });
+
+// What the server's outbox sent (prompts, requests, answers), as a notification service would.
+async function renderNotifications() {
+  try {
+    const response = await fetch('/_demo/notifications');
+    const list = (await response.json()) as Array<{ kind: string; recipient: { name: string }; actor: { name: string }; createdAt: string }>;
+    $('#notifications').replaceChildren(
+      ...list.slice(0, 12).map((n) => {
+        const item = document.createElement('li');
+        item.textContent = `${formatInstant(n.createdAt, { style: 'datetime' })} · to ${n.recipient.name}: ${n.kind.replace('-', ' ')} (from ${n.actor.name})`;
+        return item;
+      }),
+    );
+  } catch {
+    // The list is a nicety; the page works without it.
+  }
+}
+setInterval(renderNotifications, 3000);
+void renderNotifications();
 
 // The host page hears every event the elements fire.
 const log = $('#events');

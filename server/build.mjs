@@ -17,6 +17,8 @@ await build({
     index: 'src/index.ts',
     cli: 'src/cli.ts',
     'test-world': '../src/conformance/world.ts',
+    // The demo contracts, for `npm start`'s first run (the page's "Reset demo data" sends its own).
+    'demo-seed': '../src/adapters/memory-seed.ts',
   },
   outdir: 'dist',
   bundle: true,

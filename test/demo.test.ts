@@ -1,13 +1,23 @@
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
+import { seedDemo } from '../src/adapters/memory.js';
 
 // The page `npm start` serves, driven as a visitor would: talent view, jump to the next prompt,
-// answer it, and see the answer in the thread.
+// answer it, and see the answer in the thread. As under `npm start`, the page talks HTTP to the
+// reference server (here an instance of its own, seeded with the demo data first).
 
 const text = (node: Node | null | undefined) => (node?.textContent ?? '').replace(/\s+/g, ' ').trim();
 
+const API = '/srv/demo';
+
 async function openDemo() {
+  const reset = await fetch(`${API}/v1/_testing/reset`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify(seedDemo()),
+  });
+  expect(reset.status, 'the demo server was reset').to.equal(204);
   const frame = await fixture<HTMLIFrameElement>(
-    html`<iframe title="demo" src="/demo/index.html" width="1200" height="900"></iframe>`,
+    html`<iframe title="demo" src="/demo/index.html?api=${API}" width="1200" height="900"></iframe>`,
   );
   await waitUntil(() => frame.contentDocument?.readyState === 'complete', 'the demo did not load', {
     timeout: 8000,
@@ -30,7 +40,9 @@ function choose(doc: Document, selector: string, value: string) {
   select.dispatchEvent(new Event('change'));
 }
 
-describe('demo page', () => {
+describe('demo page', function () {
+  // The first request starts the demo's server instance (PGlite's cold start).
+  this.timeout(60000);
   it('lets a visitor open the next check-in as the talent, answer it and see it in the thread', async function () {
     this.timeout(20000);
     const frame = await openDemo();
