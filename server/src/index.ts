@@ -9,12 +9,13 @@ import { openDatabase, type Database, type DatabaseOptions } from './db.js';
 import { EventHub, PRUNED_KEY } from './events.js';
 import { errorResponse, problem } from './http.js';
 import { migrate } from './migrations.js';
-import { Service, type CheckinNotification } from './service.js';
+import { deliver as deliverOutbox, type CheckinNotification } from './outbox.js';
+import { Service } from './service.js';
 import { json, seedData, wipe } from './storage.js';
 
 export type { Authenticate } from './app.js';
 export type { Database, DatabaseOptions, Queryable } from './db.js';
-export type { CheckinNotification } from './service.js';
+export type { CheckinNotification } from './outbox.js';
 export { MIGRATIONS, migrate } from './migrations.js';
 export { openDatabase } from './db.js';
 
@@ -85,10 +86,10 @@ export function createCheckinServer(options: CheckinServerOptions): CheckinServe
   let delivering: Promise<unknown> = Promise.resolve();
 
   const deliver = () => {
-    if (!options.notify || !service) return;
+    if (!options.notify || !db) return;
     const notify = options.notify;
-    const run = service;
-    delivering = delivering.then(() => run.deliver(notify)).catch((error) => {
+    const open = db;
+    delivering = delivering.then(() => deliverOutbox(open, clock, notify)).catch((error) => {
       console.error('checkin-server: delivering notifications failed:', error);
     });
   };

@@ -7,10 +7,11 @@
 import type { CheckinEvent } from '../../src/adapters/adapter.js';
 import type { MemoryData, MemorySession } from '../../src/adapters/memory.js';
 import { MemoryStore } from '../../src/adapters/memory.js';
-import type { Checkin, Contract, Party, Settings } from '../../src/model.js';
+import type { Settings } from '../../src/model.js';
 import { CheckinError } from '../../src/model.js';
 import type { Database, Queryable } from './db.js';
 import { LOCK_EVENTS } from './migrations.js';
+import { insertNotes, notificationsOf } from './outbox.js';
 import { json, loadContractSlice, loadViewerSlice, saveSlice, type Saved } from './storage.js';
 
 export type Method = Exclude<keyof MemorySession, 'subscribe'>;
@@ -38,19 +39,6 @@ export class WireError extends CheckinError {
     super(code, message);
     this.status = status;
   }
-}
-
-/** What the outbox hands the host's `notify` hook after commit. */
-export interface CheckinNotification {
-  id: number;
-  kind: 'prompt-opened' | 'update-requested' | 'answered' | 'skipped';
-  contractId: string;
-  checkinId: string;
-  recipient: Party;
-  /** In whose name it is sent: the client for prompts and requests, the talent for answers. */
-  actor: Party;
-  payload: Record<string, unknown>;
-  createdAt: string;
 }
 
 const WRITES = new Set<Method>(['updateSettings', 'submitAnswers', 'skipCheckin', 'acknowledge', 'requestUpdate', 'reply']);
@@ -183,13 +171,7 @@ export class Service {
     }
     const contract = before.contracts[0];
     const notes = contract ? notificationsOf(contract, saved, call && !prior ? call : null, outcome) : [];
-    for (const note of notes) {
-      await tx.query(
-        `INSERT INTO notifications (contract_id, kind, checkin_id, recipient_id, actor, payload, created_at)
-         VALUES ($1, $2, $3, $4, $5::jsonb, $6::jsonb, $7::timestamptz)`,
-        [id, note.kind, note.checkinId, note.recipient.id, json(note.actor), json(note.payload), iso(now)],
-      );
-    }
+    await insertNotes(tx, id, notes, iso(now));
     return { outcome: outcome ?? { status: 204, body: null, etag: null }, events: events.length, notifications: notes.length };
   }
 
@@ -225,49 +207,7 @@ export class Service {
     }
     return error;
   }
-
-  /** Hands undelivered notifications to `notify`; a failed delivery is retried later. */
-  async deliver(notify: (notification: CheckinNotification) => unknown): Promise<number> {
-    const rows = await this.db.query<Row>(
-      `UPDATE notifications SET delivered_at = $1::timestamptz
-        WHERE id IN (SELECT id FROM notifications WHERE delivered_at IS NULL ORDER BY id LIMIT 100 FOR UPDATE SKIP LOCKED)
-        RETURNING id::float8 AS id, contract_id, kind, checkin_id, recipient_id, actor, payload, created_at::text AS created_at`,
-      [iso(this.clock())],
-    );
-    rows.sort((a, b) => a.id - b.id);
-    let delivered = 0;
-    for (const row of rows) {
-      const recipient = await this.party(row.contract_id, row.recipient_id);
-      try {
-        await notify({
-          id: row.id,
-          kind: row.kind,
-          contractId: row.contract_id,
-          checkinId: row.checkin_id,
-          recipient,
-          actor: row.actor,
-          payload: row.payload,
-          createdAt: new Date(row.created_at).toISOString(),
-        });
-        delivered++;
-      } catch (error) {
-        console.error('checkin-server: a notification hook failed; it will be retried:', error);
-        await this.db.query('UPDATE notifications SET delivered_at = NULL WHERE id = $1', [row.id]);
-      }
-    }
-    return delivered;
-  }
-
-  private async party(contractId: string, userId: string): Promise<Party> {
-    const [row] = await this.db.query<{ doc: Contract }>('SELECT doc FROM contracts WHERE id = $1', [contractId]);
-    const contract = row?.doc;
-    if (contract?.client.id === userId) return contract.client;
-    if (contract?.talent.id === userId) return contract.talent;
-    return { id: userId, name: userId, timeZone: 'UTC' };
-  }
 }
-
-type Row = Record<string, any>;
 
 function invoke(store: MemoryStore, call: Call): unknown {
   const session = store.session(call.userId) as unknown as Record<Method, (...args: unknown[]) => unknown>;
@@ -280,48 +220,4 @@ function timeEvents(saved: Saved, emitted: CheckinEvent[]): CheckinEvent[] {
   return [...saved.created, ...saved.statusChanged]
     .filter((checkin) => !told.has(checkin.id))
     .map((checkin) => ({ type: 'checkin' as const, checkin }));
-}
-
-interface Note {
-  kind: CheckinNotification['kind'];
-  checkinId: string;
-  recipient: Party;
-  actor: Party;
-  payload: Record<string, unknown>;
-}
-
-/** The outbox rows of one transaction: prompts opened, requests, answers and skips. */
-function notificationsOf(contract: Contract, saved: Saved, call: Call | null, outcome: Outcome | null): Note[] {
-  const { client, talent } = contract;
-  const notes: Note[] = saved.created
-    .filter((c) => c.kind === 'scheduled')
-    .map((c) => ({ kind: 'prompt-opened', checkinId: c.id, recipient: talent, actor: client, payload: { dueAt: c.dueAt } }));
-  const checkin = outcome?.body as Checkin | undefined;
-  if (!call || !checkin) return notes;
-  if (call.method === 'requestUpdate') {
-    notes.push({
-      kind: 'update-requested',
-      checkinId: checkin.id,
-      recipient: talent,
-      actor: client,
-      payload: { dueAt: checkin.dueAt, message: checkin.message ?? null },
-    });
-  } else if (call.method === 'submitAnswers') {
-    notes.push({
-      kind: 'answered',
-      checkinId: checkin.id,
-      recipient: client,
-      actor: talent,
-      payload: { dueAt: checkin.dueAt, edited: checkin.editedAt !== null, health: checkin.health },
-    });
-  } else if (call.method === 'skipCheckin') {
-    notes.push({
-      kind: 'skipped',
-      checkinId: checkin.id,
-      recipient: client,
-      actor: talent,
-      payload: { dueAt: checkin.dueAt, note: checkin.skipNote },
-    });
-  }
-  return notes;
 }

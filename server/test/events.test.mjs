@@ -154,7 +154,7 @@ for (const target of targets(import.meta.url)) {
         return q(...args);
       };
       const flaky = { ...db, query: failing(db.query), transaction: failing(db.transaction), kind: db.kind, namespace: `${db.namespace}_flaky` };
-      const doomed = await start(flaky, { heartbeatMs: 60_000 });
+      const doomed = await start(flaky, { heartbeatMs: 60_000, testing: false, clock: () => Date.parse('2025-01-10T10:00:00Z') });
       const one = await openStream(doomed.base, 'c-1', { as: client });
       const two = await openStream(doomed.base, 'c-1', { as: talent, lastEventId: 0 });
       await one.next();

@@ -35,7 +35,7 @@ export function targets(file) {
   const schema = `test_${basename(file).replace(/\W+/g, '_')}`;
   if (pgSkip && !targets.told) {
     targets.told = true;
-    console.log(`# PostgreSQL tests skipped: ${pgSkip}`);
+    console.log(`PostgreSQL tests skipped: ${pgSkip}`);
   }
   return [
     { name: 'PGlite (in memory)', database: { memory: true }, skip: false },
