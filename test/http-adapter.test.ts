@@ -181,10 +181,11 @@ const until = async (test: () => boolean) => {
 describe('HttpAdapter event stream', () => {
   it('parses ids, data, comments and split chunks', () => {
     const seen: string[] = [];
-    let rest = parseEvents('retry: 2000\n\n: ping\n\nid: 1\ndata: {"a"', (m) => seen.push(JSON.stringify(m)));
+    let rest = parseEvents('retry: 2000\n\n: ping\n\nid: 0\n\nid: 1\ndata: {"a"', (m) => seen.push(JSON.stringify(m)));
     rest = parseEvents(`${rest}:1}\n\nid: 2\nevent: reset\ndata: {}\n\n`, (m) => seen.push(JSON.stringify(m)));
     expect(rest).to.equal('');
     expect(seen).to.deep.equal([
+      '{"id":"0","event":"message","data":""}',
       '{"id":"1","event":"message","data":"{\\"a\\":1}"}',
       '{"id":"2","event":"reset","data":"{}"}',
     ]);

@@ -8,9 +8,11 @@
 //
 // Test-only controls per instance, outside the server's own routes:
 //   GET  /srv/<name>/_log       the requests the server received ({method, path, user}), DELETE clears
-//   POST /srv/<name>/_faults    queue a fault for the next matching request:
+//   POST /srv/<name>/_faults    queue a fault for the next matching request (DELETE clears):
 //        {match: 'PUT /answers', status: 503, retryAfter: 1} | {match, hang: true} |
-//        {match, malformed: true} (200 with broken JSON) | {match, dropAfterMs} (stream cut)
+//        {match, malformed: true} (200 with broken JSON) | {match, dropAfterMs} (connection cut) |
+//        {match, loseResponse: true} (the server does the work; its answer is lost on the way);
+//        `times: n` repeats it for the next n matching requests
 //   POST /srv/<name>/_restart   close the server and open it again on the same data
 import { existsSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -66,12 +68,23 @@ const readBody = (req) =>
     req.on('end', () => resolve(text ? JSON.parse(text) : {}));
   });
 
+const readRaw = (req) =>
+  new Promise((resolve) => {
+    const chunks = [];
+    req.on('data', (chunk) => chunks.push(chunk));
+    req.on('end', () => resolve(Buffer.concat(chunks)));
+  });
+
 function takeFault(found, method, path) {
   const index = found.faults.findIndex((f) => {
     const [m, part] = f.match.split(' ');
     return (m === '*' || m === method) && path.includes(part);
   });
-  return index < 0 ? null : found.faults.splice(index, 1)[0];
+  if (index < 0) return null;
+  const fault = found.faults[index];
+  fault.times = (fault.times ?? 1) - 1;
+  if (fault.times <= 0) found.faults.splice(index, 1);
+  return fault;
 }
 
 /** Koa middleware for web-test-runner. */
@@ -87,8 +100,9 @@ export async function referenceServer(context, next) {
     context.body = found.log;
     return;
   }
-  if (path === '/_faults' && method === 'POST') {
-    found.faults.push(await readBody(context.req));
+  if (path === '/_faults') {
+    if (method === 'POST') found.faults.push(await readBody(context.req));
+    if (method === 'DELETE') found.faults.length = 0;
     context.status = 204;
     return;
   }
@@ -121,6 +135,15 @@ export async function referenceServer(context, next) {
   if (fault?.malformed) {
     context.type = 'application/json';
     context.body = '{"items": [';
+    return;
+  }
+  if (fault?.loseResponse) {
+    const { server } = await found.opened;
+    const body = method === 'GET' || method === 'HEAD' ? undefined : await readRaw(context.req);
+    const url = `http://${context.host}${path}${context.querystring ? `?${context.querystring}` : ''}`;
+    await server.fetch(new Request(url, { method, headers: context.req.headers, body }));
+    context.respond = false;
+    context.req.socket.destroy();
     return;
   }
   context.respond = false;

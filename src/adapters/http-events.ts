@@ -41,7 +41,8 @@ export function parseEvents(buffer: string, emit: (message: Message) => void): s
       else if (field === 'event') message.event = value;
     }
     message.data = data.join('\n');
-    if (data.length || message.event !== 'message') emit(message);
+    // A message with only an id still moves the resume point (as EventSource's lastEventId).
+    if (data.length || message.event !== 'message' || message.id !== null) emit(message);
   }
   return rest;
 }
@@ -90,7 +91,7 @@ export function openStream(options: StreamOptions): () => void {
       buffer = parseEvents(buffer + value, (message) => {
         if (message.id !== null) lastId = message.id;
         if (message.event === 'reset') return options.onStale();
-        if (message.event !== 'message') return;
+        if (message.event !== 'message' || !message.data) return;
         try {
           options.onEvent(JSON.parse(message.data) as CheckinEvent);
         } catch {
