@@ -32,7 +32,7 @@ export interface AppOptions {
   /** Present only on a server started for tests or the demo. */
   testing?: {
     reset(data: MemoryData & { now?: string | null }): Promise<void>;
-    setClock(instant: string | number): Promise<void>;
+    setClock(instant: string | number | null): Promise<void>;
   };
 }
 
@@ -66,8 +66,9 @@ export function createApp(options: AppOptions): Hono<Env> {
     });
     app.post('/v1/_testing/clock', async (c) => {
       const { now } = await readJson(c.req.raw);
-      if ((typeof now !== 'string' && typeof now !== 'number') || Number.isNaN(new Date(now).getTime())) {
-        throw new Refusal(400, 'invalid', 'The clock needs "now": an instant.');
+      // null: back to real time.
+      if (now !== null && ((typeof now !== 'string' && typeof now !== 'number') || Number.isNaN(new Date(now).getTime()))) {
+        throw new Refusal(400, 'invalid', 'The clock needs "now": an instant, or null for real time.');
       }
       await testing.setClock(now);
       return c.body(null, 204);

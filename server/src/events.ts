@@ -73,7 +73,9 @@ export class EventHub {
           again: false,
           closed: false,
         };
-        this.send(stream, `retry: ${this.retryMs}\n\n`);
+        // A fresh stream starts with the newest id, so the client can resume from here even
+        // if nothing happens before the connection drops.
+        this.send(stream, `retry: ${this.retryMs}\n${asked === null ? `id: ${newest}\n` : ''}\n`);
         if (reset) this.send(stream, `event: reset\nid: ${newest}\ndata: {}\n\n`);
         this.streams.add(stream);
         void this.pump(stream);

@@ -52,8 +52,8 @@ export interface CheckinServer {
   seed(data: MemoryData): Promise<void>;
   /** Removes everything, then seeds `data` (testing: also sets the clock to `data.now`). */
   reset(data: MemoryData & { now?: string | null }): Promise<void>;
-  /** Testing only: freezes the clock at `instant`, then brings every contract up to it. */
-  setClock(instant: string | number): Promise<void>;
+  /** Testing only: freezes the clock at `instant` (null: real time again), then brings every contract up to it. */
+  setClock(instant: string | number | null): Promise<void>;
   /** One maintenance run now: due check-ins and statuses, expired keys and events, delivery. */
   tick(): Promise<void>;
   /** The database, e.g. for a host's own queries or a test's look at the rows. */
@@ -171,8 +171,8 @@ export function createCheckinServer(options: CheckinServerOptions): CheckinServe
     },
     setClock: async (instant) => {
       if (!options.testing) throw new Error('setClock needs a server created with testing: true.');
-      const at = new Date(instant).getTime();
-      if (Number.isNaN(at)) throw new RangeError(`setClock needs an instant, got ${JSON.stringify(instant)}.`);
+      const at = instant === null ? null : new Date(instant).getTime();
+      if (at !== null && Number.isNaN(at)) throw new RangeError(`setClock needs an instant, got ${JSON.stringify(instant)}.`);
       frozen = at;
       await server.tick();
     },

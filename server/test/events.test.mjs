@@ -33,11 +33,12 @@ for (const target of targets(import.meta.url)) {
       await env.server.reset(worldData());
     });
 
-    it('sends retry first, then each event live with an increasing id and the event as one JSON line', async () => {
+    it('sends retry and the newest id first, then each event live with an increasing id and the event as one JSON line', async () => {
       const stream = await watch();
       assert.equal(stream.status, 200);
       assert.match(stream.headers.get('content-type'), /^text\/event-stream/);
-      assert.deepEqual(await stream.next(), { retry: '2000' });
+      // The newest id gives the client a resume point even before any event arrives.
+      assert.deepEqual(await stream.next(), { retry: '2000', id: '0' });
       const answered = await call(base, 'PUT', `${checkinPath()}/answers`, { as: talent, body: ANSWERS_BODY, key: 'a' });
       const first = await stream.next();
       assert.deepEqual(JSON.parse(first.data), { type: 'checkin', checkin: answered.body });

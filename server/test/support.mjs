@@ -1,6 +1,6 @@
 /**
  * What the server's tests share: the targets (PGlite in memory, and PostgreSQL when
- * DATABASE_URL reaches one), a server on loopback over real HTTP, and small request helpers.
+ * CHECKIN_TEST_DATABASE_URL reaches one), a server on loopback over real HTTP, and small request helpers.
  */
 import { serve } from '@hono/node-server';
 import { basename } from 'node:path';
@@ -11,15 +11,15 @@ export * from '../dist/test-world.js';
 import { ANSWERS, FIRST } from '../dist/test-world.js';
 
 async function postgresSkip() {
-  const url = process.env.DATABASE_URL;
-  if (!url) return 'DATABASE_URL is not set (CI starts a PostgreSQL server and sets it)';
+  const url = process.env.CHECKIN_TEST_DATABASE_URL;
+  if (!url) return 'CHECKIN_TEST_DATABASE_URL is not set (CI starts a PostgreSQL server and sets it)';
   const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: 3000 });
   try {
     await client.connect();
     await client.query('SELECT 1');
     return false;
   } catch (error) {
-    return `no PostgreSQL server at DATABASE_URL (${error.message})`;
+    return `no PostgreSQL server at CHECKIN_TEST_DATABASE_URL (${error.message})`;
   } finally {
     await client.end().catch(() => {});
   }
@@ -39,7 +39,7 @@ export function targets(file) {
   }
   return [
     { name: 'PGlite (in memory)', database: { memory: true }, skip: false },
-    { name: 'PostgreSQL', database: { url: process.env.DATABASE_URL, schema }, skip: pgSkip, schema },
+    { name: 'PostgreSQL', database: { url: process.env.CHECKIN_TEST_DATABASE_URL, schema }, skip: pgSkip, schema },
   ];
 }
 
