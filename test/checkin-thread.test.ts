@@ -206,7 +206,7 @@ describe('<checkin-thread>', () => {
       const { el } = await mount('u-dana', { store });
       // The next prompt is Friday 4 December, 16:00 Berlin = 10:00 New York.
       expect(text(root(el).querySelector('[part~="empty"]'))).to.equal(
-        'No check-ins yet. The first one opens Friday, December 4, 2026 at 10:00 AM EST.',
+        'No check-ins yet. The first one opens Friday, December 4, 2026 at 10:00 AM Eastern Time.',
       );
       // The changes to the settings so far are the whole feed.
       expect(articles(el).map((a) => a.dataset.change)).to.deep.equal(['skip-dates', 'consent', 'enabled']);
@@ -389,12 +389,12 @@ describe('<checkin-thread>', () => {
     it('writes dates in the viewer’s zone and locale', async () => {
       const client = await mount('u-dana');
       const seen = article(client.el, BLOCKER_ID)!;
-      expect(text(seen.querySelector('.due'))).to.equal('Due Friday, November 13, 2026 at 10:00 AM EST');
+      expect(text(seen.querySelector('.due'))).to.equal('Due Friday, November 13, 2026 at 10:00 AM Eastern Time');
       expect(text(seen.querySelector('[part~="seen"]'))).to.equal('Seen by you on Nov 13, 2026, 3:00 PM');
 
       const talent = await mount('u-kofi');
       expect(text(article(talent.el, BLOCKER_ID)!.querySelector('.due'))).to.equal(
-        'Due Friday, 13 November 2026 at 16:00 CET',
+        'Due Friday, 13 November 2026 at 16:00 Central European Time',
       );
     });
 

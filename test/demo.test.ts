@@ -44,7 +44,7 @@ describe('demo page', function () {
   // The first request starts the demo's server instance (PGlite's cold start).
   this.timeout(60000);
   it('lets a visitor open the next check-in as the talent, answer it and see it in the thread', async function () {
-    this.timeout(20000);
+    this.timeout(60000);
     const frame = await openDemo();
     const doc = frame.contentDocument!;
     const form = () => doc.querySelector('checkin-form')!.shadowRoot!;
@@ -58,7 +58,7 @@ describe('demo page', function () {
     await waitUntil(
       () => text(form()).includes('answer by Fri 4 Dec') && form().querySelector('[part~="submit"]'),
       'the next check-in did not open in the form',
-      { timeout: 5000 },
+      { timeout: 15000 },
     );
     expect(text(doc.querySelector('#clock'))).to.contain('Demo clock:');
 
@@ -72,7 +72,9 @@ describe('demo page', function () {
     form().querySelector<HTMLButtonElement>('[part~="submit"]')!.click();
 
     await waitUntil(() => text(thread()).includes('Billing page polish.'), 'the answer never reached the thread', {
-      timeout: 5000,
+      timeout: 15000,
+    }).catch((error) => {
+      throw new Error(`${error.message}; the form says: ${text(form()).slice(0, 300)}`);
     });
     await waitUntil(
       () => text(doc.querySelector('#events')).includes('checkin-submit'),
@@ -81,30 +83,30 @@ describe('demo page', function () {
   });
 
   it('shows the client a switch and the observer none', async function () {
-    this.timeout(20000);
+    this.timeout(60000);
     const frame = await openDemo();
     const doc = frame.contentDocument!;
     const toggle = () => doc.querySelector('checkin-toggle')!.shadowRoot!;
     choose(doc, '#viewer', 'u-dana');
     await waitUntil(() => toggle().querySelector('[role="switch"]'), 'the client has no switch', {
-      timeout: 5000,
+      timeout: 15000,
     });
     choose(doc, '#viewer', 'u-omar');
     await waitUntil(
       () => !toggle().querySelector('[role="switch"]') && text(toggle()).includes('Fridays'),
       'the observer should see a summary without a switch',
-      { timeout: 5000 },
+      { timeout: 15000 },
     );
   });
 
   it('lets a keyboard user reach the settings before the history, and lists the rules to try', async function () {
-    this.timeout(20000);
+    this.timeout(60000);
     const frame = await openDemo();
     const doc = frame.contentDocument!;
     choose(doc, '#viewer', 'u-dana');
     const toggle = () => doc.querySelector('checkin-toggle')!.shadowRoot!;
     await waitUntil(() => toggle().querySelector('[role="switch"]'), 'the client has no switch', {
-      timeout: 5000,
+      timeout: 15000,
     });
     // The first Tab stop of the page is the skip link to the settings.
     const links = [...doc.querySelectorAll<HTMLAnchorElement>('.skip-links a')];

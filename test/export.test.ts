@@ -77,7 +77,7 @@ describe('export', () => {
           '- Check-ins: 2',
           '- Times are in: America/New\\_York',
           '',
-          '## Update requested by Dana Whitfield, due Friday, November 27, 2026 at 10:00 AM EST',
+          '## Update requested by Dana Whitfield, due Friday, November 27, 2026 at 10:00 AM Eastern Time',
           '',
           '- Status: Answered',
           '- Due (UTC): 2026-11-27T15:00:00.000Z',
@@ -103,7 +103,7 @@ describe('export', () => {
           '',
           '- **Dana Whitfield**, Nov 27, 2026, 2:00 PM: Thanks, "great"',
           '',
-          '## Weekly check-in, due Friday, November 20, 2026 at 10:00 AM EST',
+          '## Weekly check-in, due Friday, November 20, 2026 at 10:00 AM Eastern Time',
           '',
           '- Status: Skipped',
           '- Due (UTC): 2026-11-20T15:00:00.000Z',
@@ -172,8 +172,8 @@ describe('export', () => {
       expect(toCsv(contract, DEFAULT_QUESTIONS, checkins, options)).to.equal(
         [
           'Due (UTC),Due (local),Kind,Status,Requested by,Message,What did you work on this week?,What will you work on next week?,What might delay your planned work?,Health,Skip note,Answered at (UTC),Edited at (UTC),Acknowledged at (UTC),Replies,Closed,Change,Changed by',
-          '2026-11-27T15:00:00.000Z,"Friday, November 27, 2026 at 10:00 AM EST",Update requested by Dana Whitfield,Answered,Dana Whitfield,Status?,Built the [login](javascript:alert(1)) page,Tests,None,On track,,2026-11-27T16:30:00.000Z,,2026-11-27T18:00:00.000Z,"Dana Whitfield (2026-11-27T19:00:00.000Z): Thanks, ""great""",,,',
-          '2026-11-20T15:00:00.000Z,"Friday, November 20, 2026 at 10:00 AM EST",Weekly check-in,Skipped,Dana Whitfield,,,,,,"\'=HYPERLINK(""http://evil"")",,,,,,,',
+          '2026-11-27T15:00:00.000Z,"Friday, November 27, 2026 at 10:00 AM Eastern Time",Update requested by Dana Whitfield,Answered,Dana Whitfield,Status?,Built the [login](javascript:alert(1)) page,Tests,None,On track,,2026-11-27T16:30:00.000Z,,2026-11-27T18:00:00.000Z,"Dana Whitfield (2026-11-27T19:00:00.000Z): Thanks, ""great""",,,',
+          '2026-11-20T15:00:00.000Z,"Friday, November 20, 2026 at 10:00 AM Eastern Time",Weekly check-in,Skipped,Dana Whitfield,,,,,,"\'=HYPERLINK(""http://evil"")",,,,,,,',
           '',
         ].join('\r\n'),
       );
@@ -277,7 +277,7 @@ describe('export', () => {
       const [header, first, second] = toCsv(contract, DEFAULT_QUESTIONS, history, options).split('\r\n');
       const columns = header!.split(',').length;
       expect(first).to.equal(
-        `2026-12-02T14:00:00.000Z,"Wednesday, December 2, 2026 at 9:00 AM EST",Change${','.repeat(columns - 4)}Dana Whitfield turned weekly check-ins off.,Dana Whitfield`,
+        `2026-12-02T14:00:00.000Z,"Wednesday, December 2, 2026 at 9:00 AM Eastern Time",Change${','.repeat(columns - 4)}Dana Whitfield turned weekly check-ins off.,Dana Whitfield`,
       );
       expect(second).to.contain(',Weekly check-in,Closed,');
       expect(second!.endsWith(',"Closed: Dana Whitfield turned weekly check-ins off on Dec 2, 2026.",,')).to.equal(true);
