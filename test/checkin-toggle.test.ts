@@ -1,4 +1,5 @@
 import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
+import { parseWallTime } from '../src/elements/checkin-toggle/schedule-draft.js';
 import { sendKeys, setViewport } from '@web/test-runner-commands';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import '../src/define/checkin-toggle.js';
@@ -472,7 +473,7 @@ describe('<checkin-toggle>', () => {
       );
       expect(errors.map((e) => e.detail.error.code)).to.deep.equal(['conflict']);
       await waitUntil(() => $<HTMLSelectElement>(el, '#weekday')!.value === '2', 'the latest schedule is not shown');
-      expect($<HTMLInputElement>(el, '#time')!.value).to.equal('10:30');
+      expect(parseWallTime($<HTMLInputElement>(el, '#time')!.value)).to.equal('10:30');
       expect(switchOf(el).getAttribute('aria-checked')).to.equal('false');
     });
   });
@@ -625,7 +626,7 @@ describe('<checkin-toggle>', () => {
       discard.focus();
       discard.click();
       await el.updateComplete;
-      expect($<HTMLInputElement>(el, '#time')!.value).to.equal('09:00');
+      expect(parseWallTime($<HTMLInputElement>(el, '#time')!.value)).to.equal('09:00');
       expect($$(el, '.editor .actions button').map(text)).to.deep.equal(['Save schedule']);
       expect(text($(el, '[role="status"][aria-live="polite"]'))).to.equal('Changes discarded');
       await waitUntil(() => root(el).activeElement?.id === 'weekday', 'focus was lost with the button');
@@ -664,7 +665,8 @@ describe('<checkin-toggle>', () => {
     const chips = (el: Element) => $$(el, '[part="chip"] > span').map(text);
     const fields = (el: Element) => ({
       weekday: $<HTMLSelectElement>(el, '#weekday')!.value,
-      time: $<HTMLInputElement>(el, '#time')!.value,
+      // The field writes times in Dana's hour cycle; compared as the time it means.
+      time: parseWallTime($<HTMLInputElement>(el, '#time')!.value),
       zone: $<HTMLInputElement>(el, '#zone')!.value,
       pause: $<HTMLInputElement>(el, '#pause')!.value,
       skips: chips(el),

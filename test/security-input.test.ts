@@ -540,13 +540,13 @@ describe('security: bad input', function () {
         weekday.value = '';
         weekday.dispatchEvent(new Event('change', { bubbles: true }));
         const time = $<HTMLInputElement>(el, '#time')!;
-        // A time input refuses "25:00" (its value becomes empty), as a browser does for typing.
+        // The time field is text (the viewer's hour cycle): "25:00" stays as typed and is named.
         setValue(time, '25:00');
         setValue($<HTMLInputElement>(el, '#zone')!, 'Mars/Olympus_Mons');
         await el.updateComplete;
         expect(fieldError(el, 'weekday-error')).to.equal('Choose a day of the week.');
         // The example follows the viewer's hour cycle (Dana: en-US, 12-hour).
-        expect(fieldError(el, 'time-error')).to.equal('Enter a time, for example 9:00 AM.');
+        expect(fieldError(el, 'time-error')).to.equal('"25:00" is not a time. Enter hours and minutes, for example 9:00 AM.');
         expect(fieldError(el, 'zone-error')).to.contain('"Mars/Olympus_Mons" is not a time zone this browser knows.');
         for (const id of ['weekday', 'time', 'zone']) {
           expect($(el, `#${id}`)!.getAttribute('aria-invalid'), id).to.equal('true');

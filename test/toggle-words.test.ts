@@ -4,6 +4,8 @@ import { MemoryAdapter, MemoryStore, seedDemo, type MemoryData } from '../src/ad
 import type { SettingsChange } from '../src/adapters/adapter.js';
 import type { CheckinToggle } from '../src/elements/checkin-toggle/checkin-toggle.js';
 import { scheduleWords, weeklyAt } from '../src/elements/checkin-toggle/words.js';
+import { parseWallTime } from '../src/elements/checkin-toggle/schedule-draft.js';
+import { formatWallTime } from '../src/format.js';
 
 // Monday 30 November 2026, noon UTC: the next Friday is 4 December.
 const FIXED = Date.parse('2026-11-30T12:00:00.000Z');
@@ -167,4 +169,48 @@ describe('<checkin-toggle> words', () => {
       expect(text($(el, '.next-one'))).to.contain("Kofi's time (Central European Time (Berlin))");
     });
   });
+});
+
+describe('the time field', () => {
+  it("shows the time in the viewer's hour cycle, reads it back, and saves what it means", async () => {
+    const store = world((data) => {
+      data.users.find((u) => u.id === 'u-dana')!.locale = 'en-US';
+    });
+    const el = await loaded('u-dana', 'c-atlas', store);
+    const field = el.shadowRoot!.querySelector<HTMLInputElement>('#time')!;
+    // Not type=time, whose display follows the browser, beside summaries in Dana's format.
+    expect(field.type).to.equal('text');
+    expect(field.value).to.equal(formatWallTime('16:00', 'en-US'));
+    expect(readable(el)).to.contain('Fridays at 4:00 PM');
+    field.value = '5:30 pm';
+    field.dispatchEvent(new InputEvent('input', { bubbles: true, composed: true }));
+    await el.updateComplete;
+    expect(text($(el, '#time-hint'))).to.equal(`${formatWallTime('17:30', 'en-US')} in the chosen time zone.`);
+    [...el.shadowRoot!.querySelectorAll<HTMLButtonElement>('button[type="submit"]')].find((b) => text(b) === 'Save schedule')!.click();
+    await waitUntil(async () => (await adapterFor('u-dana', 'c-atlas', store).getSettings('c-atlas')).schedule.time === '17:30', 'saved as 17:30');
+    await expect(el).to.be.accessible();
+  });
+
+  const cases: Array<[string, string | null]> = [
+    ['16:00', '16:00'],
+    ['9:05', '09:05'],
+    ['16.30', '16:30'],
+    ['4:00 PM', '16:00'],
+    ['4:00\u202fPM', '16:00'],
+    ['4 pm', '16:00'],
+    ['12:15 am', '00:15'],
+    ['12 PM', '12:00'],
+    ['9:30a.m.', '09:30'],
+    ['4', null],
+    ['13:00 PM', null],
+    ['24:00', null],
+    ['9:60', null],
+    ['noon', null],
+    ['', null],
+  ];
+  for (const [typed, meant] of cases) {
+    it(`reads "${typed}" as ${meant ?? 'no time'}`, () => {
+      expect(parseWallTime(typed)).to.equal(meant);
+    });
+  }
 });

@@ -54,6 +54,7 @@ import {
 import {
   draftOf,
   formatLocalDate,
+  parseWallTime,
   scheduleOf,
   skipDateProblem,
   todayIn,
@@ -69,7 +70,6 @@ import { renderQuestionEditor } from './question-editor.js';
 import { QuestionsState } from './questions-state.js';
 
 const TAG = 'checkin-toggle';
-const TIME = /^([01]\d|2[0-3]):[0-5]\d$/;
 
 type WriteKind = 'enable' | 'disable' | 'schedule' | 'questions' | 'accept' | 'decline' | 'withdraw';
 
@@ -359,7 +359,7 @@ export class CheckinToggle extends LitElement {
     this.settings = next;
     this.questions.follow(next, resetQuestions);
     if (!this.draft || !this.draftDirty || resetDraft) {
-      this.draft = draftOf(next.schedule);
+      this.draft = draftOf(next.schedule, this.locale());
       this.draftVersion = next.version;
       this.draftBase = next;
       this.draftDirty = false;
@@ -1361,7 +1361,7 @@ export class CheckinToggle extends LitElement {
   }
 
   private renderEditor(contract: Contract, settings: Settings): TemplateResult {
-    const draft = this.draft ?? draftOf(settings.schedule);
+    const draft = this.draft ?? draftOf(settings.schedule, this.locale());
     const errors = this.errorsShown();
     const locale = this.locale();
     const names = weekdayNamesOf(locale);
@@ -1406,9 +1406,14 @@ export class CheckinToggle extends LitElement {
         </div>
         <div class="field" part="field">
           <label for="time">${msg('Time')}</label>
+          <!-- Text, not type=time: a native time field shows the browser's hour cycle, and the
+               view writes every time in the viewer's ("16:00" or "4:00 PM"). -->
           <input
             id="time"
-            type="time"
+            type="text"
+            autocomplete="off"
+            spellcheck="false"
+            size="8"
             required
             .value=${live(draft.time)}
             aria-invalid=${errors.time ? 'true' : 'false'}
@@ -1416,8 +1421,8 @@ export class CheckinToggle extends LitElement {
             @input=${(e: Event) => this.edit({ time: (e.target as HTMLInputElement).value }, 'time')}
           />
           <span id="time-hint" class="hint muted"
-            >${TIME.test(draft.time)
-              ? msg(str`${formatWallTime(draft.time, locale)} in the chosen time zone.`)
+            >${parseWallTime(draft.time)
+              ? msg(str`${formatWallTime(parseWallTime(draft.time)!, locale)} in the chosen time zone.`)
               : msg('Local time in the chosen time zone.')}</span
           >
           ${this.fieldError('time-error', errors.time)}

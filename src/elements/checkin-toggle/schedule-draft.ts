@@ -19,7 +19,6 @@ export interface ScheduleDraft {
 export type DraftField = 'weekday' | 'time' | 'timeZone' | 'skipDates' | 'pauseDate';
 export type DraftErrors = Partial<Record<DraftField, string>>;
 
-const TIME = /^([01]\d|2[0-3]):[0-5]\d$/;
 const DATE = /^\d{4}-\d\d-\d\d$/;
 
 /** True for a real calendar date in 'YYYY-MM-DD' form (2026-02-30 is not one). */
@@ -29,8 +28,30 @@ export function isIsoDate(value: string): boolean {
   return !Number.isNaN(ms) && new Date(ms).toISOString().slice(0, 10) === value;
 }
 
-/** The editor's starting point: the saved schedule as field values. */
-export function draftOf(schedule: Schedule): ScheduleDraft {
+/**
+ * The time a person typed, as 'HH:MM', or null: "16:00", "16.00", "4:00 PM", "4 pm", "4:00p.m."
+ * (the time field is plain text, so it shows times in the viewer's hour cycle, not the
+ * browser's).
+ */
+export function parseWallTime(text: string): string | null {
+  const match = /^\s*(\d{1,2})(?:[:.h](\d{2}))?\s*(?:([ap])\.?\s*m?\.?)?\s*$/i.exec(text);
+  if (!match) return null;
+  let hours = Number(match[1]);
+  const minutes = Number(match[2] ?? '0');
+  const half = match[3]?.toLowerCase();
+  if (minutes > 59) return null;
+  if (half) {
+    if (hours < 1 || hours > 12) return null;
+    hours = (hours % 12) + (half === 'p' ? 12 : 0);
+  } else if (match[2] === undefined || hours > 23) {
+    // "4" alone is ambiguous without AM or PM.
+    return null;
+  }
+  return `${String(hours).padStart(2, '0')}:${String(minutes).padStart(2, '0')}`;
+}
+
+/** The editor's starting point: the saved schedule as field values, times in `locale`'s hour cycle. */
+export function draftOf(schedule: Schedule, locale?: string): ScheduleDraft {
   let pauseDate = '';
   if (schedule.pausedUntil) {
     try {
@@ -42,7 +63,7 @@ export function draftOf(schedule: Schedule): ScheduleDraft {
   }
   return {
     weekday: String(schedule.weekday),
-    time: schedule.time,
+    time: formatWallTime(schedule.time, locale),
     timeZone: schedule.timeZone,
     skipDates: [...schedule.skipDates].sort(),
     pauseDate,
@@ -60,9 +81,9 @@ export function validateDraft(draft: ScheduleDraft, locale?: string): DraftError
   if (!Number.isInteger(weekday) || weekday < 1 || weekday > 7) {
     errors.weekday = msg('Choose a day of the week.');
   }
-  if (!draft.time) {
+  if (!draft.time.trim()) {
     errors.time = msg(str`Enter a time, for example ${example}.`);
-  } else if (!TIME.test(draft.time)) {
+  } else if (!parseWallTime(draft.time)) {
     errors.time = msg(str`"${draft.time}" is not a time. Enter hours and minutes, for example ${example}.`);
   }
   const zone = draft.timeZone.trim();
@@ -98,7 +119,7 @@ export function scheduleOf(draft: ScheduleDraft): Schedule | null {
   const timeZone = draft.timeZone.trim();
   return {
     weekday: Number(draft.weekday) as Weekday,
-    time: draft.time,
+    time: parseWallTime(draft.time)!,
     timeZone,
     skipDates: [...new Set(draft.skipDates)].sort(),
     pausedUntil: draft.pauseDate ? startOfLocalDay(draft.pauseDate, timeZone) : null,
@@ -110,7 +131,7 @@ export function draftDiffers(draft: ScheduleDraft, saved: Schedule): boolean {
   const base = draftOf(saved);
   return (
     draft.weekday !== base.weekday ||
-    draft.time !== base.time ||
+    parseWallTime(draft.time) !== saved.time ||
     draft.timeZone.trim() !== base.timeZone ||
     draft.pauseDate !== base.pauseDate ||
     draft.skipDates.length !== base.skipDates.length ||
