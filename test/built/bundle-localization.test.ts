@@ -47,7 +47,7 @@ describe('the single-file bundle, translated', () => {
     await waitUntil(() => label() === 'Wöchentliche Check-ins', `the label is "${label()}", not German`);
     // A str message with its placeholders reordered by the translation.
     expect(collapse(el.shadowRoot!.textContent)).to.include(
-      'Zeitzone von Kofi: Europe/Berlin. Zu dieser Zeit wird Kofi Mensah gefragt.',
+      'Zeitzone von Kofi: Central European Time (Berlin). Zu dieser Zeit wird Kofi Mensah gefragt.',
     );
     await expect(el).to.be.accessible();
 
