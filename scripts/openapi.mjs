@@ -1,7 +1,9 @@
 // Writes openapi.json: the wire contract of docs/http.md as OpenAPI 3.1, from the route table
-// and the data model's schemas below (limits from src/limits.ts). `--check` fails when the
-// committed file is stale. Usage: node scripts/openapi.mjs [--check]
+// and the data model's schemas below (limits from src/limits.ts), and its TypeScript types
+// (openapi-typescript, types only) as src/adapters/http-openapi.ts for the HTTP adapter.
+// `--check` fails when either committed file is stale. Usage: node scripts/openapi.mjs [--check]
 import { readFileSync, writeFileSync } from 'node:fs';
+import openapiTS, { astToString } from 'openapi-typescript';
 
 const root = new URL('..', import.meta.url);
 const limitsSource = readFileSync(new URL('src/limits.ts', root), 'utf8');
@@ -50,7 +52,7 @@ const schemas = {
     ['id', 'prompt', 'required', 'maxLength', 'quickAnswers'],
   ),
   Schedule: object({
-    weekday: { type: 'integer', minimum: 1, maximum: 7, description: 'ISO weekday, 5 = Friday' },
+    weekday: { type: 'integer', enum: [1, 2, 3, 4, 5, 6, 7], description: 'ISO weekday, 5 = Friday' },
     time: { type: 'string', pattern: '^([01]\\d|2[0-3]):[0-5]\\d$' },
     timeZone: { type: 'string' },
     skipDates: { type: 'array', maxItems: LIMITS.skipDates, items: { type: 'string', format: 'date' } },
@@ -244,6 +246,12 @@ const paths = {
   },
 };
 
+// Every successful read says which events its data already holds (see docs/http.md).
+for (const item of Object.values(paths)) {
+  const ok = item.get?.responses?.[200];
+  if (ok && item.get.operationId !== 'subscribe') ok.headers = { ...ok.headers, 'Event-Seq': { $ref: '#/components/headers/EventSeq' } };
+}
+
 const document = {
   openapi: '3.1.0',
   info: {
@@ -269,23 +277,35 @@ const document = {
     headers: {
       ETag: { schema: { type: 'string' }, description: 'The settings version, quoted' },
       RetryAfter: { schema: { type: 'string' }, description: 'Seconds, or an HTTP date' },
+      EventSeq: {
+        schema: { type: 'string' },
+        description: 'The newest event id when the read began: a stream opened to keep this data current resumes from it (Last-Event-ID).',
+      },
     },
   },
 };
 
 const out = `${JSON.stringify(document, null, 2)}\n`;
-const file = new URL('openapi.json', root);
+const types = `// Generated from openapi.json by scripts/openapi.mjs (openapi-typescript): do not edit.\n${astToString(
+  await openapiTS(structuredClone(document)),
+)}`;
+const files = [
+  [new URL('openapi.json', root), out],
+  [new URL('src/adapters/http-openapi.ts', root), types],
+];
 if (process.argv.includes('--check')) {
-  let committed = '';
-  try {
-    committed = readFileSync(file, 'utf8');
-  } catch {}
-  if (committed !== out) {
-    console.error("openapi.json is stale: run 'node scripts/openapi.mjs' and commit the result.");
-    process.exit(1);
+  for (const [file, text] of files) {
+    let committed = '';
+    try {
+      committed = readFileSync(file, 'utf8');
+    } catch {}
+    if (committed !== text) {
+      console.error(`${file.pathname.split('/').slice(-2).join('/')} is stale: run 'node scripts/openapi.mjs' and commit the result.`);
+      process.exit(1);
+    }
   }
-  console.log('openapi.json is fresh.');
+  console.log('openapi.json and its types are fresh.');
 } else {
-  writeFileSync(file, out);
-  console.log(`openapi.json: ${Object.keys(paths).length} paths, ${Object.keys(schemas).length} schemas.`);
+  for (const [file, text] of files) writeFileSync(file, text);
+  console.log(`openapi.json: ${Object.keys(paths).length} paths, ${Object.keys(schemas).length} schemas; types in src/adapters/http-openapi.ts.`);
 }

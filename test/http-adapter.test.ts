@@ -226,4 +226,31 @@ describe('HttpAdapter event stream', () => {
     adapter(fetch, { live: false }).subscribe('c-1', () => {})();
     expect(sent).to.have.length(0);
   });
+
+  it('a read and a stream that crossed: the stream resumes from the read\'s Event-Seq, so nothing falls between', async () => {
+    const events: string[] = [];
+    const { sent, fetch } = scripted((request) => {
+      if (request.url.endsWith('/events')) {
+        // A fresh stream starts at the newest id, 10; a resumed one replays after its id.
+        const from = request.headers.get('Last-Event-ID');
+        return from === '7'
+          ? stream([`id: 8\ndata: ${JSON.stringify({ type: 'reply', checkinId: 'x', reply: { id: 'r8' } })}\n\n`], true)
+          : stream(['retry: 2000\nid: 10\n\n'], true);
+      }
+      // The read's data holds events up to 7 only: it began before event 8.
+      return json(200, { items: [], nextCursor: null, total: 0 }, { 'Event-Seq': '7' });
+    });
+    const a = adapter(fetch);
+    const stop = a.subscribe('c-1', (e: CheckinEvent) => events.push(e.type === 'reply' ? e.reply.id : e.type));
+    await until(() => sent.some((s) => s.url.endsWith('/events')));
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    await a.listHistory('c-1');
+    await until(() => events.includes('r8'));
+    stop();
+    const streams = sent.filter((s) => s.url.endsWith('/events'));
+    expect(streams.map((s) => s.headers.get('Last-Event-ID'))).to.deep.equal([null, '7']);
+    // A later read that the stream already covers changes nothing.
+    await a.listHistory('c-1');
+    expect(sent.filter((s) => s.url.endsWith('/events'))).to.have.length(2);
+  });
 });

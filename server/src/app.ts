@@ -88,8 +88,13 @@ export function createApp(options: AppOptions): Hono<Env> {
   });
 
   const answer = async (c: Context<Env>, call: Omit<Call, 'userId'>) => {
+    // A read says which events its data already holds (Event-Seq, taken before the data): a
+    // stream opened meanwhile resumes from there, so no change falls between the two.
+    const seq = c.req.method === 'GET' ? await hub.newest() : null;
     const outcome = await service.run({ ...call, userId: c.get('userId') });
-    return jsonResponse(outcome.status, outcome.body, outcome.etag);
+    const response = jsonResponse(outcome.status, outcome.body, outcome.etag);
+    if (seq !== null) response.headers.set('event-seq', String(seq));
+    return response;
   };
   const url = (c: Context<Env>) => new URL(c.req.url);
 

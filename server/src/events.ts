@@ -48,6 +48,17 @@ export class EventHub {
   }
 
   /**
+   * The newest event id now. Read before a read's data, it is a safe resume point for a stream
+   * opened to keep that data current: every later event comes after it (some may repeat).
+   */
+  async newest(): Promise<number> {
+    const [row] = await this.db.query<{ newest: number }>(
+      'SELECT coalesce((SELECT max(seq) FROM events), 0)::float8 AS newest',
+    );
+    return row?.newest ?? 0;
+  }
+
+  /**
    * Opens a stream of `contractId` (access already checked). `resume` is the Last-Event-ID (or
    * `after`) the client sent, or null for live events only.
    */

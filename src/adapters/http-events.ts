@@ -63,19 +63,47 @@ function online(signal: AbortSignal): Promise<void> {
   });
 }
 
-/** Opens the stream; the returned function closes it for good. */
-export function openStream(options: StreamOptions): () => void {
+/** An open stream: `close` ends it for good; `noteRead` keeps it in step with a read. */
+export interface EventStream {
+  close(): void;
+  /**
+   * A read answered with data that holds every event up to `seq` (its `Event-Seq`). If the
+   * stream started after that (the read and the stream crossed), it resumes from `seq`, so no
+   * change falls between the read and the stream (one may come twice: the elements apply
+   * events by id).
+   */
+  noteRead(seq: number): void;
+}
+
+/** Opens the stream. */
+export function openStream(options: StreamOptions): EventStream {
   const stop = new AbortController();
   const { first, max } = options.backoff ?? { first: 1000, max: 30_000 };
   let lastId: string | null = null;
   let failures = 0;
+  // Events after this id reach us on the current connection (Infinity until it says).
+  let covered = Number.POSITIVE_INFINITY;
+  let connection: AbortController | null = null;
+  let rewound = false;
 
   const connect = async (): Promise<number | 'final'> => {
     const init = await options.init();
     const headers = new Headers(init.headers);
     headers.set('Accept', 'text/event-stream');
     if (lastId !== null) headers.set('Last-Event-ID', lastId);
-    const response = await options.fetch(options.url, { ...init, headers, signal: stop.signal });
+    covered = lastId !== null ? Number(lastId) : Number.POSITIVE_INFINITY;
+    const current = (connection = new AbortController());
+    const abort = () => current.abort();
+    stop.signal.addEventListener('abort', abort, { once: true });
+    try {
+      return await read(current, init, headers);
+    } finally {
+      stop.signal.removeEventListener('abort', abort);
+    }
+  };
+
+  const read = async (current: AbortController, init: RequestInit, headers: Headers): Promise<number | 'final'> => {
+    const response = await options.fetch(options.url, { ...init, headers, signal: current.signal });
     // Not allowed or not there: retrying would only repeat the refusal.
     if ([401, 403, 404].includes(response.status)) return 'final';
     if (!response.ok || !response.body) {
@@ -83,13 +111,18 @@ export function openStream(options: StreamOptions): () => void {
       return at ? Math.max(0, Date.parse(at) - Date.now()) : -1;
     }
     const reader = response.body.pipeThrough(new TextDecoderStream()).getReader();
+    // Ends the read when the connection is cut on purpose, whatever `fetch` does with the signal.
+    current.signal.addEventListener('abort', () => void reader.cancel().catch(() => {}), { once: true });
     let buffer = '';
     for (;;) {
       const { value, done } = await reader.read();
       if (done) return -1;
       failures = 0;
       buffer = parseEvents(buffer + value, (message) => {
-        if (message.id !== null) lastId = message.id;
+        if (message.id !== null) {
+          lastId = message.id;
+          if (covered === Number.POSITIVE_INFINITY) covered = Number(message.id);
+        }
         if (message.event === 'reset') return options.onStale();
         if (message.event !== 'message' || !message.data) return;
         try {
@@ -112,10 +145,24 @@ export function openStream(options: StreamOptions): () => void {
         // A dropped connection or a network error: reconnect below.
       }
       if (wait === 'final' || stop.signal.aborted) break;
+      if (rewound) {
+        // Cut on purpose to resume from an earlier id: at once, no backoff.
+        rewound = false;
+        continue;
+      }
       failures++;
       const backoff = Math.min(max, first * 2 ** (failures - 1)) * (0.5 + Math.random() / 2);
       await sleep(Math.max(wait, backoff), stop.signal);
     }
   })();
-  return () => stop.abort();
+  return {
+    close: () => stop.abort(),
+    noteRead(seq) {
+      if (stop.signal.aborted || !Number.isFinite(seq) || seq >= covered) return;
+      lastId = String(seq);
+      covered = seq;
+      rewound = true;
+      connection?.abort();
+    },
+  };
 }

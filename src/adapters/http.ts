@@ -24,7 +24,24 @@ import type {
   WriteOptions,
 } from './adapter.js';
 import { bodyOf, failureOf } from './http-errors.js';
-import { openStream } from './http-events.js';
+import { openStream, type EventStream } from './http-events.js';
+import type { operations } from './http-openapi.js';
+
+type Operation = keyof operations;
+/** The JSON body `op` sends, as openapi.json describes it. */
+type RequestOf<O extends Operation> = operations[O] extends {
+  requestBody: { content: { 'application/json': infer B } };
+}
+  ? B
+  : never;
+/** The JSON `op` answers on success (200 or 201), as openapi.json describes it. */
+type ResponseOf<O extends Operation> = operations[O]['responses'] extends {
+  200: { content: { 'application/json': infer T } };
+}
+  ? T
+  : operations[O]['responses'] extends { 201: { content: { 'application/json': infer T } } }
+    ? T
+    : never;
 
 type HeadersValue = HeadersInit | (() => HeadersInit | Promise<HeadersInit>);
 
@@ -56,6 +73,8 @@ export class HttpAdapter implements CheckinAdapter {
   private readonly headers?: HeadersValue;
   private readonly credentials: RequestCredentials;
   private readonly live: 'stream' | false;
+  /** Open streams by contract, told of each read's Event-Seq (see EventStream.noteRead). */
+  private readonly streams = new Map<string, Set<EventStream>>();
 
   constructor(options: HttpAdapterOptions) {
     if (!options || typeof options.baseUrl !== 'string') {
@@ -70,49 +89,51 @@ export class HttpAdapter implements CheckinAdapter {
   }
 
   getViewer(options?: ReadOptions): Promise<Viewer> {
-    return this.send('GET', `/viewer?contract=${enc(this.contractId)}`, options);
+    return this.send('getViewer', 'GET', `/viewer?contract=${enc(this.contractId)}`, options);
   }
 
   getContract(contractId: string, options?: ReadOptions): Promise<Contract> {
-    return this.send('GET', `/contracts/${enc(contractId)}`, options);
+    return this.send('getContract', 'GET', `/contracts/${enc(contractId)}`, options);
   }
 
   getSettings(contractId: string, options?: ReadOptions): Promise<Settings> {
-    return this.send('GET', `/contracts/${enc(contractId)}/settings`, options);
+    return this.send('getSettings', 'GET', `/contracts/${enc(contractId)}/settings`, options);
   }
 
   updateSettings(contractId: string, change: SettingsChange, options: UpdateSettingsOptions): Promise<Settings> {
-    return this.send('PATCH', `/contracts/${enc(contractId)}/settings`, options, change, {
+    return this.send('updateSettings', 'PATCH', `/contracts/${enc(contractId)}/settings`, options, change, {
       'If-Match': `"${options.expectedVersion}"`,
     });
   }
 
   listCheckins(contractId: string, options?: ListOptions): Promise<Page<Checkin>> {
-    return this.send('GET', `/contracts/${enc(contractId)}/checkins${query(options)}`, options);
+    return this.send('listCheckins', 'GET', `/contracts/${enc(contractId)}/checkins${query(options)}`, options);
   }
 
   listHistory(contractId: string, options?: ListOptions): Promise<Page<HistoryItem>> {
-    return this.send('GET', `/contracts/${enc(contractId)}/history${query(options)}`, options);
+    return this.send('listHistory', 'GET', `/contracts/${enc(contractId)}/history${query(options)}`, options) as Promise<
+      Page<HistoryItem>
+    >;
   }
 
   submitAnswers(contractId: string, checkinId: string, input: AnswersInput, options: WriteOptions): Promise<Checkin> {
-    return this.send('PUT', `${this.checkin(contractId, checkinId)}/answers`, options, input);
+    return this.send('submitAnswers', 'PUT', `${this.checkin(contractId, checkinId)}/answers`, options, input);
   }
 
   skipCheckin(contractId: string, checkinId: string, input: { note: string }, options: WriteOptions): Promise<Checkin> {
-    return this.send('POST', `${this.checkin(contractId, checkinId)}/skip`, options, input);
+    return this.send('skipCheckin', 'POST', `${this.checkin(contractId, checkinId)}/skip`, options, input);
   }
 
   acknowledge(contractId: string, checkinId: string, options?: ReadOptions): Promise<Checkin> {
-    return this.send('PUT', `${this.checkin(contractId, checkinId)}/acknowledgement`, options);
+    return this.send('acknowledge', 'PUT', `${this.checkin(contractId, checkinId)}/acknowledgement`, options);
   }
 
   requestUpdate(contractId: string, input: { message?: string }, options: WriteOptions): Promise<Checkin> {
-    return this.send('POST', `/contracts/${enc(contractId)}/update-requests`, options, input);
+    return this.send('requestUpdate', 'POST', `/contracts/${enc(contractId)}/update-requests`, options, input);
   }
 
   reply(contractId: string, checkinId: string, input: { text: string }, options: WriteOptions): Promise<Reply> {
-    return this.send('POST', `${this.checkin(contractId, checkinId)}/replies`, options, input);
+    return this.send('reply', 'POST', `${this.checkin(contractId, checkinId)}/replies`, options, input);
   }
 
   /**
@@ -122,13 +143,20 @@ export class HttpAdapter implements CheckinAdapter {
    */
   subscribe(contractId: string, listener: Listener): () => void {
     if (this.live === false) return () => {};
-    return openStream({
+    const stream = openStream({
       url: `${this.base}/contracts/${enc(contractId)}/events`,
       fetch: this.fetcher,
       init: async () => ({ headers: await this.headerInit(), credentials: this.credentials }),
       onEvent: listener,
       onStale: () => listener({ type: 'stale' }),
     });
+    let open = this.streams.get(contractId);
+    if (!open) this.streams.set(contractId, (open = new Set()));
+    open.add(stream);
+    return () => {
+      stream.close();
+      open!.delete(stream);
+    };
   }
 
   private checkin(contractId: string, checkinId: string): string {
@@ -140,14 +168,18 @@ export class HttpAdapter implements CheckinAdapter {
     return new Headers(value);
   }
 
-  /** One request: the JSON result, or the `CheckinError` its status means. */
-  private async send<T>(
+  /**
+   * One request of operation `op`: its JSON result, or the `CheckinError` its status means.
+   * The body and the result are typed by openapi.json (src/adapters/http-openapi.ts).
+   */
+  private async send<O extends Operation>(
+    _op: O,
     method: string,
     path: string,
     options: ReadOptions | WriteOptions | undefined,
-    body?: unknown,
+    body?: RequestOf<O>,
     extra: Record<string, string> = {},
-  ): Promise<T> {
+  ): Promise<ResponseOf<O>> {
     const route = `${method} ${path.split('?')[0]}`;
     const headers = await this.headerInit();
     headers.set('Accept', 'application/json');
@@ -169,7 +201,12 @@ export class HttpAdapter implements CheckinAdapter {
       throw new CheckinError('network', `The server could not be reached (${route}).`, { cause: error });
     }
     if (!response.ok) throw await failureOf(response, route);
-    return bodyOf<T>(response, route);
+    const seq = Number(response.headers.get('Event-Seq') ?? NaN);
+    const contract = /^\/contracts\/([^/?]+)/.exec(path)?.[1];
+    if (contract && Number.isFinite(seq)) {
+      for (const stream of this.streams.get(decodeURIComponent(contract)) ?? []) stream.noteRead(seq);
+    }
+    return bodyOf<ResponseOf<O>>(response, route);
   }
 }
 
