@@ -6,7 +6,8 @@
 import { expect, waitUntil } from '@open-wc/testing';
 
 const EXAMPLES = [
-  { name: 'html', url: '/examples/html/index.html' },
+  // On the real wire: HttpAdapter against the reference server (an instance of its own).
+  { name: 'html', url: '/examples/html/index.html?api=/srv/example-html' },
   { name: 'react', url: '/examples/react/dist/index.html' },
   { name: 'vue', url: '/examples/vue/dist/index.html' },
 ];
@@ -87,7 +88,7 @@ describe('framework examples', function () {
   }
 
   it('html: the page loads the single-file bundle and nothing else of the package', async () => {
-    frame = await open('/examples/html/index.html');
+    frame = await open('/examples/html/index.html?api=/srv/example-html');
     const win = frame.contentWindow!;
     await wait(() => frame!.contentDocument!.querySelector('#client checkin-toggle')?.shadowRoot?.querySelector('[role="switch"]'), 'the page did not render');
     const scripts = win.performance
