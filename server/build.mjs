@@ -17,6 +17,9 @@ await build({
     index: 'src/index.ts',
     cli: 'src/cli.ts',
     'test-world': '../src/conformance/world.ts',
+    // The conformance kit and the HTTP adapter, for the kit's run under node:test (test/).
+    conformance: '../src/conformance/index.ts',
+    'http-adapter': '../src/adapters/http.ts',
     // The demo contracts, for `npm start`'s first run (the page's "Reset demo data" sends its own).
     'demo-seed': '../src/adapters/memory-seed.ts',
   },
