@@ -231,7 +231,9 @@ export class MemoryStore extends StoreCore {
 
   /** Refuses a write to a check-in that can no longer take one, saying why. */
   private checkWritable(contract: Contract, checkin: Checkin, action: 'answer' | 'skip'): void {
-    const status = this.derived(contract).get(checkin.id)!.status;
+    const { status, closesAt } = this.derived(contract).get(checkin.id)!;
+    // The edit window is the check-in's own closesAt: a later prompt that has opened ends it.
+    const closed = closesAt !== null && this.now() >= ms(closesAt);
     if (status === 'closed') {
       const why =
         checkin.closedReason === 'turned-off'
@@ -246,7 +248,7 @@ export class MemoryStore extends StoreCore {
       throw fail('conflict', 'This check-in was already answered.');
     if (action === 'skip' && status === 'skipped')
       throw fail('conflict', 'This check-in was already skipped.');
-    if (status === 'missed' || (action === 'answer' && this.nextHasOpened(contract, checkin))) {
+    if (status === 'missed' || (action === 'answer' && closed)) {
       throw fail(
         'conflict',
         status === 'answered'
@@ -256,11 +258,6 @@ export class MemoryStore extends StoreCore {
             : 'This check-in was missed: the next one has already opened.',
       );
     }
-  }
-
-  private nextHasOpened(contract: Contract, checkin: Checkin): boolean {
-    const due = ms(checkin.dueAt);
-    return this.checkinsOf(contract.id).some((c) => c.kind === 'scheduled' && ms(c.dueAt) > due);
   }
 
   private submitAnswers(
