@@ -6,10 +6,11 @@ import type { ConformanceBackend, Kit } from './index.js';
 import { key } from './support.js';
 import { ANSWERS, FIRST, type WorldOptions } from './world.js';
 
-type Who = 'client' | 'talent' | 'observer' | 'stranger';
-const EVERYONE: Who[] = ['client', 'talent', 'observer', 'stranger'];
+export type Who = 'client' | 'talent' | 'observer' | 'stranger';
+export const EVERYONE: Who[] = ['client', 'talent', 'observer', 'stranger'];
 
-interface Cell {
+/** One operation of the matrix: who may call it, in which world, after what. */
+export interface AccessCell {
   name: string;
   allowed: Who[];
   world?: WorldOptions;
@@ -20,15 +21,27 @@ interface Cell {
 const QUESTION: Question = { id: 'q', prompt: 'How was it?', required: true, maxLength: 100, quickAnswers: [] };
 const pending: WorldOptions = { policy: { consent: 'required' }, settings: { consent: 'pending' }, activeSince: null };
 
-const MATRIX: Cell[] = [
+/** The role x operation matrix (the memory adapter's own tests reuse it with a stricter trace check). */
+export const ACCESS_MATRIX: AccessCell[] = [
   { name: 'getViewer', allowed: EVERYONE, call: (a) => a.getViewer() },
   { name: 'getContract', allowed: ['client', 'talent', 'observer'], call: (a) => a.getContract('c-1') },
   { name: 'getSettings', allowed: ['client', 'talent', 'observer'], call: (a) => a.getSettings('c-1') },
   { name: 'listCheckins', allowed: ['client', 'talent', 'observer'], call: (a) => a.listCheckins('c-1') },
+  { name: 'listHistory', allowed: ['client', 'talent', 'observer'], call: (a) => a.listHistory!('c-1') },
   {
     name: 'updateSettings (enabled)',
     allowed: ['client'],
     call: (a) => a.updateSettings('c-1', { enabled: false }, { expectedVersion: 1, idempotencyKey: key() }),
+  },
+  {
+    name: 'updateSettings (schedule)',
+    allowed: ['client'],
+    call: (a) =>
+      a.updateSettings(
+        'c-1',
+        { schedule: { weekday: 1, time: '10:00', timeZone: 'Europe/Berlin', skipDates: [], pausedUntil: null } },
+        { expectedVersion: 1, idempotencyKey: key() },
+      ),
   },
   {
     name: 'updateSettings (questions)',
@@ -84,7 +97,7 @@ async function state(b: ConformanceBackend): Promise<string> {
 
 export function defineAccess(kit: Kit): void {
   kit.describe('access', () => {
-    for (const cell of MATRIX) {
+    for (const cell of ACCESS_MATRIX) {
       for (const who of EVERYONE) {
         const allowed = cell.allowed.includes(who);
         kit.it(`${cell.name} by the ${who}: ${allowed ? 'allowed' : 'forbidden, no trace'}`, () =>
