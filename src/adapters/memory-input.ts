@@ -19,52 +19,54 @@ export function checkQuestions(value: unknown): Question[] {
   if (!Array.isArray(value) || value.length < 1 || value.length > LIMITS.questions) {
     throw fail('invalid', `There must be between 1 and ${LIMITS.questions} questions.`);
   }
-  const ids = new Set<string>();
-  const purposes = new Set<string>();
-  return value.map((raw: Partial<Question> | null, index) => {
-    const n = index + 1;
-    if (!raw || typeof raw !== 'object') throw fail('invalid', `Question ${n} is not a question.`);
-    const id = typeof raw.id === 'string' ? raw.id : '';
-    if (isBlank(id) || id !== id.trim() || id.length > ID_LENGTH) {
-      throw fail('invalid', `Question ${n} needs an id of 1 to ${ID_LENGTH} characters.`);
-    }
-    if (ids.has(id)) throw fail('invalid', `Two questions have the id "${id}"; ids must be unique.`);
-    ids.add(id);
-    const prompt = typeof raw.prompt === 'string' ? raw.prompt : '';
-    if (isBlank(prompt) || prompt.length > LIMITS.prompt) {
-      throw fail('invalid', `Question ${n} needs a prompt of 1 to ${LIMITS.prompt} characters.`);
-    }
-    if (typeof raw.required !== 'boolean') {
-      throw fail('invalid', `Question ${n} must say whether it is required (true or false).`);
-    }
-    const max = raw.maxLength;
-    if (typeof max !== 'number' || !Number.isInteger(max) || max < 1 || max > LIMITS.answer) {
-      throw fail(
-        'invalid',
-        `The answer limit of question ${n} must be a whole number from 1 to ${LIMITS.answer}.`,
-      );
-    }
-    const quick = raw.quickAnswers ?? [];
-    if (
-      !Array.isArray(quick) ||
-      quick.length > LIMITS.quickAnswers ||
-      quick.some((q) => typeof q !== 'string' || isBlank(q) || q.length > LIMITS.quickAnswer)
-    ) {
-      throw fail(
-        'invalid',
-        `Question ${n} may have up to ${LIMITS.quickAnswers} quick answers of 1 to ${LIMITS.quickAnswer} characters.`,
-      );
-    }
-    const purpose = raw.purpose ?? null;
-    if (purpose !== null && !QUESTION_PURPOSES.includes(purpose)) {
-      throw fail('invalid', `The purpose of question ${n} must be one of ${QUESTION_PURPOSES.join(', ')}.`);
-    }
-    if (purpose !== null && purposes.has(purpose)) {
-      throw fail('invalid', `Only one question can have the purpose "${purpose}".`);
-    }
-    if (purpose !== null) purposes.add(purpose);
-    return { id, prompt, required: raw.required, maxLength: max, quickAnswers: [...quick], purpose };
-  });
+  const seen = { ids: new Set<string>(), purposes: new Set<string>() };
+  return value.map((raw: Partial<Question> | null, index) => checkQuestion(raw, index + 1, seen));
+}
+
+/** Question `n` as stored; `seen` gathers ids and purposes so that neither repeats. */
+function checkQuestion(
+  raw: Partial<Question> | null,
+  n: number,
+  seen: { ids: Set<string>; purposes: Set<string> },
+): Question {
+  if (!raw || typeof raw !== 'object') throw fail('invalid', `Question ${n} is not a question.`);
+  const id = typeof raw.id === 'string' ? raw.id : '';
+  if (isBlank(id) || id !== id.trim() || id.length > ID_LENGTH) {
+    throw fail('invalid', `Question ${n} needs an id of 1 to ${ID_LENGTH} characters.`);
+  }
+  if (seen.ids.has(id)) throw fail('invalid', `Two questions have the id "${id}"; ids must be unique.`);
+  seen.ids.add(id);
+  const prompt = typeof raw.prompt === 'string' ? raw.prompt : '';
+  if (isBlank(prompt) || prompt.length > LIMITS.prompt) {
+    throw fail('invalid', `Question ${n} needs a prompt of 1 to ${LIMITS.prompt} characters.`);
+  }
+  if (typeof raw.required !== 'boolean') {
+    throw fail('invalid', `Question ${n} must say whether it is required (true or false).`);
+  }
+  const max = raw.maxLength;
+  if (typeof max !== 'number' || !Number.isInteger(max) || max < 1 || max > LIMITS.answer) {
+    throw fail('invalid', `The answer limit of question ${n} must be a whole number from 1 to ${LIMITS.answer}.`);
+  }
+  const quick = raw.quickAnswers ?? [];
+  if (
+    !Array.isArray(quick) ||
+    quick.length > LIMITS.quickAnswers ||
+    quick.some((q) => typeof q !== 'string' || isBlank(q) || q.length > LIMITS.quickAnswer)
+  ) {
+    throw fail(
+      'invalid',
+      `Question ${n} may have up to ${LIMITS.quickAnswers} quick answers of 1 to ${LIMITS.quickAnswer} characters.`,
+    );
+  }
+  const purpose = raw.purpose ?? null;
+  if (purpose !== null && !QUESTION_PURPOSES.includes(purpose)) {
+    throw fail('invalid', `The purpose of question ${n} must be one of ${QUESTION_PURPOSES.join(', ')}.`);
+  }
+  if (purpose !== null && seen.purposes.has(purpose)) {
+    throw fail('invalid', `Only one question can have the purpose "${purpose}".`);
+  }
+  if (purpose !== null) seen.purposes.add(purpose);
+  return { id, prompt, required: raw.required, maxLength: max, quickAnswers: [...quick], purpose };
 }
 
 /** The answers to store, in the order the questions are asked, and the health. */

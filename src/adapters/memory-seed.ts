@@ -1,7 +1,7 @@
 /**
  * Demo data for the memory adapter: a realistic set of contracts and eight weeks of history
- * (`seedDemo`), and bulk deterministic history for stories and performance checks
- * (`generateHistory`).
+ * (`seedDemo`). Bulk deterministic history for stories and performance checks is
+ * `generateHistory` (memory-generate.ts).
  */
 import { DEFAULT_POLICY, DEFAULT_QUESTIONS } from '../model.js';
 import type {
@@ -20,11 +20,11 @@ import type {
 import { localDateOf, nextPrompt, upcomingPrompts } from '../schedule/index.js';
 import { defaultSettings, type MemoryData, type MemoryUser } from './memory-data.js';
 
-const HOUR = 3_600_000;
-const DAY = 24 * HOUR;
-const WEEK = 7 * DAY;
+export const HOUR = 3_600_000;
+export const DAY = 24 * HOUR;
+export const WEEK = 7 * DAY;
 
-const iso = (time: number) => new Date(time).toISOString();
+export const iso = (time: number) => new Date(time).toISOString();
 
 const USERS: MemoryUser[] = [
   { id: 'u-dana', name: 'Dana Whitfield', timeZone: 'America/New_York', locale: 'en-US' },
@@ -41,7 +41,7 @@ const party = (user: MemoryUser): Party => ({
 const DANA = party(USERS[0]!);
 const KOFI = party(USERS[1]!);
 
-function answers(done: string, next: string, blockers: string): Answer[] {
+export function answers(done: string, next: string, blockers: string): Answer[] {
   return [
     { questionId: 'done', text: done },
     { questionId: 'next', text: next },
@@ -191,42 +191,7 @@ function makeCheckin(
 export function seedDemo(options: { now?: string | number; weeks?: number } = {}): MemoryData {
   const now = options.now === undefined ? Date.now() : new Date(options.now).getTime();
   const weeks = Math.max(1, Math.floor(options.weeks ?? 8));
-  const day = (offset: number, hourUtc: number) => {
-    const d = new Date(now + offset * DAY);
-    return Date.UTC(d.getUTCFullYear(), d.getUTCMonth(), d.getUTCDate(), hourUtc);
-  };
-
-  const atlas: Contract = {
-    id: 'c-atlas',
-    title: 'Atlas customer portal: front-end rebuild',
-    kind: 'hourly',
-    startsAt: iso(day(-(weeks + 1) * 7, 14)),
-    endsAt: null,
-    milestoneCount: null,
-    client: DANA,
-    talent: KOFI,
-  };
-  const logo: Contract = {
-    id: 'c-logo',
-    title: 'Logo refresh for the Atlas launch',
-    kind: 'fixed',
-    startsAt: iso(day(-2, 14)),
-    endsAt: iso(day(8, 22)),
-    milestoneCount: 1,
-    client: DANA,
-    talent: KOFI,
-  };
-  const nova: Contract = {
-    id: 'c-nova',
-    title: 'Nova onboarding flow: research and prototypes',
-    kind: 'hourly',
-    startsAt: iso(day(-20, 14)),
-    endsAt: iso(day(70, 22)),
-    milestoneCount: null,
-    client: DANA,
-    talent: KOFI,
-  };
-
+  const { atlas, logo, nova } = demoContracts(now, weeks);
   // Dana turned check-ins on four days into the contract; Kofi agreed two hours later, which
   // is when prompts started. Dana later added a skip date (version 3).
   const enabledAt = Date.parse(atlas.startsAt) + 4 * DAY + HOUR;
@@ -240,10 +205,70 @@ export function seedDemo(options: { now?: string | number; weeks?: number } = {}
   };
   const ahead = nextPrompt(schedule, now + 3 * WEEK, atlas);
   if (ahead) schedule.skipDates.push(localDateOf(ahead, schedule.timeZone));
+  const { checkins, lastRequestAt } = atlasStory(atlas, schedule, { consentAt, weeks, now });
+  return {
+    users: structuredClone(USERS),
+    contracts: [atlas, logo, nova].map((c) => structuredClone(c)),
+    observers: { 'c-atlas': ['u-omar'] },
+    settings: {
+      'c-atlas': atlasSettings(atlas, schedule, enabledAt, consentAt),
+      'c-logo': defaultSettings(logo),
+      'c-nova': defaultSettings(nova),
+    },
+    checkins: { 'c-atlas': checkins, 'c-logo': [], 'c-nova': [] },
+    lastRequestAt: lastRequestAt ? { 'c-atlas': lastRequestAt } : {},
+    policy: { ...DEFAULT_POLICY, consent: 'required' },
+    now: null,
+    activeSince: { 'c-atlas': iso(consentAt), 'c-logo': null, 'c-nova': null },
+    scheduleChangedAt: {},
+    activity: { 'c-atlas': atlasActivity(atlas, schedule, enabledAt, consentAt) },
+    idempotency: {},
+  };
+}
 
-  const prompts = upcomingPrompts(schedule, consentAt, weeks + 2, atlas).filter(
-    (p) => Date.parse(p) <= now,
-  );
+/** The demo's three contracts, dated from `now`. */
+function demoContracts(now: number, weeks: number): Record<'atlas' | 'logo' | 'nova', Contract> {
+  const day = (offset: number, hourUtc: number) => {
+    const d = new Date(now + offset * DAY);
+    return iso(Date.UTC(d.getUTCFullYear(), d.getUTCMonth(), d.getUTCDate(), hourUtc));
+  };
+  const contract = (fields: Pick<Contract, 'id' | 'title' | 'kind' | 'startsAt' | 'endsAt' | 'milestoneCount'>) =>
+    ({ ...fields, client: DANA, talent: KOFI }) as Contract;
+  return {
+    atlas: contract({
+      id: 'c-atlas',
+      title: 'Atlas customer portal: front-end rebuild',
+      kind: 'hourly',
+      startsAt: day(-(weeks + 1) * 7, 14),
+      endsAt: null,
+      milestoneCount: null,
+    }),
+    logo: contract({
+      id: 'c-logo',
+      title: 'Logo refresh for the Atlas launch',
+      kind: 'fixed',
+      startsAt: day(-2, 14),
+      endsAt: day(8, 22),
+      milestoneCount: 1,
+    }),
+    nova: contract({
+      id: 'c-nova',
+      title: 'Nova onboarding flow: research and prototypes',
+      kind: 'hourly',
+      startsAt: day(-20, 14),
+      endsAt: day(70, 22),
+      milestoneCount: null,
+    }),
+  };
+}
+
+/** Atlas's check-ins since consent, newest first, and when Dana last asked for an update. */
+function atlasStory(
+  atlas: Contract,
+  schedule: Schedule,
+  { consentAt, weeks, now }: { consentAt: number; weeks: number; now: number },
+): { checkins: Checkin[]; lastRequestAt: string | null } {
+  const prompts = upcomingPrompts(schedule, consentAt, weeks + 2, atlas).filter((p) => Date.parse(p) <= now);
   const checkins: Checkin[] = [];
   // The newest prompt stays unanswered (open, or late after its day): the talent's to-do.
   const history = prompts.slice(0, -1);
@@ -255,37 +280,28 @@ export function seedDemo(options: { now?: string | number; weeks?: number } = {}
     checkins.push(makeCheckin(atlas, 'scheduled', dueAt, week, now));
   });
   const current = prompts[prompts.length - 1];
-  if (current) checkins.push(makeCheckin(atlas, 'scheduled', current, { answers: null }, now));
-  if (current) checkins[checkins.length - 1]!.status = 'open';
+  if (current) checkins.push({ ...makeCheckin(atlas, 'scheduled', current, { answers: null }, now), status: 'open' });
 
   // The request sits midweek after the skipped week (or after the oldest one in a short seed).
-  const skipIndex = history.length - 3;
-  const anchor = history[Math.max(0, skipIndex)];
+  const anchor = history[Math.max(0, history.length - 3)];
   let lastRequestAt: string | null = null;
   if (anchor && Date.parse(anchor) + 3 * DAY + 5 * HOUR < now) {
-    const dueAt = iso(Date.parse(anchor) + 3 * DAY);
-    checkins.push(
-      makeCheckin(
-        atlas,
-        'requested',
-        dueAt,
-        ATLAS_REQUEST,
-        now,
-        'Could you send a quick status on the invoice export before our Thursday review?',
-      ),
-    );
-    lastRequestAt = dueAt;
+    lastRequestAt = iso(Date.parse(anchor) + 3 * DAY);
+    const message = 'Could you send a quick status on the invoice export before our Thursday review?';
+    checkins.push(makeCheckin(atlas, 'requested', lastRequestAt, ATLAS_REQUEST, now, message));
   }
   checkins.sort((a, b) => Date.parse(b.dueAt) - Date.parse(a.dueAt));
+  return { checkins, lastRequestAt };
+}
 
-  const questions = structuredClone(DEFAULT_QUESTIONS) as Question[];
-  const atlasSettings: Settings = {
+function atlasSettings(atlas: Contract, schedule: Schedule, enabledAt: number, consentAt: number): Settings {
+  return {
     contractId: atlas.id,
     enabled: true,
     consent: 'given',
     eligibility: { eligible: true, reason: null },
     schedule,
-    questions,
+    questions: structuredClone(DEFAULT_QUESTIONS) as Question[],
     version: 3,
     updatedAt: iso(consentAt + HOUR),
     updatedBy: DANA,
@@ -295,7 +311,10 @@ export function seedDemo(options: { now?: string | number; weeks?: number } = {}
     disabledBy: null,
     consentAt: iso(consentAt),
   };
-  // The paper trail of those settings, newest first.
+}
+
+/** The paper trail of Atlas's settings, newest first. */
+function atlasActivity(atlas: Contract, schedule: Schedule, enabledAt: number, consentAt: number): Activity[] {
   const activity = (n: number, at: number, actor: Party, change: ActivityChange): Activity => ({
     id: `c-atlas-a${String(n).padStart(6, '0')}`,
     contractId: atlas.id,
@@ -304,26 +323,11 @@ export function seedDemo(options: { now?: string | number; weeks?: number } = {}
     actor,
     change,
   });
-  const atlasActivity = [
+  return [
     activity(3, consentAt + HOUR, DANA, { type: 'skip-dates', added: [...schedule.skipDates], removed: [] }),
     activity(2, consentAt, KOFI, { type: 'consent', consent: 'given' }),
     activity(1, enabledAt, DANA, { type: 'enabled' }),
   ];
-
-  return {
-    users: structuredClone(USERS),
-    contracts: [atlas, logo, nova].map((c) => structuredClone(c)),
-    observers: { 'c-atlas': ['u-omar'] },
-    settings: { 'c-atlas': atlasSettings, 'c-logo': defaultSettings(logo), 'c-nova': defaultSettings(nova) },
-    checkins: { 'c-atlas': checkins, 'c-logo': [], 'c-nova': [] },
-    lastRequestAt: lastRequestAt ? { 'c-atlas': lastRequestAt } : {},
-    policy: { ...DEFAULT_POLICY, consent: 'required' },
-    now: null,
-    activeSince: { 'c-atlas': iso(consentAt), 'c-logo': null, 'c-nova': null },
-    scheduleChangedAt: {},
-    activity: { 'c-atlas': atlasActivity },
-    idempotency: {},
-  };
 }
 
 /** Filler for seeds longer than the hand-written story. */
@@ -338,115 +342,4 @@ function generic(index: number): Week {
     after: 2,
     acknowledged: true,
   };
-}
-
-/** Small, fast, seedable PRNG (mulberry32): the same seed gives the same history. */
-function random(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
-}
-
-const WORK = [
-  'Built the search results page',
-  'Refactored the API client',
-  'Fixed the flaky checkout tests',
-  'Wrote the migration for the new billing tables',
-  'Reviewed the design changes and updated the components',
-  'Added keyboard support to the date picker',
-  'Profiled and sped up the dashboard load',
-  'Paired with QA on the release candidate',
-];
-const NEXT = [
-  'Finish the filters and start on saved searches.',
-  'Error states and loading skeletons.',
-  'Release checklist and handover notes.',
-  'Start the reporting module.',
-  'Accessibility fixes from the audit.',
-];
-const BLOCKERS = [
-  'Waiting on the final copy from marketing.',
-  'Staging is down half the time; builds are slow.',
-  'Need a decision on the pricing table layout.',
-];
-const REPLIES = [
-  'Thanks, looks good.',
-  'Can we talk about this on Monday?',
-  'Noted, I will follow up.',
-  'Great progress!',
-];
-
-/**
- * `count` weekly check-ins for `contract`, newest first, one week apart (Fridays 15:00 UTC up
- * to `now`): the newest open, the rest mostly answered (some with blockers), a few missed,
- * skipped or requested. The same contract, count, now and seed give the same result.
- */
-export function generateHistory(
-  contract: Contract,
-  count: number,
-  options: { now?: number; seed?: number } = {},
-): Checkin[] {
-  const now = options.now ?? Date.now();
-  const next = random(options.seed ?? 1);
-  const pick = <T>(items: readonly T[]): T => items[Math.floor(next() * items.length)]!;
-  // The latest Friday 15:00 UTC at or before now.
-  const anchor = new Date(now);
-  let latest = Date.UTC(anchor.getUTCFullYear(), anchor.getUTCMonth(), anchor.getUTCDate(), 15);
-  while (new Date(latest).getUTCDay() !== 5 || latest > now) latest -= DAY;
-
-  const result: Checkin[] = [];
-  for (let i = 0; i < Math.max(0, Math.floor(count)); i++) {
-    const due = latest - i * WEEK;
-    const dueAt = iso(due);
-    const roll = next();
-    const requested = i > 0 && roll > 0.95;
-    const kind: Checkin['kind'] = requested ? 'requested' : 'scheduled';
-    const id = `${contract.id}-g${count - i}`;
-    const base: Checkin = {
-      id,
-      contractId: contract.id,
-      kind,
-      dueAt: requested ? iso(due - 2 * DAY) : dueAt,
-      status: 'open',
-      requestedBy: contract.client,
-      ...(requested ? { message: 'Could you send a short status before the review?' } : {}),
-      answers: null,
-      health: null,
-      answeredAt: null,
-      editedAt: null,
-      skipNote: null,
-      acknowledgedAt: null,
-      replies: [],
-    };
-    if (i > 0 && roll < 0.08) {
-      base.status = 'missed';
-    } else if (i > 0 && roll < 0.14) {
-      base.status = 'skipped';
-      base.skipNote = 'Not working this week.';
-    } else if (i > 0) {
-      const blocked = next() < 0.25;
-      base.status = 'answered';
-      base.answers = answers(`${pick(WORK)}.`, pick(NEXT), blocked ? pick(BLOCKERS) : 'None');
-      base.health = blocked ? (next() < 0.5 ? 'at-risk' : 'off-track') : 'on-track';
-      base.answeredAt = iso(Date.parse(base.dueAt) + Math.floor(next() * 48) * HOUR);
-      if (i > 1) base.acknowledgedAt = iso(Date.parse(base.answeredAt) + 6 * HOUR);
-      const replies = Math.floor(next() * 3);
-      for (let r = 0; r < replies; r++) {
-        const author = r % 2 === 0 ? contract.client : contract.talent;
-        base.replies.push({
-          id: `${id}-re${r + 1}`,
-          author,
-          text: pick(REPLIES),
-          createdAt: iso(Date.parse(base.answeredAt) + (r + 1) * 3 * HOUR),
-        });
-      }
-    }
-    result.push(base);
-  }
-  return result;
 }

@@ -118,39 +118,53 @@ function scheduleChanges(from: Schedule, to: Schedule): ActivityChange[] {
   return changes;
 }
 
+/**
+ * Turns check-ins on or off in `next` (a copy of `current`), noting the change; returns the
+ * reason open scheduled check-ins close, if they do.
+ */
+function switchTo(
+  enabled: unknown,
+  current: Settings,
+  next: Settings,
+  changes: ActivityChange[],
+  { contract, actor, policy, now }: ChangeContext,
+): ClosedReason | null {
+  if (typeof enabled !== 'boolean') throw fail('invalid', '"enabled" must be true or false.');
+  let closes: ClosedReason | null = null;
+  if (enabled && !current.enabled) {
+    const eligibility = checkEligibility(contract, policy, now);
+    if (!eligibility.eligible) {
+      throw fail('invalid', eligibility.reason ?? 'Check-ins are not offered for this contract.');
+    }
+    // Each switch-on is announced afresh; where policy requires it, the talent agrees anew.
+    next.consent = policy.consent === 'required' ? 'pending' : 'not-needed';
+    next.enabledAt = iso(now);
+    next.enabledBy = actor;
+    next.disabledAt = null;
+    next.disabledBy = null;
+    changes.push({ type: 'enabled' });
+  } else if (!enabled && current.enabled) {
+    next.disabledAt = iso(now);
+    next.disabledBy = actor;
+    closes = 'turned-off';
+    changes.push({ type: 'disabled' });
+  }
+  next.enabled = enabled;
+  return closes;
+}
+
 /** Applies `change` to `current` (already version-checked); throws when a rule refuses it. */
 export function applySettingsChange(
   current: Settings,
   change: SettingsChange,
   context: ChangeContext,
 ): SettingsOutcome {
-  const { contract, actor, policy, now } = context;
+  const { now } = context;
   const next = structuredClone(current);
   const changes: ActivityChange[] = [];
   let closes: ClosedReason | null = null;
   let scheduleChanged = false;
-  if (change.enabled !== undefined) {
-    if (typeof change.enabled !== 'boolean') throw fail('invalid', '"enabled" must be true or false.');
-    if (change.enabled && !current.enabled) {
-      const eligibility = checkEligibility(contract, policy, now);
-      if (!eligibility.eligible) {
-        throw fail('invalid', eligibility.reason ?? 'Check-ins are not offered for this contract.');
-      }
-      // Each switch-on is announced afresh; where policy requires it, the talent agrees anew.
-      next.consent = policy.consent === 'required' ? 'pending' : 'not-needed';
-      next.enabledAt = iso(now);
-      next.enabledBy = actor;
-      next.disabledAt = null;
-      next.disabledBy = null;
-      changes.push({ type: 'enabled' });
-    } else if (!change.enabled && current.enabled) {
-      next.disabledAt = iso(now);
-      next.disabledBy = actor;
-      closes = 'turned-off';
-      changes.push({ type: 'disabled' });
-    }
-    next.enabled = change.enabled;
-  }
+  if (change.enabled !== undefined) closes = switchTo(change.enabled, current, next, changes, context);
   if (change.schedule !== undefined) {
     try {
       next.schedule = validateSchedule(change.schedule);

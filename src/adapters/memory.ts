@@ -35,7 +35,8 @@ export type {
   MemoryStoreOptions,
   MemoryUser,
 } from './memory-store.js';
-export { generateHistory, seedDemo } from './memory-seed.js';
+export { seedDemo } from './memory-seed.js';
+export { generateHistory } from './memory-generate.js';
 
 /** Options of `MemoryAdapter`. */
 export interface MemoryAdapterOptions {
