@@ -77,33 +77,78 @@ export interface EventStream {
 
 /** Opens the stream. */
 export function openStream(options: StreamOptions): EventStream {
-  const stop = new AbortController();
-  const { first, max } = options.backoff ?? { first: 1000, max: 30_000 };
-  let lastId: string | null = null;
-  let failures = 0;
-  // Events after this id reach us on the current connection (Infinity until it says).
-  let covered = Number.POSITIVE_INFINITY;
-  let connection: AbortController | null = null;
-  let rewound = false;
+  return new Stream(options);
+}
 
-  const connect = async (): Promise<number | 'final'> => {
-    const init = await options.init();
+class Stream implements EventStream {
+  private readonly stop = new AbortController();
+  private lastId: string | null = null;
+  private failures = 0;
+  // Events after this id reach us on the current connection (Infinity until it says).
+  private covered = Number.POSITIVE_INFINITY;
+  private connection: AbortController | null = null;
+  private rewound = false;
+
+  constructor(private readonly options: StreamOptions) {
+    void this.run();
+  }
+
+  close(): void {
+    this.stop.abort();
+  }
+
+  noteRead(seq: number): void {
+    if (this.stop.signal.aborted || !Number.isFinite(seq) || seq >= this.covered) return;
+    this.lastId = String(seq);
+    this.covered = seq;
+    this.rewound = true;
+    this.connection?.abort();
+  }
+
+  /** Connects while not stopped: at once after a rewind, else after a backoff (or Retry-After). */
+  private async run(): Promise<void> {
+    const { signal } = this.stop;
+    const { first, max } = this.options.backoff ?? { first: 1000, max: 30_000 };
+    while (!signal.aborted) {
+      await online(signal);
+      if (signal.aborted) break;
+      let wait: number | 'final' = -1;
+      try {
+        wait = await this.connect();
+      } catch {
+        // A dropped connection or a network error: reconnect below.
+      }
+      if (wait === 'final' || signal.aborted) break;
+      if (this.rewound) {
+        // Cut on purpose to resume from an earlier id: at once, no backoff.
+        this.rewound = false;
+        continue;
+      }
+      this.failures++;
+      const backoff = Math.min(max, first * 2 ** (this.failures - 1)) * (0.5 + Math.random() / 2);
+      await sleep(Math.max(wait, backoff), signal);
+    }
+  }
+
+  /** One connection: ms to wait before the next (-1: the backoff's), or 'final'. */
+  private async connect(): Promise<number | 'final'> {
+    const init = await this.options.init();
     const headers = new Headers(init.headers);
     headers.set('Accept', 'text/event-stream');
-    if (lastId !== null) headers.set('Last-Event-ID', lastId);
-    covered = lastId !== null ? Number(lastId) : Number.POSITIVE_INFINITY;
-    const current = (connection = new AbortController());
+    if (this.lastId !== null) headers.set('Last-Event-ID', this.lastId);
+    this.covered = this.lastId !== null ? Number(this.lastId) : Number.POSITIVE_INFINITY;
+    const current = (this.connection = new AbortController());
     const abort = () => current.abort();
-    stop.signal.addEventListener('abort', abort, { once: true });
+    this.stop.signal.addEventListener('abort', abort, { once: true });
     try {
-      return await read(current, init, headers);
+      return await this.read(current, init, headers);
     } finally {
-      stop.signal.removeEventListener('abort', abort);
+      this.stop.signal.removeEventListener('abort', abort);
     }
-  };
+  }
 
-  const read = async (current: AbortController, init: RequestInit, headers: Headers): Promise<number | 'final'> => {
-    const response = await options.fetch(options.url, { ...init, headers, signal: current.signal });
+  private async read(current: AbortController, init: RequestInit, headers: Headers): Promise<number | 'final'> {
+    const response = await this.options.fetch(this.options.url, { ...init, headers, signal: current.signal });
     // Not allowed or not there: retrying would only repeat the refusal.
     if ([401, 403, 404].includes(response.status)) return 'final';
     if (!response.ok || !response.body) {
@@ -117,52 +162,22 @@ export function openStream(options: StreamOptions): EventStream {
     for (;;) {
       const { value, done } = await reader.read();
       if (done) return -1;
-      failures = 0;
-      buffer = parseEvents(buffer + value, (message) => {
-        if (message.id !== null) {
-          lastId = message.id;
-          if (covered === Number.POSITIVE_INFINITY) covered = Number(message.id);
-        }
-        if (message.event === 'reset') return options.onStale();
-        if (message.event !== 'message' || !message.data) return;
-        try {
-          options.onEvent(JSON.parse(message.data) as CheckinEvent);
-        } catch {
-          // Not JSON: dropped like any malformed event (the elements validate the rest).
-        }
-      });
+      this.failures = 0;
+      buffer = parseEvents(buffer + value, (message) => this.hear(message));
     }
-  };
+  }
 
-  void (async () => {
-    while (!stop.signal.aborted) {
-      await online(stop.signal);
-      if (stop.signal.aborted) break;
-      let wait: number | 'final' = -1;
-      try {
-        wait = await connect();
-      } catch {
-        // A dropped connection or a network error: reconnect below.
-      }
-      if (wait === 'final' || stop.signal.aborted) break;
-      if (rewound) {
-        // Cut on purpose to resume from an earlier id: at once, no backoff.
-        rewound = false;
-        continue;
-      }
-      failures++;
-      const backoff = Math.min(max, first * 2 ** (failures - 1)) * (0.5 + Math.random() / 2);
-      await sleep(Math.max(wait, backoff), stop.signal);
+  private hear(message: Message): void {
+    if (message.id !== null) {
+      this.lastId = message.id;
+      if (this.covered === Number.POSITIVE_INFINITY) this.covered = Number(message.id);
     }
-  })();
-  return {
-    close: () => stop.abort(),
-    noteRead(seq) {
-      if (stop.signal.aborted || !Number.isFinite(seq) || seq >= covered) return;
-      lastId = String(seq);
-      covered = seq;
-      rewound = true;
-      connection?.abort();
-    },
-  };
+    if (message.event === 'reset') return this.options.onStale();
+    if (message.event !== 'message' || !message.data) return;
+    try {
+      this.options.onEvent(JSON.parse(message.data) as CheckinEvent);
+    } catch {
+      // Not JSON: dropped like any malformed event (the elements validate the rest).
+    }
+  }
 }

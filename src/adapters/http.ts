@@ -89,51 +89,51 @@ export class HttpAdapter implements CheckinAdapter {
   }
 
   getViewer(options?: ReadOptions): Promise<Viewer> {
-    return this.send('getViewer', 'GET', `/viewer?contract=${enc(this.contractId)}`, options);
+    return this.send<'getViewer'>('GET', `/viewer?contract=${enc(this.contractId)}`, options);
   }
 
   getContract(contractId: string, options?: ReadOptions): Promise<Contract> {
-    return this.send('getContract', 'GET', `/contracts/${enc(contractId)}`, options);
+    return this.send<'getContract'>('GET', `/contracts/${enc(contractId)}`, options);
   }
 
   getSettings(contractId: string, options?: ReadOptions): Promise<Settings> {
-    return this.send('getSettings', 'GET', `/contracts/${enc(contractId)}/settings`, options);
+    return this.send<'getSettings'>('GET', `/contracts/${enc(contractId)}/settings`, options);
   }
 
   updateSettings(contractId: string, change: SettingsChange, options: UpdateSettingsOptions): Promise<Settings> {
-    return this.send('updateSettings', 'PATCH', `/contracts/${enc(contractId)}/settings`, options, change, {
+    return this.send<'updateSettings'>('PATCH', `/contracts/${enc(contractId)}/settings`, options, change, {
       'If-Match': `"${options.expectedVersion}"`,
     });
   }
 
   listCheckins(contractId: string, options?: ListOptions): Promise<Page<Checkin>> {
-    return this.send('listCheckins', 'GET', `/contracts/${enc(contractId)}/checkins${query(options)}`, options);
+    return this.send<'listCheckins'>('GET', `/contracts/${enc(contractId)}/checkins${query(options)}`, options);
   }
 
   listHistory(contractId: string, options?: ListOptions): Promise<Page<HistoryItem>> {
-    return this.send('listHistory', 'GET', `/contracts/${enc(contractId)}/history${query(options)}`, options) as Promise<
+    return this.send<'listHistory'>('GET', `/contracts/${enc(contractId)}/history${query(options)}`, options) as Promise<
       Page<HistoryItem>
     >;
   }
 
   submitAnswers(contractId: string, checkinId: string, input: AnswersInput, options: WriteOptions): Promise<Checkin> {
-    return this.send('submitAnswers', 'PUT', `${this.checkin(contractId, checkinId)}/answers`, options, input);
+    return this.send<'submitAnswers'>('PUT', `${this.checkin(contractId, checkinId)}/answers`, options, input);
   }
 
   skipCheckin(contractId: string, checkinId: string, input: { note: string }, options: WriteOptions): Promise<Checkin> {
-    return this.send('skipCheckin', 'POST', `${this.checkin(contractId, checkinId)}/skip`, options, input);
+    return this.send<'skipCheckin'>('POST', `${this.checkin(contractId, checkinId)}/skip`, options, input);
   }
 
   acknowledge(contractId: string, checkinId: string, options?: ReadOptions): Promise<Checkin> {
-    return this.send('acknowledge', 'PUT', `${this.checkin(contractId, checkinId)}/acknowledgement`, options);
+    return this.send<'acknowledge'>('PUT', `${this.checkin(contractId, checkinId)}/acknowledgement`, options);
   }
 
   requestUpdate(contractId: string, input: { message?: string }, options: WriteOptions): Promise<Checkin> {
-    return this.send('requestUpdate', 'POST', `/contracts/${enc(contractId)}/update-requests`, options, input);
+    return this.send<'requestUpdate'>('POST', `/contracts/${enc(contractId)}/update-requests`, options, input);
   }
 
   reply(contractId: string, checkinId: string, input: { text: string }, options: WriteOptions): Promise<Reply> {
-    return this.send('reply', 'POST', `${this.checkin(contractId, checkinId)}/replies`, options, input);
+    return this.send<'reply'>('POST', `${this.checkin(contractId, checkinId)}/replies`, options, input);
   }
 
   /**
@@ -169,11 +169,10 @@ export class HttpAdapter implements CheckinAdapter {
   }
 
   /**
-   * One request of operation `op`: its JSON result, or the `CheckinError` its status means.
+   * One request of operation `O`: its JSON result, or the `CheckinError` its status means.
    * The body and the result are typed by openapi.json (src/adapters/http-openapi.ts).
    */
   private async send<O extends Operation>(
-    _op: O,
     method: string,
     path: string,
     options: ReadOptions | WriteOptions | undefined,
