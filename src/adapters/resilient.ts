@@ -267,54 +267,56 @@ const OPTIONS_AT: Record<MethodName, number> = {
  * described at the top of this module. `subscribe` passes through unchanged.
  */
 export function resilient(adapter: CheckinAdapter, options: ResilienceOptions = {}): CheckinAdapter {
-  const wait = options.sleep ?? sleep;
-  const online = options.online ?? defaultOnline;
-
-  async function call(name: MethodName, args: unknown[]): Promise<unknown> {
-    const at = OPTIONS_AT[name];
-    const given = (args[at] ?? {}) as { signal?: AbortSignal };
-    const outer = anySignal([given.signal, options.lifetime?.()]);
-    const method = (adapter as unknown as Record<string, unknown>)[name];
-    try {
-      if (typeof method !== 'function') {
-        throw new CheckinError('unavailable', `The adapter has no ${name} method.`, { retryable: false });
-      }
-      const read = READS.has(name);
-      for (let tried = 1; ; tried++) {
-        const policy = resolvePolicy(options.policy?.());
-        try {
-          return await attempt(
-            (signal) => {
-              const copy = args.slice();
-              copy[at] = { ...given, signal };
-              return (method as (...a: unknown[]) => Promise<unknown>).apply(adapter, copy);
-            },
-            outer.signal,
-            policy.timeoutMs,
-          );
-        } catch (error) {
-          if (outer.signal.aborted || isAbortError(error)) throw error;
-          const failure = CheckinError.from(error);
-          if (!read || !isAutoRetried(failure) || tried >= policy.attempts || !online()) throw failure;
-          const delayMs = backoffDelay(tried, policy, options.random);
-          options.onRetry?.({ method: name, attempt: tried, error: failure, delayMs });
-          await wait(delayMs, outer.signal);
-        }
-      }
-    } finally {
-      outer.dispose();
-    }
-  }
-
   const wrapper = {} as CheckinAdapter;
   for (const name of Object.keys(OPTIONS_AT) as MethodName[]) {
     // Optional methods stay absent when the host's adapter lacks them, so callers can tell.
     if (name === 'listHistory' && typeof adapter.listHistory !== 'function') continue;
-    (wrapper as unknown as Record<string, unknown>)[name] = (...args: unknown[]) => call(name, args);
+    (wrapper as unknown as Record<string, unknown>)[name] = (...args: unknown[]) =>
+      call(adapter, options, name, args);
   }
   if (typeof adapter.subscribe === 'function') {
     wrapper.subscribe = (contractId, listener) => adapter.subscribe!(contractId, listener);
   }
   bases.set(wrapper, { adapter, options });
   return wrapper;
+}
+
+/** One call of `name`: timed, retried when it is a read and the failure is transient. */
+async function call(
+  adapter: CheckinAdapter,
+  options: ResilienceOptions,
+  name: MethodName,
+  args: unknown[],
+): Promise<unknown> {
+  const wait = options.sleep ?? sleep;
+  const online = options.online ?? defaultOnline;
+  const at = OPTIONS_AT[name];
+  const given = (args[at] ?? {}) as { signal?: AbortSignal };
+  const outer = anySignal([given.signal, options.lifetime?.()]);
+  const method = (adapter as unknown as Record<string, unknown>)[name];
+  const once = (signal: AbortSignal) => {
+    const copy = args.slice();
+    copy[at] = { ...given, signal };
+    return (method as (...a: unknown[]) => Promise<unknown>).apply(adapter, copy);
+  };
+  try {
+    if (typeof method !== 'function') {
+      throw new CheckinError('unavailable', `The adapter has no ${name} method.`, { retryable: false });
+    }
+    for (let tried = 1; ; tried++) {
+      const policy = resolvePolicy(options.policy?.());
+      try {
+        return await attempt(once, outer.signal, policy.timeoutMs);
+      } catch (error) {
+        if (outer.signal.aborted || isAbortError(error)) throw error;
+        const failure = CheckinError.from(error);
+        if (!READS.has(name) || !isAutoRetried(failure) || tried >= policy.attempts || !online()) throw failure;
+        const delayMs = backoffDelay(tried, policy, options.random);
+        options.onRetry?.({ method: name, attempt: tried, error: failure, delayMs });
+        await wait(delayMs, outer.signal);
+      }
+    }
+  } finally {
+    outer.dispose();
+  }
 }

@@ -97,42 +97,51 @@ async function state(b: ConformanceBackend): Promise<string> {
 
 export function defineAccess(kit: Kit): void {
   kit.describe('access', () => {
-    for (const cell of ACCESS_MATRIX) {
-      for (const who of EVERYONE) {
-        const allowed = cell.allowed.includes(who);
-        kit.it(`${cell.name} by the ${who}: ${allowed ? 'allowed' : 'forbidden, no trace'}`, () =>
-          kit.run(cell.world ?? {}, async (b) => {
-            await cell.prepare?.(b);
-            if (allowed) {
-              await cell.call(b[who]);
-              return;
-            }
-            const before = await state(b);
-            const error = await rejects(cell.call(b[who]), 'forbidden', `${cell.name} by the ${who}`);
-            equal(error.retryable, false, 'a forbidden call is not retryable');
-            equal(await state(b), before, 'the state after a refused call');
-          }),
-        );
-      }
-    }
-
-    kit.it('an unknown contract or check-in is not-found', () =>
-      kit.run({}, async (b) => {
-        await rejects(b.client.getSettings('c-nope'), 'not-found', 'an unknown contract');
-        await rejects(
-          b.talent.submitAnswers('c-1', 'c-1-nope', { answers: ANSWERS }, { idempotencyKey: key() }),
-          'not-found',
-          'an unknown check-in',
-        );
-      }),
-    );
-
-    kit.it("getViewer reports each person's role in the contract", () =>
-      kit.run({}, async (b) => {
-        equal((await b.client.getViewer()).role, 'client', "the client's role");
-        equal((await b.talent.getViewer()).role, 'talent', "the talent's role");
-        equal((await b.observer.getViewer()).role, 'observer', "the observer's role");
-      }),
-    );
+    matrix(kit);
+    unknownsAndRoles(kit);
   });
+}
+
+/** Every cell of the access matrix, for everyone. */
+function matrix(kit: Kit): void {
+  for (const cell of ACCESS_MATRIX) {
+    for (const who of EVERYONE) {
+      const allowed = cell.allowed.includes(who);
+      kit.it(`${cell.name} by the ${who}: ${allowed ? 'allowed' : 'forbidden, no trace'}`, () =>
+        kit.run(cell.world ?? {}, async (b) => {
+          await cell.prepare?.(b);
+          if (allowed) {
+            await cell.call(b[who]);
+            return;
+          }
+          const before = await state(b);
+          const error = await rejects(cell.call(b[who]), 'forbidden', `${cell.name} by the ${who}`);
+          equal(error.retryable, false, 'a forbidden call is not retryable');
+          equal(await state(b), before, 'the state after a refused call');
+        }),
+      );
+    }
+  }
+}
+
+/** Unknown ids and the viewer's role. */
+function unknownsAndRoles(kit: Kit): void {
+  kit.it('an unknown contract or check-in is not-found', () =>
+    kit.run({}, async (b) => {
+      await rejects(b.client.getSettings('c-nope'), 'not-found', 'an unknown contract');
+      await rejects(
+        b.talent.submitAnswers('c-1', 'c-1-nope', { answers: ANSWERS }, { idempotencyKey: key() }),
+        'not-found',
+        'an unknown check-in',
+      );
+    }),
+  );
+
+  kit.it("getViewer reports each person's role in the contract", () =>
+    kit.run({}, async (b) => {
+      equal((await b.client.getViewer()).role, 'client', "the client's role");
+      equal((await b.talent.getViewer()).role, 'talent', "the talent's role");
+      equal((await b.observer.getViewer()).role, 'observer', "the observer's role");
+    }),
+  );
 }
