@@ -1,7 +1,8 @@
-// Prints the parts of src/ that break the shape issue 11 asks for: files over 400 lines,
-// functions over 50 lines, render functions (named render*) over 40. A report, not a gate
-// (exit 0) until the elements are reshaped; generated files are named and skipped.
-// Usage: node scripts/check-shape.mjs
+// Checks the shape of src/ (docs/architecture.md): the layer rules (the model, the schedule,
+// the adapters and the conformance kit import no Lit; the schedule and the adapters import no
+// element or controller; views import no adapter or controller; controllers no element), and
+// prints files over 400 lines, functions over 50 and render functions (render*) over 40.
+// Generated files are named and skipped. Usage: node scripts/check-shape.mjs
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import ts from 'typescript';
@@ -18,7 +19,15 @@ function* files(dir) {
   }
 }
 
-const offenders = { file: [], fn: [], render: [] };
+/** [files it applies to, imports it forbids, why]: module specifiers matched as written. */
+const LAYERS = [
+  [/^src\/(schedule|adapters|conformance)\/|^src\/(model|limits|questions)\.ts$/, /^(lit|@lit\/)|^lit\//, 'imports no Lit'],
+  [/^src\/(schedule|adapters|conformance)\//, /\/(elements|controllers)\//, 'imports no element or controller'],
+  [/^src\/elements\/[^/]+\/views\//, /\/(adapters|controllers)\//, 'a view imports no adapter or controller'],
+  [/^src\/controllers\//, /\/elements\//, 'a controller imports no element'],
+];
+
+const offenders = { file: [], fn: [], render: [], layer: [] };
 for (const path of files(join(root, 'src'))) {
   const name = relative(root, path);
   if (GENERATED.has(name)) continue;
@@ -26,6 +35,14 @@ for (const path of files(join(root, 'src'))) {
   const source = ts.createSourceFile(name, text, ts.ScriptTarget.Latest, true);
   const lines = source.getLineAndCharacterOfPosition(text.length).line + 1;
   if (lines > LIMITS.file) offenders.file.push([name, lines]);
+  for (const statement of source.statements) {
+    if (!ts.isImportDeclaration(statement) && !ts.isExportDeclaration(statement)) continue;
+    const from = statement.moduleSpecifier?.text;
+    if (!from) continue;
+    for (const [where, forbidden, rule] of LAYERS) {
+      if (where.test(name) && forbidden.test(from)) offenders.layer.push([`${name}: '${from}' (${rule})`, 0]);
+    }
+  }
   const visit = (node) => {
     if (ts.isFunctionLike(node) && 'body' in node && node.body) {
       const start = source.getLineAndCharacterOfPosition(node.getStart()).line;
@@ -47,4 +64,7 @@ const show = (title, list, limit) => {
 show('files', offenders.file, LIMITS.file);
 show('functions', offenders.fn, LIMITS.fn);
 show('render functions', offenders.render, LIMITS.render);
-console.log(`check-shape: a report (issue 11); generated and skipped: ${[...GENERATED].join(', ')}`);
+console.log(`layer rules broken: ${offenders.layer.length}`);
+for (const [where] of offenders.layer) console.log(`  ${where}`);
+console.log(`check-shape: sizes are a report until the elements are reshaped; generated and skipped: ${[...GENERATED].join(', ')}`);
+if (offenders.layer.length) process.exitCode = 1;
