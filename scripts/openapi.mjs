@@ -9,7 +9,7 @@ const root = new URL('..', import.meta.url);
 const limitsSource = readFileSync(new URL('src/limits.ts', root), 'utf8');
 const limit = (name) => Number(new RegExp(`\\b${name}: (\\d+)`).exec(limitsSource)[1]);
 const LIMITS = Object.fromEntries(
-  ['questions', 'prompt', 'answer', 'quickAnswers', 'quickAnswer', 'note', 'message', 'reply', 'skipDates', 'idempotencyKey', 'pageSize', 'maxPageSize'].map((n) => [n, limit(n)]),
+  ['questions', 'questionId', 'prompt', 'answer', 'quickAnswers', 'quickAnswer', 'note', 'message', 'reply', 'skipDates', 'idempotencyKey', 'pageSize', 'maxPageSize'].map((n) => [n, limit(n)]),
 );
 
 const ref = (name) => ({ $ref: `#/components/schemas/${name}` });
@@ -42,7 +42,7 @@ const schemas = {
   }),
   Question: object(
     {
-      id: { type: 'string', minLength: 1, maxLength: 50 },
+      id: { type: 'string', minLength: 1, maxLength: LIMITS.questionId },
       prompt: { type: 'string', minLength: 1, maxLength: LIMITS.prompt },
       required: { type: 'boolean' },
       maxLength: { type: 'integer', minimum: 1, maximum: LIMITS.answer },

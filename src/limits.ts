@@ -7,6 +7,8 @@
 export const LIMITS = /* @__PURE__ */ Object.freeze({
   /** Questions per contract. */
   questions: 10,
+  /** Characters in a question's id. */
+  questionId: 50,
   /** Characters in a question's prompt. */
   prompt: 200,
   /** The largest `maxLength` a question may set for its answer. */

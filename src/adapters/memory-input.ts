@@ -10,8 +10,6 @@ import type { Answer, Health, Question } from '../model.js';
 import type { AnswersInput } from './adapter.js';
 import { fail } from './memory-data.js';
 
-const ID_LENGTH = 50;
-
 const isBlank = (text: string) => !text.trim();
 
 /** The questions to store, or `invalid` naming the first question that breaks a limit. */
@@ -31,8 +29,8 @@ function checkQuestion(
 ): Question {
   if (!raw || typeof raw !== 'object') throw fail('invalid', `Question ${n} is not a question.`);
   const id = typeof raw.id === 'string' ? raw.id : '';
-  if (isBlank(id) || id !== id.trim() || id.length > ID_LENGTH) {
-    throw fail('invalid', `Question ${n} needs an id of 1 to ${ID_LENGTH} characters.`);
+  if (isBlank(id) || id !== id.trim() || id.length > LIMITS.questionId) {
+    throw fail('invalid', `Question ${n} needs an id of 1 to ${LIMITS.questionId} characters.`);
   }
   if (seen.ids.has(id)) throw fail('invalid', `Two questions have the id "${id}"; ids must be unique.`);
   seen.ids.add(id);
