@@ -37,14 +37,18 @@ export function sameSubject(previous: Loaded | null, loaded: Loaded): boolean {
   );
 }
 
-/** What is on screen besides the data, as far as a fresh load is judged against it. */
-export interface LoadContext {
-  /** A write is on its way, or went out while the load ran. */
+/** What the talent is doing, as far as a fresh load or a live event is judged against it. */
+export interface Doing {
+  /** A write is on its way (for a load: or went out while it ran). */
   writing: boolean;
-  /** The talent asked for this load ("Show the latest"). */
-  chosen: boolean;
   /** The talent has text on screen the adapter has not confirmed. */
   unsent: boolean;
+}
+
+/** What is on screen besides the data, as far as a fresh load is judged against it. */
+export interface LoadContext extends Doing {
+  /** The talent asked for this load ("Show the latest"). */
+  chosen: boolean;
   /** What a live event heard while loading said. */
   changed: Newer;
 }
@@ -108,7 +112,7 @@ export function judge(shown: Loaded, event: CheckinEvent, now: number, fixed: bo
 }
 
 /** What is on screen, as far as a live event (or a stale signal) is judged against it. */
-export interface LiveInput {
+export interface LiveInput extends Doing {
   /** The event is about the check-in on screen. */
   here: boolean;
   /** The event changes what is shown (always, for one about the check-in on screen). */
@@ -116,11 +120,8 @@ export interface LiveInput {
   loading: boolean;
   /** A load is in (the data on screen, even after a failed refresh). */
   loaded: boolean;
-  writing: boolean;
-  unsent: boolean;
-  /** The event closes the check-in on screen. */
+  /** The event closes the check-in on screen; `viewChanged`: it would change view (answered elsewhere, say). */
   closes: boolean;
-  /** The check-in on screen would change view (answered or skipped elsewhere, say). */
   viewChanged: boolean;
 }
 

@@ -1,7 +1,8 @@
 import { msg, str } from '@lit/localize';
 import { formatInstant } from '../../format.js';
 import { LIMITS } from '../../limits.js';
-import type { Checkin, Health, Question } from '../../model.js';
+import type { Checkin, Question } from '../../model.js';
+import { healthLabel } from '../checkin-thread/labels.js';
 import { shortText } from '../shared.js';
 import type { Terms } from '../terms.js';
 import { answersAsMessage, editableUntil, isBlank, lengthOf, standingOf, type FormValue } from './form-logic.js';
@@ -10,18 +11,6 @@ import type { Loaded } from './state.js';
 /** An instant as the form writes it: weekday and time, in the viewer's terms. */
 export function when(terms: Terms, instant: string): string {
   return formatInstant(instant, { ...terms, style: 'weekday-time' });
-}
-
-/** The words for a health value. */
-export function healthWord(health: Health): string {
-  switch (health) {
-    case 'on-track':
-      return msg('On track');
-    case 'at-risk':
-      return msg('At risk');
-    case 'off-track':
-      return msg('Off track');
-  }
 }
 
 export function storageWarning(): string {
@@ -135,7 +124,7 @@ export function replyMessage(questions: readonly Question[], value: FormValue): 
   if (value.reply !== undefined) return value.reply;
   const note = value.skip?.note ?? '';
   return answersAsMessage(questions, value, [
-    value.health ? `${msg('How is the work going?')}\n${healthWord(value.health)}` : null,
+    value.health ? `${msg('How is the work going?')}\n${healthLabel(value.health)}` : null,
     isBlank(note) ? null : `${msg('Not working this week')}\n${note.trim()}`,
   ]);
 }

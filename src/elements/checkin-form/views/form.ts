@@ -6,7 +6,8 @@ import { formatInstant } from '../../../format.js';
 import { renderError, shortText } from '../../shared.js';
 import { weekEnded } from '../form-logic.js';
 import { failureOf } from '../state.js';
-import { editWindow, healthWord, storageWarning, when } from '../words.js';
+import { healthLabel } from '../../checkin-thread/labels.js';
+import { editWindow, storageWarning, when } from '../words.js';
 import { renderHeader } from './header.js';
 import { renderQuestion } from './question.js';
 import { renderReplyPanel } from './reply.js';
@@ -68,9 +69,9 @@ function renderActions(props: { view: FormView; checkin: Checkin; editing: boole
 function renderHealth(view: FormView): TemplateResult {
   const options: Array<[string, string]> = [
     ['', msg('Not set')],
-    ['on-track', healthWord('on-track')],
-    ['at-risk', healthWord('at-risk')],
-    ['off-track', healthWord('off-track')],
+    ['on-track', healthLabel('on-track')],
+    ['at-risk', healthLabel('at-risk')],
+    ['off-track', healthLabel('off-track')],
   ];
   return html`<fieldset part="health">
     <legend>${msg('How is the work going?')} <span class="marker">${msg('(optional)')}</span></legend>

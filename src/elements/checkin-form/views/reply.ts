@@ -1,13 +1,12 @@
 import { msg, str } from '@lit/localize';
 import { html, nothing, type TemplateResult } from 'lit';
-import { live } from 'lit/directives/live.js';
 import type { Checkin } from '../../../model.js';
 import { LIMITS } from '../../../limits.js';
 import { renderError, shortText } from '../../shared.js';
 import { lengthOf } from '../form-logic.js';
 import { failureOf, valueOf } from '../state.js';
 import { closedSentence, replyMessage } from '../words.js';
-import { renderCounter, renderFieldError } from './fields.js';
+import { renderNoteField, renderSend } from './fields.js';
 import type { FormView } from './props.js';
 import { reloadButton } from './states.js';
 
@@ -29,30 +28,17 @@ export function renderReplyPanel(props: { view: FormView; checkin: Checkin }): T
         : msg(str`You can send what you wrote to ${client} as a message on this check-in.`)}
     </p>
     <label for="reply-text">${msg(str`Message to ${client}`)}</label>
-    ${renderFieldError({ id: 'reply-err', text: error })}
-    <textarea
-      id="reply-text"
-      part="textarea reply-text"
-      rows="8"
-      dir="auto"
-      aria-describedby=${error ? 'reply-count reply-err' : 'reply-count'}
-      aria-invalid=${error ? 'true' : 'false'}
-      ?readonly=${view.sending === 'reply'}
-      .value=${live(text)}
-      @input=${view.on.replyInput}
-    ></textarea>
-    ${renderCounter({ id: 'reply-count', length: lengthOf(text), max: LIMITS.reply, tooMany: true })}
+    ${renderNoteField({
+      ...{ id: 'reply-text', name: 'reply', part: 'textarea reply-text', rows: 8, value: text, error },
+      ...{ readonly: view.sending === 'reply', onInput: view.on.replyInput },
+      ...{ length: lengthOf(text), max: LIMITS.reply, tooMany: true },
+    })}
     ${failure ? renderError(failure, view.on.sendReply, msg('Retry')) : nothing}
     <div class="actions">
-      <button
-        type="button"
-        class="primary"
-        part="send-reply"
-        aria-disabled=${view.sending ? 'true' : 'false'}
-        @click=${view.on.sendReply}
-      >
-        ${view.sending === 'reply' ? msg('Sending…') : msg(str`Send to ${client}`)}
-      </button>
+      ${renderSend({
+        ...{ part: 'send-reply', busy: view.sending !== undefined, onClick: view.on.sendReply },
+        label: view.sending === 'reply' ? msg('Sending…') : msg(str`Send to ${client}`),
+      })}
     </div>
   </div>`;
 }

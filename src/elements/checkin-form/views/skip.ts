@@ -1,11 +1,10 @@
 import { msg, str } from '@lit/localize';
 import { html, nothing, type TemplateResult } from 'lit';
-import { live } from 'lit/directives/live.js';
 import { LIMITS } from '../../../limits.js';
 import { renderError, shortText } from '../../shared.js';
 import { lengthOf } from '../form-logic.js';
 import { failureOf } from '../state.js';
-import { renderCounter, renderFieldError } from './fields.js';
+import { renderNoteField, renderSend } from './fields.js';
 import type { FormView } from './props.js';
 
 /** "Not working this week" and its panel. */
@@ -37,29 +36,17 @@ function renderSkipPanel(view: FormView): TemplateResult {
       ${msg(str`Note for ${shortText(view.loaded.contract.client.name)}`)}
       <span class="marker">${msg('(optional)')}</span>
     </label>
-    ${renderFieldError({ id: 'skip-err', text: error })}
-    <textarea
-      id="skip-note"
-      part="textarea skip-note"
-      rows="3"
-      dir="auto"
-      aria-describedby=${error ? 'skip-count skip-err' : 'skip-count'}
-      aria-invalid=${error ? 'true' : 'false'}
-      .value=${live(note)}
-      @input=${view.on.skipInput}
-    ></textarea>
-    ${renderCounter({ id: 'skip-count', length: lengthOf(note.trim()), max: LIMITS.note, tooMany: false })}
+    ${renderNoteField({
+      ...{ id: 'skip-note', name: 'skip', part: 'textarea skip-note', rows: 3, value: note, error },
+      ...{ readonly: false, onInput: view.on.skipInput },
+      ...{ length: lengthOf(note.trim()), max: LIMITS.note, tooMany: false },
+    })}
     ${failure ? renderError(failure, view.on.skip, msg('Retry')) : nothing}
     <div class="actions">
-      <button
-        type="button"
-        class="primary"
-        part="skip-confirm"
-        aria-disabled=${skipping || view.sending === 'submit' ? 'true' : 'false'}
-        @click=${view.on.skip}
-      >
-        ${skipping ? msg('Sending…') : msg('Confirm: not working this week')}
-      </button>
+      ${renderSend({
+        ...{ part: 'skip-confirm', busy: skipping || view.sending === 'submit', onClick: view.on.skip },
+        label: skipping ? msg('Sending…') : msg('Confirm: not working this week'),
+      })}
       <button type="button" part="skip-cancel" @click=${view.on.toggleSkip}>${msg('Cancel')}</button>
     </div>`;
 }

@@ -7,7 +7,8 @@ import { nextPrompt } from '../../../schedule/index.js';
 import { shortText } from '../../shared.js';
 import { hasText, isEditable } from '../form-logic.js';
 import { doneOf, valueOf } from '../state.js';
-import { closedSentence, closedText, editWindow, healthWord, when } from '../words.js';
+import { healthLabel } from '../../checkin-thread/labels.js';
+import { closedSentence, closedText, editWindow, when } from '../words.js';
 import type { FormView } from './props.js';
 import { renderReplyPanel } from './reply.js';
 
@@ -89,7 +90,7 @@ function renderAnswers(props: { view: FormView; checkin: Checkin }): TemplateRes
       (a) => html`<div><dt dir="auto">${prompt(a.questionId)}</dt><dd dir="auto">${a.text}</dd></div>`,
     )}
     ${checkin.health
-      ? html`<div><dt>${msg('How is the work going?')}</dt><dd>${healthWord(checkin.health)}</dd></div>`
+      ? html`<div><dt>${msg('How is the work going?')}</dt><dd>${healthLabel(checkin.health)}</dd></div>`
       : nothing}
   </dl>`;
 }
@@ -119,11 +120,7 @@ export function renderAnswered(props: { view: FormView; checkin: Checkin }): Tem
       ${editable ? editWindow(loaded, checkin, terms) : closedText(loaded, checkin, terms)}
     </p>
     ${renderAnswers(props)}
-    ${editable
-      ? html`<div class="actions">
-          <button type="button" part="edit" @click=${view.on.startEdit}>${msg('Edit answer')}</button>
-        </div>`
-      : nothing}
+    ${editable ? renderEdit({ view, label: msg('Edit answer') }) : nothing}
   </div>`;
 }
 
@@ -140,11 +137,7 @@ export function renderSkipped(props: { view: FormView; checkin: Checkin }): Temp
     ${checkin.skipNote
       ? html`<blockquote part="message" dir="auto" aria-label=${msg('Your note')}>${checkin.skipNote}</blockquote>`
       : nothing}
-    ${editable
-      ? html`<div class="actions">
-          <button type="button" part="edit" @click=${view.on.startEdit}>${msg('Answer after all')}</button>
-        </div>`
-      : nothing}
+    ${editable ? renderEdit({ view, label: msg('Answer after all') }) : nothing}
   </div>`;
 }
 
@@ -153,5 +146,12 @@ export function renderMissed(props: { view: FormView; checkin: Checkin }): Templ
     <p class="state missed" part="state">
       ${msg(str`This check-in (asked ${when(props.view.terms, props.checkin.dueAt)}) was missed: the next one opened before it was answered.`)}
     </p>
+  </div>`;
+}
+
+/** "Edit answer" / "Answer after all": the form again, with the answer as sent. */
+function renderEdit(props: { view: FormView; label: string }): TemplateResult {
+  return html`<div class="actions">
+    <button type="button" part="edit" @click=${props.view.on.startEdit}>${props.label}</button>
   </div>`;
 }
