@@ -61,10 +61,9 @@ console.log(`exports: ${checked} targets checked (${defineNames.length} define e
 
 // --- 2. sideEffects --------------------------------------------------------------------------
 
-// NUL stands in for `**` while `*` is replaced: no path contains it.
+// A private-use character stands in for `**` while `*` is replaced: no path contains it.
 const globToRegExp = (glob) =>
-  // eslint-disable-next-line no-control-regex
-  new RegExp(`^${glob.replace(/^\.\//, '').replace(/[.+?^${}()|[\]\\]/g, '\\$&').replace(/\*\*/g, '\u0000').replace(/\*/g, '[^/]*').replace(/\u0000/g, '.*')}$`);
+  new RegExp(`^${glob.replace(/^\.\//, '').replace(/[.+?^${}()|[\]\\]/g, '\\$&').replace(/\*\*/g, '\uE000').replace(/\*/g, '[^/]*').replace(/\uE000/g, '.*')}$`);
 const effectful = pkg.sideEffects.map(globToRegExp);
 const hasSideEffects = (path) => effectful.some((re) => re.test(path));
 
