@@ -96,7 +96,7 @@ function newest(dir) {
 }
 
 /** What the build reads besides src/: a change to these also makes dist/ stale. */
-const BUILD_INPUTS = ['rollup.config.mjs', 'scripts/minify-templates.mjs', 'scripts/minify-template-text.mjs'];
+const BUILD_INPUTS = ['rollup.config.mjs'];
 
 /**
  * Makes sure dist/ exists (runs `npm run build` when it does not). Returns a warning when the

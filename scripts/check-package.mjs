@@ -61,8 +61,9 @@ console.log(`exports: ${checked} targets checked (${defineNames.length} define e
 
 // --- 2. sideEffects --------------------------------------------------------------------------
 
+// A private-use character stands in for `**` while `*` is replaced: no path contains it.
 const globToRegExp = (glob) =>
-  new RegExp(`^${glob.replace(/^\.\//, '').replace(/[.+?^${}()|[\]\\]/g, '\\$&').replace(/\*\*/g, '\u0000').replace(/\*/g, '[^/]*').replace(/\u0000/g, '.*')}$`);
+  new RegExp(`^${glob.replace(/^\.\//, '').replace(/[.+?^${}()|[\]\\]/g, '\\$&').replace(/\*\*/g, '\uE000').replace(/\*/g, '[^/]*').replace(/\uE000/g, '.*')}$`);
 const effectful = pkg.sideEffects.map(globToRegExp);
 const hasSideEffects = (path) => effectful.some((re) => re.test(path));
 

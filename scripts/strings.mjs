@@ -14,7 +14,6 @@ import { dirname, join, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { generateMsgId } from '@lit/localize/internal/id-generation.js';
 
-let ts; // the TypeScript compiler, loaded only to extract (--verify needs only the catalogue)
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const OUT = 'locales/source.json';
@@ -204,7 +203,8 @@ if (args.length > 1 || (args.length === 1 && args[0] !== '--check')) {
   process.exit(2);
 }
 
-ts = (await import('typescript')).default;
+// The TypeScript compiler, loaded only to extract (--verify needs only the catalogue).
+const ts = (await import('typescript')).default;
 const { catalogue, errors } = extract();
 for (const error of errors) console.error(`strings: ${error}`);
 if (errors.length) process.exit(1);

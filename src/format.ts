@@ -82,7 +82,7 @@ export function zoneName(timeZone: string, locale?: string): string {
   let name = zoneNames.get(key);
   if (name) return name;
   const city = timeZone.includes('/') ? timeZone.slice(timeZone.lastIndexOf('/') + 1).replace(/_/g, ' ') : '';
-  let generic = '';
+  let generic: string;
   try {
     const parts = new Intl.DateTimeFormat(locale, { timeZone, timeZoneName: 'longGeneric' }).formatToParts(
       new Date(Date.UTC(2026, 0, 15)),

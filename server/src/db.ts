@@ -7,6 +7,7 @@
  */
 import pg from 'pg';
 
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- a row as the driver returns it; queries cast in SQL
 export type Row = Record<string, any>;
 
 /** What a query runs on: the database, or one transaction. */
@@ -51,6 +52,7 @@ async function openPglite(dataDir?: string): Promise<Database> {
   type Target = Pick<typeof db, 'query' | 'exec'>;
   const on = (target: Target): Queryable => ({
     query: async <T extends Row>(sql: string, params?: unknown[]) =>
+      // eslint-disable-next-line @typescript-eslint/no-explicit-any -- the driver's own parameter type
       (await target.query<T>(sql, params as any[])).rows,
     exec: async (sql) => {
       await target.exec(sql);
@@ -89,6 +91,7 @@ async function openPostgres(url: string, schema?: string, max = 10): Promise<Dat
   pool.on('error', (error) => console.error('checkin-server: idle database connection failed:', error.message));
   const listeners: pg.PoolClient[] = [];
   const on = (target: pg.Pool | pg.PoolClient): Queryable => ({
+    // eslint-disable-next-line @typescript-eslint/no-explicit-any -- the driver's own parameter type
     query: async (sql, params) => (await target.query(sql, params as any[])).rows,
     // Without parameters `pg` sends the simple protocol, which takes several statements.
     exec: async (sql) => {

@@ -21,6 +21,7 @@ export interface CheckinNotification {
   createdAt: string;
 }
 
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- a row as the driver returns it
 type Row = Record<string, any>;
 
 const iso = (ms: number) => new Date(ms).toISOString();

@@ -180,8 +180,7 @@ for (const target of targets(import.meta.url)) {
       assert.equal(request.status, 201);
       // The next prompt opens: two reads and the timer see it at once; one row, one notification.
       let now = Date.parse('2025-01-10T10:00:00Z');
-      let other;
-      other = await start(db, { testing: false, clock: () => now });
+      const other = await start(db, { testing: false, clock: () => now });
       try {
         now = Date.parse('2025-01-17T08:00:30Z');
         await Promise.all([

@@ -57,6 +57,7 @@ const MAX_CALLS = 1000;
 type Fault =
   | { kind: 'fail'; code: CheckinErrorCode; message?: string }
   | { kind: 'hang' }
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- a test's mutation takes and returns any shape
   | { kind: 'corrupt'; mutate: (result: any) => any };
 
 const DEFAULT_MESSAGES: Record<CheckinErrorCode, string> = {
@@ -125,6 +126,7 @@ export class MemoryFaults {
   }
 
   /** The next call of `method` answers `mutate(result)` (or the mutated result): bad data. */
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- a test's mutation takes and returns any shape
   corruptNext(method: Method, mutate: (result: any) => any): void {
     this.queue(method, { kind: 'corrupt', mutate });
   }

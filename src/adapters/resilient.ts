@@ -198,6 +198,7 @@ function attempt<T>(
   if (outer.aborted) return Promise.reject(abortError());
   const inner = new AbortController();
   return new Promise<T>((resolve, reject) => {
+    // eslint-disable-next-line prefer-const -- assigned below, after `finish`, which clears it
     let timer: ReturnType<typeof setTimeout> | undefined;
     const finish = () => {
       clearTimeout(timer);

@@ -54,10 +54,10 @@ export async function rejects(
     const failure = error as CheckinError;
     // Any copy of the class will do (a target may load its own): the shape is the contract.
     if (!failure || !ERROR_CODES.includes(failure.code) || typeof failure.message !== 'string') {
-      throw new Error(`${what}: expected a CheckinError '${code}', got ${String(error)}`);
+      throw new Error(`${what}: expected a CheckinError '${code}', got ${String(error)}`, { cause: error });
     }
     if (failure.code !== code) {
-      throw new Error(`${what}: expected '${code}', got '${failure.code}' (${failure.message})`);
+      throw new Error(`${what}: expected '${code}', got '${failure.code}' (${failure.message})`, { cause: error });
     }
     return failure;
   }

@@ -23,7 +23,7 @@ function paging(kit: Kit): void {
     kit.run(LONG, async (b) => {
       const seen: string[] = [];
       let cursor: string | null = null;
-      let total: number | null = null;
+      let total: number | null;
       do {
         const page = await b.observer.listCheckins('c-1', { cursor, limit: 4 });
         ok(page.items.length <= 4, 'a page holds at most the limit');

@@ -257,7 +257,7 @@ export class DraftController<T> implements ReactiveController {
   }
 
   private read(key: string): DraftRecord<T> | null {
-    let stored: DraftRecord<T> | null = null;
+    let stored: DraftRecord<T> | null;
     try {
       stored = this.parse(this.storage()?.getItem(key) ?? null);
     } catch {
