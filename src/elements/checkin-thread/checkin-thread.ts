@@ -1,36 +1,34 @@
-import { localized, msg, str } from '@lit/localize';
+import { localized, msg } from '@lit/localize';
 import { Task, TaskStatus } from '@lit/task';
 import { LitElement, html, type PropertyValues, type TemplateResult } from 'lit';
-import { property, query, state } from 'lit/decorators.js';
-import { newIdempotencyKey, type CheckinAdapter, type CheckinEvent } from '../../adapters/adapter.js';
+import { property, state } from 'lit/decorators.js';
+import type { CheckinAdapter, CheckinEvent } from '../../adapters/adapter.js';
 import type { RetryPolicy } from '../../adapters/resilient.js';
 import { AnnouncerController } from '../../controllers/announcer.js';
-import { ConnectionController, abortable } from '../../controllers/connection.js';
+import { ConnectionController } from '../../controllers/connection.js';
 import { ConnectivityController } from '../../controllers/connectivity.js';
 import { LiveController, type Release } from '../../controllers/live.js';
 import { ResumeTaskController } from '../../controllers/resume.js';
 import { Epoch, WriteController } from '../../controllers/write.js';
-import { CheckinReplyEvent, CheckinRequestUpdateEvent } from '../../events.js';
-import { LIMITS } from '../../limits.js';
-import type { Checkin, CheckinError, Page, HistoryItem, Policy, Settings } from '../../model.js';
+import type { Checkin, CheckinError, Policy, Settings } from '../../model.js';
 import { localDateOf } from '../../schedule/index.js';
 import { baseStyles } from '../../styles.js';
-import { headingLevel, renderError, renderLoading, renderNoAdapter, renderNoContract, reportError } from '../shared.js';
-import { shortText, subLevel, toCheckinError } from '../shared.js';
+import { headingLevel, renderError, renderLoading, renderNoAdapter, renderNoContract } from '../shared.js';
+import { reportError, subLevel, toCheckinError } from '../shared.js';
 import { readClock, viewerTerms, type Clock } from '../terms.js';
+import { CheckinActions } from './actions.js';
 import { styles } from './checkin-thread.styles.js';
-import { cooldownHours, cooldownTick, cooldownUntil } from './cooldown.js';
+import { cooldownHours } from './cooldown.js';
 import { download } from './download.js';
 import { exportBlob, exportDone, exportFileName, type ExportFormat } from './export.js';
-import { EMPTY_FEED, reveal, resetFeed, setSize, showNewer, showOlder, visibleItems, type Feed } from './feed.js';
-import { feedMove, outsideFeed } from './feed-keys.js';
+import { resetFeed, setSize, visibleItems } from './feed.js';
 import { checkAll, checkHostItems, isValidHistory } from './host-items.js';
 import { catchupNews, onLive } from './live-event.js';
-import { abortError, fetchThread, fetchNewest, listPage, type Fetched } from './load.js';
-import { addReply, dedupe, mergeNewest, mergePage, upsertItem } from './reconcile.js';
-import { SentinelController } from './sentinels.js';
+import { fetchNewest, fetchThread, type Fetched } from './load.js';
+import { FeedPager } from './pager.js';
+import { dedupe, mergeNewest } from './reconcile.js';
+import { RequestUpdate } from './request-update.js';
 import * as S from './state.js';
-import { domId, type EntryContext } from './views/entry.js';
 import { renderThread, type ThreadProps } from './views/thread.js';
 
 interface Loaded extends Fetched {
@@ -163,18 +161,7 @@ export class CheckinThread extends LitElement {
 
   @state() private load: S.Load = S.NOT_LOADED;
   @state() private settings?: Settings;
-  @state() private feed: Feed = EMPTY_FEED;
-  @state() private paging: S.Paging = S.PAGING_IDLE;
-  /**
-   * The article that is the feed's one Tab stop (roving tabindex): the last one focused while it
-   * is rendered, else the first rendered. Its controls are reachable with Tab; other articles'
-   * are not, so Tab leaves the feed instead of walking every article.
-   */
-  @state() private activeId: string | null = null;
-  @state() private request: S.RequestPanel = S.REQUEST_CLOSED;
   @state() private exporting: S.Exporting = S.EXPORT_IDLE;
-
-  @query('[part~="feed"]') private feedElement?: HTMLElement;
 
   private readonly connection = new ConnectionController(this);
   private readonly announcer = new AnnouncerController(this);
@@ -195,29 +182,24 @@ export class CheckinThread extends LitElement {
   private readonly resume = new ResumeTaskController(this, () => this.data, {
     staleWhileAway: () => this.load.state === 'ready',
   });
-  // Scrolling to either end of the window moves it (only where there is scrolling).
-  protected readonly sentinels = new SentinelController(this, {
-    span: () => `${this.feed.start}:${this.feed.end}:${this.feed.items.length}`,
-    onEnd: () => {
-      if (this.paging.state === 'idle' && (this.feed.end < this.feed.items.length || this.feed.nextCursor)) {
-        void this.loadOlder();
-      }
-    },
-    onStart: () => {
-      if (this.feed.start > 0) this.feed = showNewer(this.feed);
-    },
-  });
-  private pageRequest?: Promise<number>;
   private opsAbort = new AbortController();
-  /** Reply drafts by check-in id: they survive windowing and a reload of the same thread. */
-  private readonly drafts = new Map<string, S.ReplyDraft>();
-  /** Check-ins whose reply box is open (the boxes are rendered on demand: see renderReplyArea). */
-  private readonly openReplies = new Set<string>();
-  private readonly ackErrors = new Map<string, CheckinError>();
+  private readonly shared = {
+    thread: () => (this.load.state === 'ready' ? this.load.thread : undefined),
+    writes: this.writes,
+    signal: () => this.opsAbort.signal,
+    announce: (text: string) => this.announcer.announce(text),
+  };
+  private readonly pager = new FeedPager(this, { ...this.shared, epoch: this.epoch });
+  private readonly actions = new CheckinActions(this, { ...this.shared, pager: this.pager });
+  private readonly requests = new RequestUpdate(this, {
+    ...this.shared,
+    pager: this.pager,
+    hours: () => cooldownHours(this.policy, this.settings),
+    now: () => readClock(this.clock),
+  });
   /** A malformed host item found while rendering, reported once. */
   private windowError: CheckinError | null = null;
   private reportedWindowError: string | null = null;
-  private cooldownTimer?: ReturnType<typeof setTimeout>;
 
   private readonly data = new Task(this, {
     task: async ([adapter, contractId], { signal }): Promise<Loaded | undefined> => {
@@ -251,7 +233,7 @@ export class CheckinThread extends LitElement {
     super.disconnectedCallback();
     this.data.abort();
     this.endSession();
-    clearTimeout(this.cooldownTimer);
+    this.requests.stopTick();
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
@@ -267,8 +249,8 @@ export class CheckinThread extends LitElement {
       return;
     }
     if (ready && (changed.has('checkins') || changed.has('total')) && this.checkins) {
-      const feed = changed.has('checkins') ? resetFeed(dedupe(this.checkins), null, null) : this.feed;
-      this.feed = { ...feed, total: this.total ?? this.checkins.length };
+      const feed = changed.has('checkins') ? resetFeed(dedupe(this.checkins), null, null) : this.pager.feed;
+      this.pager.feed = { ...feed, total: this.total ?? this.checkins.length };
     }
   }
 
@@ -295,16 +277,16 @@ export class CheckinThread extends LitElement {
       this.reportedWindowError = failure.message;
       reportError(this, failure, 'load');
     }
-    this.scheduleCooldownTick();
+    this.requests.scheduleTick();
   }
-
-  // ---- loading and paging ----
 
   private startSession({ adapter, contractId, viewer, contract, settings, page, release }: Loaded): void {
     this.load = { state: 'ready', thread: { adapter, contractId, viewer, contract, fromHost: !page } };
     this.settings = settings;
     const items = dedupe(page ? page.items : (this.checkins ?? []));
-    this.feed = page ? resetFeed(items, page.nextCursor, page.total) : resetFeed(items, null, this.total ?? items.length);
+    this.pager.feed = page
+      ? resetFeed(items, page.nextCursor, page.total)
+      : resetFeed(items, null, this.total ?? items.length);
     // Not announced: they arrived before the thread was on screen.
     release((event) => this.applyLive(event, false));
   }
@@ -315,112 +297,21 @@ export class CheckinThread extends LitElement {
     this.epoch.advance();
     this.opsAbort.abort();
     this.opsAbort = new AbortController();
-    this.pageRequest = undefined;
     this.load = S.NOT_LOADED;
-    this.paging = S.PAGING_IDLE;
-    this.request = S.requestReset(this.request);
+    this.pager.reset();
+    this.requests.reset();
+    this.actions.reset();
     this.exporting = S.EXPORT_IDLE;
-    this.ackErrors.clear();
   }
-
-  /** Fetches the next page once (concurrent callers share it); resolves to how many were new. */
-  private nextPage(): Promise<number> {
-    const { load, feed } = this;
-    if (load.state !== 'ready' || !feed.nextCursor) return Promise.resolve(0);
-    if (this.pageRequest) return this.pageRequest;
-    const current = this.epoch.mark();
-    this.paging = { state: 'loading' };
-    const signal = this.opsAbort.signal;
-    const request = listPage(load.thread.adapter, load.thread.contractId, { cursor: feed.nextCursor, signal })
-      .then((page) => {
-        if (!current()) throw abortError();
-        // Entries already here (arrived live meanwhile) take the fresh copy; newest first.
-        const merged = mergePage(this.feed, page);
-        this.feed = merged.feed;
-        return merged.added;
-      })
-      .finally(() => {
-        if (this.pageRequest !== request) return;
-        this.pageRequest = undefined;
-        this.paging = S.PAGING_IDLE;
-      });
-    this.pageRequest = request;
-    return request;
-  }
-
-  /** The next page; null when it failed (shown at the end of the feed, and reported). */
-  private async pageIn(): Promise<number | null> {
-    try {
-      return await this.nextPage();
-    } catch (error) {
-      const failure = toCheckinError(error);
-      if (failure) {
-        this.paging = { state: 'failed', error: failure };
-        reportError(this, failure, 'load-more');
-      }
-      return null;
-    }
-  }
-
-  private async loadOlder(): Promise<void> {
-    const button = this.renderRoot.querySelector<HTMLElement>('[part~="load-more"]');
-    const hadFocus = !!button && this.shadowRoot?.activeElement === button;
-    const firstNew = this.feed.end;
-    if (this.feed.end < this.feed.items.length) {
-      this.feed = showOlder(this.feed);
-      this.announcer.announce(msg(str`Showing check-ins up to ${this.feed.end}.`));
-    } else {
-      if (!this.feed.nextCursor || this.paging.state === 'loading') return;
-      const added = await this.pageIn();
-      if (added === null) return;
-      this.announcer.announce(added ? msg(str`Loaded ${added} older check-ins.`) : msg('No older check-ins.'));
-    }
-    await this.updateComplete;
-    // When the button went away (nothing older), keep focus in the feed, not on <body>.
-    if (hadFocus && !this.renderRoot.querySelector('[part~="load-more"]')) this.articleAt(firstNew)?.focus();
-  }
-
-  private articleAt(index: number): HTMLElement | null {
-    return this.renderRoot.querySelector<HTMLElement>(`article[data-index="${index}"]`);
-  }
-
-  private async focusArticle(index: number): Promise<void> {
-    if (index < 0) return;
-    if (index >= this.feed.items.length) {
-      if (!this.feed.nextCursor || (await this.pageIn()) === null) return;
-      if (index >= this.feed.items.length) return;
-    }
-    this.feed = reveal(this.feed, index);
-    await this.updateComplete;
-    this.articleAt(index)?.focus();
-  }
-
-  /** Focus in an article (or one of its controls) makes it the feed's Tab stop. */
-  private readonly onFeedFocusin = (event: FocusEvent): void => {
-    const id = (event.target as HTMLElement).closest<HTMLElement>('article[data-id]')?.dataset.id;
-    if (id && id !== this.activeId) this.activeId = id;
-  };
-
-  private readonly onFeedKeydown = (event: KeyboardEvent): void => {
-    const target = event.target as HTMLElement;
-    // Text fields keep their own Page Up/Down and Ctrl+Home/End.
-    if (target.matches('textarea, input')) return;
-    const article = target.closest<HTMLElement>('article[data-index]');
-    const move = article ? feedMove(event.key, event.ctrlKey, Number(article.dataset.index)) : null;
-    if (!move) return;
-    event.preventDefault();
-    if (move.to === 'article') void this.focusArticle(move.index);
-    else if (this.feedElement) outsideFeed(this.renderRoot, this.feedElement, move.where)?.focus();
-  };
 
   // ---- live updates and catching up ----
 
   private applyLive(event: CheckinEvent, announce: boolean): void {
     if (this.load.state !== 'ready') return;
     const { thread } = this.load;
-    const withActivity = !!thread.adapter.listHistory;
-    const outcome = onLive({ feed: this.feed, thread, withActivity, terms: viewerTerms(thread.viewer), announce }, event);
-    if (outcome.feed) this.feed = outcome.feed;
+    const scene = { feed: this.pager.feed, thread, withActivity: !!thread.adapter.listHistory, announce };
+    const outcome = onLive({ ...scene, terms: viewerTerms(thread.viewer) }, event);
+    if (outcome.feed) this.pager.feed = outcome.feed;
     if (outcome.settings) this.settings = outcome.settings;
     if (outcome.say) this.announcer.announce(outcome.say);
   }
@@ -431,10 +322,8 @@ export class CheckinThread extends LitElement {
       if (toCheckinError(this.data.error)?.retryable) void this.data.run();
       return;
     }
-    if (this.paging.state === 'failed' && this.paging.error.retryable) {
-      this.paging = S.PAGING_IDLE;
-      void this.loadOlder();
-    }
+    const { paging } = this.pager;
+    if (paging.state === 'failed' && paging.error.retryable) this.pager.retry();
     void this.refresh();
   }
 
@@ -460,7 +349,10 @@ export class CheckinThread extends LitElement {
       const [settings, page] = await fetchNewest(adapter, contractId, !!this.checkins, this.opsAbort.signal);
       if (!current()) return;
       this.settings = settings;
-      if (page) this.mergeNewest(page, fromHost);
+      const result = page && mergeNewest(this.pager.feed, page, fromHost);
+      if (result) this.pager.feed = result.feed;
+      const news = result && catchupNews(result);
+      if (news) this.announcer.announce(news);
     } catch (error) {
       const failure = toCheckinError(error);
       if (failure && current()) reportError(this, failure, 'refresh');
@@ -469,159 +361,20 @@ export class CheckinThread extends LitElement {
     }
   }
 
-  private mergeNewest(page: Page<HistoryItem>, fromHost: boolean): void {
-    const result = mergeNewest(this.feed, page, fromHost);
-    this.feed = result.feed;
-    const news = catchupNews(result);
-    if (news) this.announcer.announce(news);
-  }
-
-  // ---- replies and acknowledgements ----
-
-  private async toggleReply(checkin: Checkin): Promise<void> {
-    if (this.openReplies.has(checkin.id)) return this.closeReply(checkin);
-    this.openReplies.add(checkin.id);
-    this.requestUpdate();
-    await this.updateComplete;
-    this.renderRoot.querySelector<HTMLElement>(`#${domId('reply', checkin.id)}`)?.focus();
-  }
-
-  /** Closes a reply box (what was typed is kept) and gives focus back to its Reply button. */
-  private async closeReply(checkin: Checkin): Promise<void> {
-    if (!this.openReplies.delete(checkin.id)) return;
-    const box = this.renderRoot.querySelector(`#${domId('reply-box', checkin.id)}`);
-    const hadFocus = !!box && box.contains((this.renderRoot as ShadowRoot).activeElement);
-    this.requestUpdate();
-    await this.updateComplete;
-    const button = this.renderRoot.querySelector<HTMLElement>(`#${domId('reply-button', checkin.id)}`);
-    // Only when the box had focus: a reply confirmed later must not pull focus from elsewhere.
-    if (hadFocus || !box) button?.focus();
-  }
-
-  private onReplyInput(checkin: Checkin, event: Event): void {
-    const draft = this.drafts.get(checkin.id) ?? S.EMPTY_DRAFT;
-    this.drafts.set(checkin.id, S.draftTyped(draft, (event.target as HTMLTextAreaElement).value));
-    if (typeof draft.error === 'string') this.requestUpdate();
-  }
-
-  private async sendReply(checkin: Checkin, event: Event): Promise<void> {
-    event.preventDefault();
-    const key = `reply:${checkin.id}`;
-    if (this.load.state !== 'ready' || this.writes.pending(key)) return;
-    const { adapter, contractId, fromHost } = this.load.thread;
-    const form = event.currentTarget as HTMLFormElement;
-    const draft = this.drafts.get(checkin.id) ?? S.EMPTY_DRAFT;
-    const problem = S.replyProblem(draft.text);
-    if (problem) {
-      this.drafts.set(checkin.id, S.draftInvalid(draft, problem));
-      this.requestUpdate();
-      await this.updateComplete;
-      return form.querySelector('textarea')?.focus();
-    }
-    const sending = S.draftSending(draft, draft.key ?? newIdempotencyKey());
-    this.drafts.set(checkin.id, sending);
-    const signal = this.opsAbort.signal;
-    const options = { idempotencyKey: sending.key!, signal };
-    await this.writes.run(key, {
-      action: 'reply',
-      send: () => abortable(adapter.reply(contractId, checkin.id, { text: draft.text.trim() }, options), signal),
-      done: (reply) => {
-        this.drafts.delete(checkin.id);
-        void this.closeReply(checkin);
-        this.feed = addReply(this.feed, checkin.id, reply, fromHost).feed;
-        this.dispatchEvent(new CheckinReplyEvent({ contractId, checkinId: checkin.id, reply }));
-        this.announcer.announce(msg('Reply sent.'));
-      },
-      failed: (failure) => void this.drafts.set(checkin.id, S.draftFailed(this.drafts.get(checkin.id) ?? sending, failure)),
-    });
-  }
-
-  private async acknowledge(checkin: Checkin): Promise<void> {
-    const key = `ack:${checkin.id}`;
-    if (this.load.state !== 'ready' || this.writes.pending(key)) return;
-    const { adapter, contractId, fromHost } = this.load.thread;
-    this.ackErrors.delete(checkin.id);
-    const signal = this.opsAbort.signal;
-    await this.writes.run(key, {
-      action: 'acknowledge',
-      send: () => abortable(adapter.acknowledge(contractId, checkin.id, { signal }), signal),
-      done: async (updated) => {
-        this.feed = upsertItem(this.feed, updated, fromHost).feed;
-        this.announcer.announce(msg('Marked as seen.'));
-        await this.updateComplete;
-        // The button is gone; its article keeps the focus.
-        this.articleAt(this.feed.items.findIndex((c) => c.id === checkin.id))?.focus();
-      },
-      failed: (failure) => void this.ackErrors.set(checkin.id, failure),
-    });
-  }
-
-  // ---- request an update ----
-
-  /** When the client may request again (ms), or null when they may now. */
-  private cooldownUntil(): number | null {
-    const hours = cooldownHours(this.policy, this.settings);
-    const { rateLimitedUntil } = this.request;
-    return cooldownUntil({ items: this.feed.items, hours, rateLimitedUntil, now: readClock(this.clock) });
-  }
-
-  private scheduleCooldownTick(): void {
-    clearTimeout(this.cooldownTimer);
-    const client = this.load.state === 'ready' && this.load.thread.viewer.role === 'client';
-    const until = client ? this.cooldownUntil() : null;
-    if (until === null) return;
-    // Re-render at most once a minute so "in 5 hours" stays true and the button comes back.
-    this.cooldownTimer = setTimeout(() => this.requestUpdate(), cooldownTick(until, readClock(this.clock)));
-  }
-
-  private focusRequestField(): void {
-    this.renderRoot.querySelector<HTMLElement>('#request-message')?.focus();
-  }
-
-  private toggleRequest(): void {
-    if (this.cooldownUntil() !== null) return;
-    this.request = S.requestToggled(this.request);
-    if (this.request.open) void this.updateComplete.then(() => this.focusRequestField());
-  }
-
-  private async sendRequest(event: Event): Promise<void> {
-    event.preventDefault();
-    if (this.load.state !== 'ready' || this.writes.pending('request')) return;
-    const session = this.load.thread;
-    // Nothing is sent (or cut) until it fits; the field says why.
-    if (this.request.text.length > LIMITS.message) return this.focusRequestField();
-    this.request = S.requestSending(this.request, this.request.key ?? newIdempotencyKey());
-    // Sent as typed; a message of only white space is no message.
-    const { text, key } = this.request;
-    const change = text.trim() ? { message: text } : {};
-    const signal = this.opsAbort.signal;
-    await this.writes.run('request', {
-      action: 'request-update',
-      send: () => abortable(session.adapter.requestUpdate(session.contractId, change, { idempotencyKey: key!, signal }), signal),
-      done: async (checkin) => {
-        this.request = S.requestSent(this.request);
-        this.feed = upsertItem(this.feed, checkin, session.fromHost).feed;
-        this.dispatchEvent(new CheckinRequestUpdateEvent({ contractId: session.contractId, checkin }));
-        this.announcer.announce(msg(str`Update requested from ${shortText(session.contract.talent.name)}.`));
-        await this.focusArticle(this.feed.items.findIndex((c) => c.id === checkin.id));
-      },
-      failed: (failure) => void (this.request = S.requestFailed(this.request, failure)),
-    });
-  }
-
   // ---- export ----
 
   private async export(format: ExportFormat): Promise<void> {
     if (this.load.state !== 'ready' || this.exporting.state === 'exporting') return;
     const { thread } = this.load;
     const current = this.epoch.mark();
-    this.exporting = { state: 'exporting', format, loaded: this.feed.items.length };
+    const progress = () => (this.exporting = { state: 'exporting', format, loaded: this.pager.feed.items.length });
+    progress();
     try {
       // The paper trail is the whole history: fetch every page that is not here yet.
-      while (this.feed.nextCursor) {
-        await this.nextPage();
+      while (this.pager.feed.nextCursor) {
+        await this.pager.nextPage();
         if (!current()) return;
-        this.exporting = { state: 'exporting', format, loaded: this.feed.items.length };
+        progress();
       }
       this.download(format, thread);
       this.exporting = S.EXPORT_IDLE;
@@ -634,7 +387,7 @@ export class CheckinThread extends LitElement {
   }
 
   private download(format: ExportFormat, { contractId, contract, viewer, fromHost }: S.Thread): void {
-    const items = this.feed.items;
+    const { items } = this.pager.feed;
     // The host's items are checked as they are rendered; the export reads them all.
     const malformed = fromHost ? checkAll(items, this.checkins) : null;
     if (malformed) throw malformed;
@@ -648,73 +401,43 @@ export class CheckinThread extends LitElement {
 
   // ---- rendering ----
 
-  private entryContext({ viewer, contract }: S.Thread, visible: readonly HistoryItem[]): EntryContext {
-    const activeId = visible.some((c) => c.id === this.activeId) ? this.activeId : (visible[0]?.id ?? null);
-    return {
-      viewer,
-      contract,
-      questions: this.settings?.questions ?? [],
-      setSize: setSize(this.feed),
-      ...viewerTerms(viewer),
-      active: (id) => id === activeId,
-      entryLevel: subLevel(headingLevel(this.headingLevel)),
-      draft: (id) => this.drafts.get(id),
-      replySending: (id) => this.writes.pending(`reply:${id}`),
-      replyOpen: (id) => this.openReplies.has(id),
-      onReplyToggle: (c) => void this.toggleReply(c),
-      onReplyClose: (c) => void this.closeReply(c),
-      acknowledging: (id) => this.writes.pending(`ack:${id}`),
-      actionError: (id) => this.ackErrors.get(id),
-      onReplyInput: (c, e) => this.onReplyInput(c, e),
-      onReplySend: (c, e) => void this.sendReply(c, e),
-      onAcknowledge: (c) => void this.acknowledge(c),
-    };
-  }
-
   private threadProps(thread: S.Thread): ThreadProps {
     const { viewer, contract } = thread;
-    const visible = visibleItems(this.feed);
+    const { feed, paging } = this.pager;
+    const visible = visibleItems(feed);
+    const activeId = this.pager.activeId(visible);
     this.windowError = thread.fromHost ? checkAll(visible, this.checkins) : null;
     const terms = viewerTerms(viewer);
     const now = readClock(this.clock);
     const isClient = viewer.role === 'client';
-    const request = {
-      contract,
-      request: this.request,
-      sending: this.writes.pending('request'),
-      onInput: (text: string) => (this.request = S.requestTyped(this.request, text)),
-      onSend: (e: Event) => void this.sendRequest(e),
-      onCancel: () => (this.request = S.requestClosed(this.request)),
-    };
+    const questions = this.settings?.questions ?? [];
+    const entryLevel = subLevel(headingLevel(this.headingLevel));
     return {
-      feed: this.feed,
-      entry: this.entryContext(thread, visible),
+      feed,
+      entry: { viewer, contract, questions, setSize: setSize(feed), ...terms, entryLevel, ...this.actions.context(), active: (id) => id === activeId },
       toolbar: {
         contract,
         headingLevel: headingLevel(this.headingLevel),
         isClient,
-        cooldown: isClient ? this.cooldownUntil() : null,
+        cooldown: isClient ? this.requests.cooldownUntil() : null,
         now,
         terms,
-        request,
+        request: this.requests.props(contract),
         exporting: this.exporting,
-        moreToExport: !!this.feed.nextCursor,
-        setSize: setSize(this.feed),
-        onToggleRequest: () => this.toggleRequest(),
+        moreToExport: !!feed.nextCursor,
+        setSize: setSize(feed),
+        onToggleRequest: () => this.requests.toggle(),
         onExport: (format) => void this.export(format),
       },
       empty: { settings: this.settings, contract, viewer, now, terms },
       offline: this.connectivity.offline,
       windowError: this.windowError,
-      paging: this.paging,
-      onShowNewer: () => (this.feed = showNewer(this.feed)),
-      onLoadOlder: () => void this.loadOlder(),
-      onRetryPage: () => {
-        this.paging = S.PAGING_IDLE;
-        void this.loadOlder();
-      },
-      onFeedKeydown: this.onFeedKeydown,
-      onFeedFocusin: this.onFeedFocusin,
+      paging,
+      onShowNewer: () => this.pager.showNewer(),
+      onLoadOlder: () => void this.pager.loadOlder(),
+      onRetryPage: () => this.pager.retry(),
+      onFeedKeydown: this.pager.onKeydown,
+      onFeedFocusin: this.pager.onFocusin,
     };
   }
 }
