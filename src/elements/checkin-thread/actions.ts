@@ -2,23 +2,12 @@ import { msg } from '@lit/localize';
 import type { LitElement } from 'lit';
 import { newIdempotencyKey } from '../../adapters/adapter.js';
 import { abortable } from '../../controllers/connection.js';
-import type { WriteController } from '../../controllers/write.js';
 import { CheckinReplyEvent } from '../../events.js';
 import type { Checkin, CheckinError } from '../../model.js';
 import type { FeedPager } from './pager.js';
 import { addReply, upsertItem } from './reconcile.js';
 import * as S from './state.js';
 import { domId, type EntryContext } from './views/entry.js';
-
-export interface ActionOptions {
-  /** The thread shown, if any. */
-  thread(): S.Thread | undefined;
-  writes: WriteController;
-  pager: FeedPager;
-  /** Aborted when the thread is left. */
-  signal(): AbortSignal;
-  announce(text: string): void;
-}
 
 /** What the article of a check-in offers from the element. */
 export type CheckinActionContext = Pick<
@@ -49,7 +38,8 @@ export class CheckinActions {
 
   constructor(
     private readonly host: LitElement,
-    private readonly options: ActionOptions,
+    private readonly options: S.ThreadContext,
+    private readonly pager: FeedPager,
   ) {}
 
   /** Another thread: failures of "Mark as seen" go; drafts stay (keyed by check-in id). */
@@ -129,7 +119,7 @@ export class CheckinActions {
       done: (reply) => {
         this.drafts.delete(checkin.id);
         void this.closeReply(checkin);
-        const { pager } = this.options;
+        const { pager } = this;
         pager.feed = addReply(pager.feed, checkin.id, reply, fromHost).feed;
         this.host.dispatchEvent(new CheckinReplyEvent({ contractId, checkinId: checkin.id, reply }));
         this.options.announce(msg('Reply sent.'));
@@ -143,7 +133,7 @@ export class CheckinActions {
     const thread = this.options.thread();
     if (!thread || this.options.writes.pending(key)) return;
     const { adapter, contractId, fromHost } = thread;
-    const { pager } = this.options;
+    const { pager } = this;
     this.ackErrors.delete(checkin.id);
     const signal = this.options.signal();
     await this.options.writes.run(key, {

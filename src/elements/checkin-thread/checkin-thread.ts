@@ -7,11 +7,10 @@ import type { RetryPolicy } from '../../adapters/resilient.js';
 import { AnnouncerController } from '../../controllers/announcer.js';
 import { ConnectionController } from '../../controllers/connection.js';
 import { ConnectivityController } from '../../controllers/connectivity.js';
-import { LiveController, type Release } from '../../controllers/live.js';
+import { LiveController } from '../../controllers/live.js';
 import { ResumeTaskController } from '../../controllers/resume.js';
 import { Epoch, WriteController } from '../../controllers/write.js';
-import type { Checkin, CheckinError, Policy, Settings } from '../../model.js';
-import { localDateOf } from '../../schedule/index.js';
+import type { Checkin, Policy, Settings } from '../../model.js';
 import { baseStyles } from '../../styles.js';
 import { headingLevel, renderError, renderLoading, renderNoAdapter, renderNoContract } from '../shared.js';
 import { reportError, subLevel, toCheckinError } from '../shared.js';
@@ -19,24 +18,16 @@ import { readClock, viewerTerms, type Clock } from '../terms.js';
 import { CheckinActions } from './actions.js';
 import { styles } from './checkin-thread.styles.js';
 import { cooldownHours } from './cooldown.js';
-import { download } from './download.js';
-import { exportBlob, exportDone, exportFileName, type ExportFormat } from './export.js';
+import { Exporter } from './exporter.js';
 import { resetFeed, setSize, visibleItems } from './feed.js';
-import { checkAll, checkHostItems, isValidHistory } from './host-items.js';
+import { checkHostItems, HostWindowCheck, isValidHistory } from './host-items.js';
 import { catchupNews, onLive } from './live-event.js';
-import { fetchNewest, fetchThread, type Fetched } from './load.js';
+import { fetchNewest, fetchThread, type Loaded } from './load.js';
 import { FeedPager } from './pager.js';
 import { dedupe, mergeNewest } from './reconcile.js';
 import { RequestUpdate } from './request-update.js';
 import * as S from './state.js';
 import { renderThread, type ThreadProps } from './views/thread.js';
-
-interface Loaded extends Fetched {
-  adapter: CheckinAdapter;
-  contractId: string;
-  /** Applies the live events that arrived while loading on top of what was loaded. */
-  release: Release;
-}
 
 /**
  * The history of a contract's check-ins, newest first, as an APG feed: answers, health,
@@ -161,7 +152,6 @@ export class CheckinThread extends LitElement {
 
   @state() private load: S.Load = S.NOT_LOADED;
   @state() private settings?: Settings;
-  @state() private exporting: S.Exporting = S.EXPORT_IDLE;
 
   private readonly connection = new ConnectionController(this);
   private readonly announcer = new AnnouncerController(this);
@@ -183,23 +173,23 @@ export class CheckinThread extends LitElement {
     staleWhileAway: () => this.load.state === 'ready',
   });
   private opsAbort = new AbortController();
-  private readonly shared = {
+  private readonly ctx: S.ThreadContext = {
     thread: () => (this.load.state === 'ready' ? this.load.thread : undefined),
     writes: this.writes,
+    epoch: this.epoch,
     signal: () => this.opsAbort.signal,
-    announce: (text: string) => this.announcer.announce(text),
-  };
-  private readonly pager = new FeedPager(this, { ...this.shared, epoch: this.epoch });
-  private readonly actions = new CheckinActions(this, { ...this.shared, pager: this.pager });
-  private readonly requests = new RequestUpdate(this, {
-    ...this.shared,
-    pager: this.pager,
-    hours: () => cooldownHours(this.policy, this.settings),
+    announce: (text) => this.announcer.announce(text),
     now: () => readClock(this.clock),
+  };
+  private readonly pager = new FeedPager(this, this.ctx);
+  private readonly actions = new CheckinActions(this, this.ctx, this.pager);
+  private readonly requests = new RequestUpdate(this, this.ctx, this.pager, () => cooldownHours(this.policy, this.settings));
+  private readonly exporter = new Exporter(this, this.ctx, this.pager, {
+    questions: () => this.settings?.questions ?? [],
+    hostItems: () => this.checkins,
   });
-  /** A malformed host item found while rendering, reported once. */
-  private windowError: CheckinError | null = null;
-  private reportedWindowError: string | null = null;
+  /** The host's items about to be rendered, checked (a malformed one reported once). */
+  private readonly hostWindow = new HostWindowCheck();
 
   private readonly data = new Task(this, {
     task: async ([adapter, contractId], { signal }): Promise<Loaded | undefined> => {
@@ -272,11 +262,7 @@ export class CheckinThread extends LitElement {
   }
 
   protected override updated(): void {
-    const failure = this.windowError;
-    if (failure && failure.message !== this.reportedWindowError) {
-      this.reportedWindowError = failure.message;
-      reportError(this, failure, 'load');
-    }
+    this.hostWindow.report(this);
     this.requests.scheduleTick();
   }
 
@@ -301,7 +287,7 @@ export class CheckinThread extends LitElement {
     this.pager.reset();
     this.requests.reset();
     this.actions.reset();
-    this.exporting = S.EXPORT_IDLE;
+    this.exporter.reset();
   }
 
   // ---- live updates and catching up ----
@@ -361,44 +347,6 @@ export class CheckinThread extends LitElement {
     }
   }
 
-  // ---- export ----
-
-  private async export(format: ExportFormat): Promise<void> {
-    if (this.load.state !== 'ready' || this.exporting.state === 'exporting') return;
-    const { thread } = this.load;
-    const current = this.epoch.mark();
-    const progress = () => (this.exporting = { state: 'exporting', format, loaded: this.pager.feed.items.length });
-    progress();
-    try {
-      // The paper trail is the whole history: fetch every page that is not here yet.
-      while (this.pager.feed.nextCursor) {
-        await this.pager.nextPage();
-        if (!current()) return;
-        progress();
-      }
-      this.download(format, thread);
-      this.exporting = S.EXPORT_IDLE;
-    } catch (error) {
-      if (!current()) return;
-      const failure = toCheckinError(error);
-      this.exporting = failure ? { state: 'failed', format, error: failure } : S.EXPORT_IDLE;
-      if (failure) reportError(this, failure, 'export');
-    }
-  }
-
-  private download(format: ExportFormat, { contractId, contract, viewer, fromHost }: S.Thread): void {
-    const { items } = this.pager.feed;
-    // The host's items are checked as they are rendered; the export reads them all.
-    const malformed = fromHost ? checkAll(items, this.checkins) : null;
-    if (malformed) throw malformed;
-    const options = viewerTerms(viewer);
-    const now = readClock(this.clock);
-    const name = exportFileName(contractId, localDateOf(now, options.timeZone), format);
-    const questions = this.settings?.questions ?? [];
-    download(exportBlob({ format, contract, questions, items, options, exportedAt: new Date(now).toISOString() }), name);
-    this.announcer.announce(exportDone(name, items));
-  }
-
   // ---- rendering ----
 
   private threadProps(thread: S.Thread): ThreadProps {
@@ -406,7 +354,6 @@ export class CheckinThread extends LitElement {
     const { feed, paging } = this.pager;
     const visible = visibleItems(feed);
     const activeId = this.pager.activeId(visible);
-    this.windowError = thread.fromHost ? checkAll(visible, this.checkins) : null;
     const terms = viewerTerms(viewer);
     const now = readClock(this.clock);
     const isClient = viewer.role === 'client';
@@ -423,15 +370,15 @@ export class CheckinThread extends LitElement {
         now,
         terms,
         request: this.requests.props(contract),
-        exporting: this.exporting,
+        exporting: this.exporter.state,
         moreToExport: !!feed.nextCursor,
         setSize: setSize(feed),
         onToggleRequest: () => this.requests.toggle(),
-        onExport: (format) => void this.export(format),
+        onExport: (format) => void this.exporter.run(format),
       },
       empty: { settings: this.settings, contract, viewer, now, terms },
       offline: this.connectivity.offline,
-      windowError: this.windowError,
+      windowError: this.hostWindow.check(visible, this.checkins, thread.fromHost),
       paging,
       onShowNewer: () => this.pager.showNewer(),
       onLoadOlder: () => void this.pager.loadOlder(),

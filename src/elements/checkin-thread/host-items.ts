@@ -1,5 +1,6 @@
 import { validateCheckin } from '../../adapters/validate.js';
 import { CheckinError, type Checkin, type HistoryItem } from '../../model.js';
+import { reportError } from '../shared.js';
 import { SLICE } from './feed.js';
 
 // A history handed over by the host (`checkins`) is checked like the adapter's data: a
@@ -81,5 +82,24 @@ export function checkAll(items: readonly HistoryItem[], list: readonly unknown[]
     return null;
   } catch (error) {
     return CheckinError.from(error);
+  }
+}
+
+/** The host's items of the window being rendered, checked; a malformed one is reported once. */
+export class HostWindowCheck {
+  /** The failure of the window last rendered, if any: shown instead of the feed. */
+  error: CheckinError | null = null;
+  private reported: string | null = null;
+
+  check(visible: readonly HistoryItem[], list: readonly unknown[] | undefined, fromHost: boolean): CheckinError | null {
+    return (this.error = fromHost ? checkAll(visible, list) : null);
+  }
+
+  /** After a render: reports a failure not reported yet (as a failed `load`). */
+  report(host: HTMLElement): void {
+    const failure = this.error;
+    if (!failure || failure.message === this.reported) return;
+    this.reported = failure.message;
+    reportError(host, failure, 'load');
   }
 }

@@ -1,5 +1,6 @@
 import type { CheckinAdapter, ListOptions } from '../../adapters/adapter.js';
 import { abortable, loadViewer } from '../../controllers/connection.js';
+import type { Release } from '../../controllers/live.js';
 import { LIMITS } from '../../limits.js';
 import type { Contract, HistoryItem, Page, Settings, Viewer } from '../../model.js';
 
@@ -26,6 +27,14 @@ export interface Fetched {
   settings: Settings;
   /** The first page; null when the history is the host's. */
   page: Page<HistoryItem> | null;
+}
+
+/** A load, as the task returns it. */
+export interface Loaded extends Fetched {
+  adapter: CheckinAdapter;
+  contractId: string;
+  /** Applies the live events that arrived while loading on top of what was loaded. */
+  release: Release;
 }
 
 export function abortError(): DOMException {

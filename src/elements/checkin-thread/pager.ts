@@ -1,23 +1,12 @@
 import { msg, str } from '@lit/localize';
 import type { LitElement, ReactiveController } from 'lit';
-import type { Epoch } from '../../controllers/write.js';
 import { reportError, toCheckinError } from '../shared.js';
 import { EMPTY_FEED, hasOlder, reveal, showNewer, showOlder, type Feed } from './feed.js';
 import { feedMove, outsideFeed } from './feed-keys.js';
 import { abortError, listPage } from './load.js';
 import { mergePage } from './reconcile.js';
 import { SentinelController } from './sentinels.js';
-import { PAGING_IDLE, type Paging, type Thread } from './state.js';
-
-export interface PagerOptions {
-  /** The thread shown, if any: its pages are fetched. */
-  thread(): Thread | undefined;
-  /** The host's epoch: a page that arrives for an earlier thread is dropped. */
-  epoch: Epoch;
-  /** Aborted when the thread is left. */
-  signal(): AbortSignal;
-  announce(text: string): void;
-}
+import { PAGING_IDLE, type Paging, type ThreadContext } from './state.js';
 
 /**
  * The feed of a thread on screen: the list, paging by cursor (one page request at a time), the
@@ -37,7 +26,7 @@ export class FeedPager implements ReactiveController {
 
   constructor(
     private readonly host: LitElement,
-    private readonly options: PagerOptions,
+    private readonly options: ThreadContext,
   ) {
     host.addController(this);
     // Scrolling to either end of the window moves it (only where there is scrolling).

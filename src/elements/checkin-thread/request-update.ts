@@ -2,7 +2,6 @@ import { msg, str } from '@lit/localize';
 import type { LitElement } from 'lit';
 import { newIdempotencyKey } from '../../adapters/adapter.js';
 import { abortable } from '../../controllers/connection.js';
-import type { WriteController } from '../../controllers/write.js';
 import { CheckinRequestUpdateEvent } from '../../events.js';
 import { LIMITS } from '../../limits.js';
 import type { Contract } from '../../model.js';
@@ -12,19 +11,6 @@ import type { FeedPager } from './pager.js';
 import { upsertItem } from './reconcile.js';
 import * as S from './state.js';
 import type { RequestProps } from './views/request.js';
-
-export interface RequestOptions {
-  /** The thread shown, if any. */
-  thread(): S.Thread | undefined;
-  writes: WriteController;
-  pager: FeedPager;
-  /** Aborted when the thread is left. */
-  signal(): AbortSignal;
-  announce(text: string): void;
-  /** The cooldown between requests, in hours (see cooldownHours). */
-  hours(): number;
-  now(): number;
-}
 
 /**
  * The client's "Request an update": the panel with its optional message, the write (through the
@@ -36,7 +22,10 @@ export class RequestUpdate {
 
   constructor(
     private readonly host: LitElement,
-    private readonly options: RequestOptions,
+    private readonly options: S.ThreadContext,
+    private readonly pager: FeedPager,
+    /** The cooldown between requests, in hours (see cooldownHours). */
+    private readonly hours: () => number,
   ) {}
 
   get state(): S.RequestPanel {
@@ -56,8 +45,8 @@ export class RequestUpdate {
   /** When the client may request again (ms), or null when they may now. */
   cooldownUntil(): number | null {
     const { rateLimitedUntil } = this.state;
-    const { items } = this.options.pager.feed;
-    return cooldownUntil({ items, hours: this.options.hours(), rateLimitedUntil, now: this.options.now() });
+    const { items } = this.pager.feed;
+    return cooldownUntil({ items, hours: this.hours(), rateLimitedUntil, now: this.options.now() });
   }
 
   /** After a render: while a cooldown is shown, render again at most a minute later (or when it ends). */
@@ -96,7 +85,8 @@ export class RequestUpdate {
 
   private async send(event: Event): Promise<void> {
     event.preventDefault();
-    const { writes, pager } = this.options;
+    const { writes } = this.options;
+    const { pager } = this;
     const session = this.options.thread();
     if (!session || writes.pending('request')) return;
     // Nothing is sent (or cut) until it fits; the field says why.

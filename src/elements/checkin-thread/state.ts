@@ -1,5 +1,6 @@
 import { msg, str } from '@lit/localize';
 import type { CheckinAdapter } from '../../adapters/adapter.js';
+import type { Epoch, WriteController } from '../../controllers/write.js';
 import { LIMITS } from '../../limits.js';
 import type { CheckinError, Contract, Viewer } from '../../model.js';
 import type { ExportFormat } from './export.js';
@@ -16,6 +17,20 @@ export interface Thread {
   contract: Contract;
   /** The history is the host's `checkins` (checked as rendered), not the adapter's pages. */
   fromHost: boolean;
+}
+
+/** What the element's helpers (feed, actions, request, export) share of it. */
+export interface ThreadContext {
+  /** The thread shown, if any. */
+  thread(): Thread | undefined;
+  writes: WriteController;
+  /** Advanced by each new load: work started for an earlier thread is dropped. */
+  epoch: Epoch;
+  /** Aborted when the thread is left. */
+  signal(): AbortSignal;
+  announce(text: string): void;
+  /** The element's clock, in ms. */
+  now(): number;
 }
 
 export type Load = { state: 'none' } | { state: 'ready'; thread: Thread };
