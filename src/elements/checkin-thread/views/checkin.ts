@@ -4,7 +4,7 @@ import type { Checkin } from '../../../model.js';
 import { displayTitle, renderError, shortText } from '../../shared.js';
 import { closedText } from '../activity.js';
 import { hasBlocker, healthLabel, kindLabel, orderedAnswers, statusLabel } from '../labels.js';
-import { domId, tabStop, termsOf, when, type EntryProps } from './entry.js';
+import { domId, renderArticle, tabStop, termsOf, when, type EntryProps } from './entry.js';
 import { renderReplies } from './reply.js';
 
 type Props = EntryProps<Checkin> & {
@@ -132,20 +132,10 @@ function renderSeen({ item: checkin, ctx }: Props): TemplateResult {
 
 /** A check-in as an article of the feed. */
 export function renderCheckin(entry: EntryProps<Checkin>): TemplateResult {
-  const { item: checkin, index, ctx } = entry;
+  const { item: checkin, ctx } = entry;
   const props: Props = { ...entry, blocker: ctx.viewer.role === 'client' && hasBlocker(checkin, ctx.questions) };
-  return html`<article
-    part="article"
-    class="entry ${checkin.status} ${props.blocker ? 'has-blocker' : ''}"
-    tabindex=${ctx.active(checkin.id) ? '0' : '-1'}
-    data-index=${index}
-    data-id=${checkin.id}
-    aria-posinset=${index + 1}
-    aria-setsize=${ctx.setSize}
-    aria-labelledby=${domId('h', checkin.id)}
-    aria-describedby=${domId('m', checkin.id)}
-  >
-    ${renderHeader(props)} ${renderMessage(props)} ${renderAnswers(props)} ${renderProgress(props)}
-    ${renderSeen(props)} ${renderReplies(entry)}
-  </article>`;
+  const content = html`${renderHeader(props)} ${renderMessage(props)} ${renderAnswers(props)} ${renderProgress(props)}
+    ${renderSeen(props)} ${renderReplies(entry)}`;
+  const classes = `entry ${checkin.status} ${props.blocker ? 'has-blocker' : ''}`;
+  return renderArticle({ ...entry, part: 'article', classes, content });
 }

@@ -66,33 +66,44 @@ export function when(instant: string, ctx: EntryContext, style: DateStyle = 'dat
 /** The words of the paper trail as the viewer reads them. */
 export const termsOf = (ctx: EntryContext) => ({ viewerId: ctx.viewer.id, locale: ctx.locale, timeZone: ctx.timeZone });
 
+/** The article around one entry: its place in the feed, its Tab stop, what names and describes it. */
+export function renderArticle({ item, index, ctx, part, classes, change, content }: EntryProps & {
+  part: string;
+  classes: string;
+  /** A change's type (`data-change`). */
+  change?: string;
+  content: TemplateResult;
+}): TemplateResult {
+  return html`<article
+    part=${part}
+    class=${classes}
+    tabindex=${ctx.active(item.id) ? '0' : '-1'}
+    data-index=${index}
+    data-id=${item.id}
+    data-change=${change ?? nothing}
+    aria-posinset=${index + 1}
+    aria-setsize=${ctx.setSize}
+    aria-labelledby=${domId('h', item.id)}
+    aria-describedby=${domId('m', item.id)}
+  >
+    ${content}
+  </article>`;
+}
+
 /**
  * A change to the settings as a compact one-line article of the feed, in its actor's name
  * ("You …" for the viewer's own); the full name, when shortened, in its title.
  */
-function renderActivity({ item: activity, index, ctx }: EntryProps<Activity>): TemplateResult {
-  const textId = domId('h', activity.id);
-  const timeId = domId('m', activity.id);
+function renderActivity(props: EntryProps<Activity>): TemplateResult {
+  const { item: activity, ctx } = props;
   const terms = termsOf(ctx);
   const sentence = activityText(activity, terms);
   const full = shortText(activity.actor.name) === activity.actor.name ? null : activityText(activity, terms, activity.actor.name);
-  return html`<article
-    part="article activity"
-    class="entry activity"
-    tabindex=${ctx.active(activity.id) ? '0' : '-1'}
-    data-index=${index}
-    data-id=${activity.id}
-    data-change=${activity.change.type}
-    aria-posinset=${index + 1}
-    aria-setsize=${ctx.setSize}
-    aria-labelledby=${textId}
-    aria-describedby=${timeId}
-  >
-    <p class="activity-line">
-      <span id=${textId} class="activity-text" dir="auto" title=${full ?? nothing}>${sentence}</span>
-      <time id=${timeId} class="muted small" datetime=${activity.at}>${when(activity.at, ctx)}</time>
-    </p>
-  </article>`;
+  const content = html`<p class="activity-line">
+    <span id=${domId('h', activity.id)} class="activity-text" dir="auto" title=${full ?? nothing}>${sentence}</span>
+    <time id=${domId('m', activity.id)} class="muted small" datetime=${activity.at}>${when(activity.at, ctx)}</time>
+  </p>`;
+  return renderArticle({ ...props, part: 'article activity', classes: 'entry activity', change: activity.change.type, content });
 }
 
 /** One entry of the history as an APG feed article: a check-in, or a change to the settings. */
