@@ -16,7 +16,7 @@ export interface RequestProps {
 }
 
 /** The message's character count, and why it cannot be sent when it is too long. */
-function renderCounter(length: number): TemplateResult {
+function renderCounter({ length }: { length: number }): TemplateResult {
   const over = length - LIMITS.message;
   return html`<p id="request-count" class="counter ${over > 0 ? 'over' : ''}" part="request-counter">
       <span aria-hidden="true">${length} / ${LIMITS.message}${over > 0 ? html` · ${msg(str`${over} too many`)}` : nothing}</span>
@@ -52,7 +52,7 @@ export function renderRequestPanel({ contract, request, sending, onInput, onSend
       .value=${live(request.text)}
       @input=${(e: Event) => onInput((e.target as HTMLTextAreaElement).value)}
     ></textarea>
-    ${renderCounter(request.text.length)}
+    ${renderCounter({ length: request.text.length })}
     ${request.error ? renderError(request.error) : nothing}
     <div class="actions">
       <button type="submit" class="primary" aria-disabled=${sending ? 'true' : 'false'}>

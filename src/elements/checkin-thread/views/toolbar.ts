@@ -57,7 +57,7 @@ function renderExportButtons({ exporting, onExport }: ToolbarProps): TemplateRes
 }
 
 /** Why "Request an update" is unavailable, and until when. */
-function renderCooldown(cooldown: number, { now, terms }: ToolbarProps): TemplateResult {
+function renderCooldown({ cooldown, now, terms }: ToolbarProps & { cooldown: number }): TemplateResult {
   const { locale } = terms;
   return html`<p id="cooldown" class="muted cooldown" part="cooldown">
     ${msg(
@@ -94,7 +94,7 @@ export function renderToolbar(props: ToolbarProps): TemplateResult {
       </div>
       <div class="tools">${isClient ? renderRequestButton(props) : nothing} ${renderExportButtons(props)}</div>
     </div>
-    ${cooldown !== null ? renderCooldown(cooldown, props) : nothing}
+    ${cooldown !== null ? renderCooldown({ ...props, cooldown }) : nothing}
     ${panelShown ? renderRequestPanel(request) : nothing}
     ${isClient && request.request.error && !panelShown ? renderError(request.request.error) : nothing}
     ${renderExportStatus(props)}`;
