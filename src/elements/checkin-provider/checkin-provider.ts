@@ -1,5 +1,5 @@
 import { provide } from '@lit/context';
-import { Task, TaskStatus } from '@lit/task';
+import { Task } from '@lit/task';
 import { LitElement, css, html, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import type { CheckinAdapter } from '../../adapters/adapter.js';
@@ -11,6 +11,7 @@ import {
   viewerContext,
 } from '../../context.js';
 import { loadViewer, ownPolicy, safeAdapter } from '../../controllers/connection.js';
+import { ResumeTaskController } from '../../controllers/resume.js';
 import type { Viewer } from '../../model.js';
 import { reportError, toCheckinError } from '../shared.js';
 
@@ -65,7 +66,6 @@ export class CheckinProvider extends LitElement {
   protected requestPolicy?: Partial<RequestPolicy>;
 
   private wrapped?: { raw: CheckinAdapter; adapter: CheckinAdapter };
-  private resumeOnConnect = false;
 
   private readonly viewerTask = new Task(this, {
     task: async ([adapter], { signal }) => {
@@ -83,21 +83,11 @@ export class CheckinProvider extends LitElement {
     args: () => [this.adapter] as const,
   });
 
-  override connectedCallback(): void {
-    super.connectedCallback();
-    if (this.resumeOnConnect) {
-      this.resumeOnConnect = false;
-      void this.viewerTask.run();
-    }
-  }
-
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    // Its share of the viewer request ends; the request itself goes on while an element waits.
-    if (this.viewerTask.status === TaskStatus.PENDING) {
-      this.resumeOnConnect = true;
-      this.viewerTask.abort();
-    }
+  constructor() {
+    super();
+    // Its share of the viewer request ends when it leaves the page (the request itself goes on
+    // while an element waits); a load cut short runs again on return.
+    new ResumeTaskController(this, () => this.viewerTask);
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {

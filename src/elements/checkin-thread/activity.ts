@@ -106,89 +106,114 @@ function isYou(party: Party | null | undefined, terms: ActivityTerms): boolean {
   return !!party && !!terms.viewerId && party.id === terms.viewerId;
 }
 
+type Change<T extends Activity['change']['type']> = Extract<Activity['change'], { type: T }>;
+
+/** Who did it, for each sentence: "You" when `you`, else the actor's `name`. */
+interface Actor {
+  you: boolean;
+  name: string;
+}
+
+function scheduleText(change: Change<'schedule'>, terms: ActivityTerms, at: string, { you, name }: Actor): string {
+  const { locale } = terms;
+  const to = slotWords(change.to, terms, at);
+  const before = weekly(change.from.weekday, change.from.time, locale);
+  if (change.from.weekday !== change.to.weekday) {
+    return you
+      ? msg(str`You changed the check-in day to ${to}. Before: ${before}.`)
+      : msg(str`${name} changed the check-in day to ${to}. Before: ${before}.`);
+  }
+  if (change.from.time !== change.to.time) {
+    return you
+      ? msg(str`You changed the check-in time to ${to}. Before: ${before}.`)
+      : msg(str`${name} changed the check-in time to ${to}. Before: ${before}.`);
+  }
+  const zoneBefore = zoneName(change.from.timeZone, locale);
+  return you
+    ? msg(str`You changed the check-in time zone: now ${to}. Before: ${zoneBefore}.`)
+    : msg(str`${name} changed the check-in time zone: now ${to}. Before: ${zoneBefore}.`);
+}
+
+function pauseText(change: Change<'pause'>, terms: ActivityTerms, { you, name }: Actor): string {
+  if (!change.pausedUntil) {
+    return you ? msg('You resumed weekly check-ins.') : msg(str`${name} resumed weekly check-ins.`);
+  }
+  const until = formatInstant(change.pausedUntil, { locale: terms.locale, timeZone: terms.timeZone, style: 'date' });
+  return you
+    ? msg(str`You paused weekly check-ins until ${until}.`)
+    : msg(str`${name} paused weekly check-ins until ${until}.`);
+}
+
+function skipDatesText(change: Change<'skip-dates'>, locale: string | undefined, { you, name }: Actor): string {
+  const added = list(change.added.map((d) => plainDate(d, locale)), locale);
+  const removed = list(change.removed.map((d) => plainDate(d, locale)), locale);
+  if (change.added.length && change.removed.length) {
+    return you
+      ? msg(str`You cancelled the check-ins of ${added} and brought back those of ${removed}.`)
+      : msg(str`${name} cancelled the check-ins of ${added} and brought back those of ${removed}.`);
+  }
+  if (change.removed.length) {
+    return you
+      ? msg(str`You brought back the check-ins of ${removed}.`)
+      : msg(str`${name} brought back the check-ins of ${removed}.`);
+  }
+  return you
+    ? msg(str`You cancelled the check-ins of ${added}.`)
+    : msg(str`${name} cancelled the check-ins of ${added}.`);
+}
+
+function questionsText(change: Change<'questions'>, locale: string | undefined, { you, name }: Actor): string {
+  const added = change.prompts.filter((p) => !change.previous.includes(p));
+  const removed = change.previous.filter((p) => !change.prompts.includes(p));
+  if (!added.length && !removed.length) {
+    const reordered = change.prompts.some((p, i) => change.previous[i] !== p);
+    if (reordered) {
+      return you ? msg('You reordered the questions.') : msg(str`${name} reordered the questions.`);
+    }
+    return you
+      ? msg('You changed how the questions are answered (required, length or quick answers).')
+      : msg(str`${name} changed how the questions are answered (required, length or quick answers).`);
+  }
+  const parts: string[] = [];
+  if (added.length) parts.push(msg(str`added ${list(added.map(quoted), locale)}`));
+  if (removed.length) parts.push(msg(str`removed ${list(removed.map(quoted), locale)}`));
+  const what = parts.join('; ');
+  return you ? msg(str`You changed the questions: ${what}.`) : msg(str`${name} changed the questions: ${what}.`);
+}
+
+function consentText(change: Change<'consent'>, { you, name }: Actor): string {
+  switch (change.consent) {
+    case 'given':
+      return you ? msg('You agreed to weekly check-ins.') : msg(str`${name} agreed to weekly check-ins.`);
+    case 'declined':
+      return you ? msg('You declined weekly check-ins.') : msg(str`${name} declined weekly check-ins.`);
+    case 'withdrawn':
+      return you
+        ? msg('You withdrew your consent to weekly check-ins.')
+        : msg(str`${name} withdrew consent to weekly check-ins.`);
+  }
+}
+
 /** The change in words, as a sentence in its actor's name ("You …" for the reader's own). */
 export function activityText(activity: Activity, terms: ActivityTerms, name = shortText(activity.actor.name)): string {
-  const you = isYou(activity.actor, terms);
-  const { locale } = terms;
+  const actor: Actor = { you: isYou(activity.actor, terms), name };
+  const { you } = actor;
   const change = activity.change;
   switch (change.type) {
     case 'enabled':
       return you ? msg('You turned weekly check-ins on.') : msg(str`${name} turned weekly check-ins on.`);
     case 'disabled':
       return you ? msg('You turned weekly check-ins off.') : msg(str`${name} turned weekly check-ins off.`);
-    case 'schedule': {
-      const to = slotWords(change.to, terms, activity.at);
-      const before = weekly(change.from.weekday, change.from.time, locale);
-      if (change.from.weekday !== change.to.weekday) {
-        return you
-          ? msg(str`You changed the check-in day to ${to}. Before: ${before}.`)
-          : msg(str`${name} changed the check-in day to ${to}. Before: ${before}.`);
-      }
-      if (change.from.time !== change.to.time) {
-        return you
-          ? msg(str`You changed the check-in time to ${to}. Before: ${before}.`)
-          : msg(str`${name} changed the check-in time to ${to}. Before: ${before}.`);
-      }
-      const zoneBefore = zoneName(change.from.timeZone, locale);
-      return you
-        ? msg(str`You changed the check-in time zone: now ${to}. Before: ${zoneBefore}.`)
-        : msg(str`${name} changed the check-in time zone: now ${to}. Before: ${zoneBefore}.`);
-    }
-    case 'pause': {
-      if (!change.pausedUntil) {
-        return you ? msg('You resumed weekly check-ins.') : msg(str`${name} resumed weekly check-ins.`);
-      }
-      const until = formatInstant(change.pausedUntil, { locale, timeZone: terms.timeZone, style: 'date' });
-      return you
-        ? msg(str`You paused weekly check-ins until ${until}.`)
-        : msg(str`${name} paused weekly check-ins until ${until}.`);
-    }
-    case 'skip-dates': {
-      const added = list(change.added.map((d) => plainDate(d, locale)), locale);
-      const removed = list(change.removed.map((d) => plainDate(d, locale)), locale);
-      if (change.added.length && change.removed.length) {
-        return you
-          ? msg(str`You cancelled the check-ins of ${added} and brought back those of ${removed}.`)
-          : msg(str`${name} cancelled the check-ins of ${added} and brought back those of ${removed}.`);
-      }
-      if (change.removed.length) {
-        return you
-          ? msg(str`You brought back the check-ins of ${removed}.`)
-          : msg(str`${name} brought back the check-ins of ${removed}.`);
-      }
-      return you
-        ? msg(str`You cancelled the check-ins of ${added}.`)
-        : msg(str`${name} cancelled the check-ins of ${added}.`);
-    }
-    case 'questions': {
-      const added = change.prompts.filter((p) => !change.previous.includes(p));
-      const removed = change.previous.filter((p) => !change.prompts.includes(p));
-      if (!added.length && !removed.length) {
-        const reordered = change.prompts.some((p, i) => change.previous[i] !== p);
-        if (reordered) {
-          return you ? msg('You reordered the questions.') : msg(str`${name} reordered the questions.`);
-        }
-        return you
-          ? msg('You changed how the questions are answered (required, length or quick answers).')
-          : msg(str`${name} changed how the questions are answered (required, length or quick answers).`);
-      }
-      const parts: string[] = [];
-      if (added.length) parts.push(msg(str`added ${list(added.map(quoted), locale)}`));
-      if (removed.length) parts.push(msg(str`removed ${list(removed.map(quoted), locale)}`));
-      const what = parts.join('; ');
-      return you ? msg(str`You changed the questions: ${what}.`) : msg(str`${name} changed the questions: ${what}.`);
-    }
+    case 'schedule':
+      return scheduleText(change, terms, activity.at, actor);
+    case 'pause':
+      return pauseText(change, terms, actor);
+    case 'skip-dates':
+      return skipDatesText(change, terms.locale, actor);
+    case 'questions':
+      return questionsText(change, terms.locale, actor);
     case 'consent':
-      switch (change.consent) {
-        case 'given':
-          return you ? msg('You agreed to weekly check-ins.') : msg(str`${name} agreed to weekly check-ins.`);
-        case 'declined':
-          return you ? msg('You declined weekly check-ins.') : msg(str`${name} declined weekly check-ins.`);
-        case 'withdrawn':
-          return you
-            ? msg('You withdrew your consent to weekly check-ins.')
-            : msg(str`${name} withdrew consent to weekly check-ins.`);
-      }
+      return consentText(change, actor);
   }
 }
 

@@ -161,24 +161,11 @@ export const styles = css`
     line-height: 1.5;
     white-space: nowrap;
   }
-  .chip.status-answered {
-    color: var(--_success);
-  }
-  .chip.status-open {
-    color: var(--_accent);
-  }
-  .chip.status-late {
-    color: var(--_warning);
-  }
-  .chip.status-missed {
-    color: var(--_danger);
-  }
-  .chip.status-skipped {
-    color: var(--_muted);
-  }
-  .chip.status-closed {
-    color: var(--_muted);
-  }
+  .chip.status-answered { color: var(--_success); }
+  .chip.status-open { color: var(--_accent); }
+  .chip.status-late { color: var(--_warning); }
+  .chip.status-missed { color: var(--_danger); }
+  .chip.status-skipped, .chip.status-closed { color: var(--_muted); }
   .badge {
     color: var(--_muted);
   }

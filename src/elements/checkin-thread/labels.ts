@@ -23,16 +23,9 @@ export function statusLabel(status: CheckinStatus): string {
   }
 }
 
-/** The health value in words. */
+/** The health value in words: the one place it is written, on screen and in the exports. */
 export function healthLabel(health: Health): string {
-  switch (health) {
-    case 'on-track':
-      return msg('On track');
-    case 'at-risk':
-      return msg('At risk');
-    case 'off-track':
-      return msg('Off track');
-  }
+  return health === 'on-track' ? msg('On track') : health === 'at-risk' ? msg('At risk') : msg('Off track');
 }
 
 /**
