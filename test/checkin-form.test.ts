@@ -13,6 +13,8 @@ import type {
 } from '../src/events.js';
 import { ERROR_CODES, type Checkin, type CheckinErrorCode } from '../src/model.js';
 import { DEFAULT_REQUEST_POLICY } from '../src/adapters/resilient.js';
+import { text } from './support/dom.js';
+import { mount, settled } from './form-helpers.js';
 
 // Reads are tried this many times before a failure is shown: fail every one of them.
 const EVERY_TRY = DEFAULT_REQUEST_POLICY.attempts;
@@ -43,38 +45,12 @@ function backend({ now = FRIDAY, viewerId = 'u-kofi', contractId = 'c-atlas', da
   return { store, adapter, now };
 }
 
-async function mount(
-  adapter: CheckinAdapter | undefined,
-  { contractId = 'c-atlas', checkinId = '', now = FRIDAY } = {},
-): Promise<CheckinForm> {
-  const el = await fixture<CheckinForm>(
-    html`<checkin-form
-      .adapter=${adapter}
-      contract-id=${contractId}
-      checkin-id=${checkinId}
-      .clock=${() => now}
-    ></checkin-form>`,
-  );
-  await settled(el);
-  return el;
-}
-
-/** Waits until the element shows something other than its loading placeholder. */
-async function settled(el: CheckinForm): Promise<void> {
-  await waitUntil(
-    () => el.shadowRoot?.querySelector('[part~="checkin"], [part~="error"]'),
-    'the form never finished loading',
-  );
-  await el.updateComplete;
-}
-
 const $ = <T extends Element = HTMLElement>(el: CheckinForm, selector: string) =>
   el.shadowRoot!.querySelector<T & HTMLElement>(selector);
 const $$ = <T extends Element = HTMLElement>(el: CheckinForm, selector: string) => [
   ...el.shadowRoot!.querySelectorAll<T & HTMLElement>(selector),
 ];
 const fields = (el: CheckinForm) => $$<HTMLTextAreaElement>(el, 'textarea[part="textarea"]');
-const text = (node: Element | null | undefined) => node?.textContent?.replace(/\s+/g, ' ').trim() ?? '';
 const status = (el: CheckinForm) => text($(el, '[part="status"]'));
 const submitCalls = (adapter: MemoryAdapter) => adapter.calls.filter((c) => c.method === 'submitAnswers');
 const keyOf = (call: { args: unknown[] }) => (call.args[3] as { idempotencyKey: string }).idempotencyKey;

@@ -6,6 +6,7 @@ import '../src/define/checkin-thread.js';
 import { MemoryAdapter, MemoryStore, seedDemo } from '../src/adapters/memory.js';
 import type { CheckinProvider } from '../src/elements/checkin-provider/checkin-provider.js';
 import type { CheckinErrorEvent } from '../src/events.js';
+import { text } from './support/dom.js';
 
 const FIXED = Date.parse('2026-11-30T12:00:00.000Z');
 
@@ -13,8 +14,6 @@ function world() {
   return new MemoryStore(seedDemo({ now: FIXED }), { clock: () => FIXED });
 }
 
-const text = (node: Element | ShadowRoot | null | undefined) =>
-  (node?.textContent ?? '').replace(/\s+/g, ' ').trim();
 const shown = (el: Element) => text(el.shadowRoot);
 const calls = (adapter: MemoryAdapter, method: string) =>
   adapter.calls.filter((c) => c.method === method);

@@ -8,6 +8,7 @@ import type { CheckinThread } from '../src/elements/checkin-thread/checkin-threa
 import type { CheckinErrorEvent } from '../src/events.js';
 import type { Checkin, CheckinStatus } from '../src/model.js';
 import { DEFAULT_REQUEST_POLICY } from '../src/adapters/resilient.js';
+import { text } from './support/dom.js';
 
 // Reads are tried this many times before a failure is shown: fail every one of them.
 const EVERY_TRY = DEFAULT_REQUEST_POLICY.attempts;
@@ -79,7 +80,6 @@ const checkinArticles = (el: CheckinThread) => articles(el).filter((a) => !a.mat
 const article = (el: CheckinThread, id: string) =>
   root(el).querySelector<HTMLElement>(`article[data-id="${id}"]`);
 const feed = (el: CheckinThread) => root(el).querySelector<HTMLElement>('[role="feed"]')!;
-const text = (node: Element | null | undefined) => (node?.textContent ?? '').replace(/\s+/g, ' ').trim();
 // Chai's failure message serialises what it compares; for a DOM node inside a live element
 // that never finishes (the run times out), so nodes are compared through this short label.
 const show = (node: Element | null | undefined) =>

@@ -8,6 +8,7 @@ import { MemoryAdapter, MemoryStore, seedDemo } from '../src/adapters/memory.js'
 import type { CheckinErrorEvent, CheckinSettingsChangeEvent } from '../src/events.js';
 import type { CheckinErrorCode, Settings } from '../src/model.js';
 import type { CheckinToggle } from '../src/elements/checkin-toggle/checkin-toggle.js';
+import { text } from './support/dom.js';
 
 // Monday 30 November 2026, noon UTC: the next Friday is 4 December.
 const FIXED = Date.parse('2026-11-30T12:00:00.000Z');
@@ -24,7 +25,6 @@ const root = (el: Element) => el.shadowRoot!;
 const $ = <T extends Element = HTMLElement>(el: Element, selector: string) =>
   root(el).querySelector<T>(selector);
 const $$ = (el: Element, selector: string) => [...root(el).querySelectorAll<HTMLElement>(selector)];
-const text = (node: Element | null | undefined) => (node?.textContent ?? '').replace(/\s+/g, ' ').trim();
 const switchOf = (el: Element) => $<HTMLButtonElement>(el, '[role="switch"]')!;
 const dialogOf = (el: Element) => $<HTMLDialogElement>(el, 'dialog')!;
 const calls = (adapter: MemoryAdapter, method: string) =>

@@ -2,12 +2,13 @@
  * The elements take the host page's colour scheme, not the system's, unless the host asks:
  * on a light page with a dark system preference they stay light (and pass axe's contrast).
  */
-import { expect, fixture, html, waitUntil } from '@open-wc/testing';
+import { expect } from '@open-wc/testing';
 import { emulateMedia } from '@web/test-runner-commands';
 import '../src/define/checkin-thread.js';
 import '../src/define/checkin-toggle.js';
 import '../src/define/checkin-form.js';
 import { MemoryAdapter, MemoryStore } from '../src/adapters/memory.js';
+import { place } from './support/mount.js';
 
 const WHITE = 'rgb(255, 255, 255)';
 
@@ -15,13 +16,12 @@ async function mount(tag: 'checkin-thread' | 'checkin-toggle' | 'checkin-form', 
   const store = new MemoryStore();
   const viewerId = tag === 'checkin-form' ? 'u-kofi' : 'u-dana';
   const adapter = new MemoryAdapter({ store, viewerId, contractId: 'c-atlas' });
-  const wrapper = await fixture<HTMLDivElement>(html`<div style=${style}></div>`);
-  const el = document.createElement(tag) as unknown as HTMLElement & { adapter: MemoryAdapter };
-  el.adapter = adapter;
-  el.setAttribute('contract-id', 'c-atlas');
-  wrapper.append(el);
-  await waitUntil(() => !el.shadowRoot?.querySelector('[aria-busy="true"], .skeleton'), 'loaded', { timeout: 5000 });
-  return el;
+  return place(tag, {
+    props: { adapter },
+    attrs: { 'contract-id': 'c-atlas' },
+    host: { style },
+    until: { test: (el) => !el.shadowRoot?.querySelector('[aria-busy="true"], .skeleton'), message: 'loaded', timeout: 5000 },
+  });
 }
 
 /** The colour of the element's text, as computed inside its shadow root. */

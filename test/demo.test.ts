@@ -1,11 +1,10 @@
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import { seedDemo } from '../src/adapters/memory.js';
+import { text } from './support/dom.js';
 
 // The page `npm start` serves, driven as a visitor would: talent view, jump to the next prompt,
 // answer it, and see the answer in the thread. As under `npm start`, the page talks HTTP to the
 // reference server (here an instance of its own, seeded with the demo data first).
-
-const text = (node: Node | null | undefined) => (node?.textContent ?? '').replace(/\s+/g, ' ').trim();
 
 const API = '/srv/demo';
 

@@ -1,66 +1,28 @@
-// The fault matrix for <checkin-form>: hanging calls, the network dropping mid-submit followed by
-// a reload, repeated clicks and a held Ctrl+Enter, removal and contract changes mid-request,
-// storage that cannot be used, clock skew and going offline. See docs/reliability.md.
+// The fault matrix for <checkin-form>: hanging writes, the network dropping mid-submit followed
+// by a reload, repeated clicks and a held Ctrl+Enter, one write at a time, removal mid-submit,
+// storage that cannot be used and clock skew. See docs/reliability.md.
 import { expect, oneEvent, waitUntil } from '@open-wc/testing';
-import '../src/define/checkin-form.js';
-import type { MemoryAdapter, MemoryStore } from '../src/adapters/memory.js';
+import type { MemoryStore } from '../src/adapters/memory.js';
 import { draftKey } from '../src/controllers/draft.js';
 import type { CheckinForm } from '../src/elements/checkin-form/checkin-form.js';
+import { $, settle, text } from './support/dom.js';
+import { FRIDAY, HOUR, OPEN_ID, adapterFor, calls, hold, keyOf, loseFirstAnswer, optionsOf, watchUnhandled, world } from './support/fixtures.js';
 import {
-  $,
-  $$,
-  FRIDAY,
-  HOUR,
-  OPEN_ID,
-  adapterFor,
-  calls,
-  hold,
-  keyOf,
-  loseFirstAnswer,
-  optionsOf,
-  settle,
-  stubOnline,
-  text,
-  watchUnhandled,
-  world,
-  mountElement,
-  type MountOptions,
-} from './faults-helpers.js';
-import { DEFAULT_REQUEST_POLICY } from '../src/adapters/resilient.js';
+  ANSWERS,
+  alertOf,
+  cleanDrafts,
+  fields,
+  fillAll,
+  mountForm as mount,
+  shown,
+  submitButton,
+  talentWithAnswers,
+} from './support/form.js';
 
-// Reads are tried this many times before a failure is shown: fail every one of them.
-const EVERY_TRY = DEFAULT_REQUEST_POLICY.attempts;
+// The fault shapes every element shares (a hanging load, removal and a contract change
+// mid-load, offline) are in element-contract.test.ts.
 
-const ANSWERS = ['Team roles behind the flag are done.', 'Release checklist with QA.', 'None'];
 const DRAFT = draftKey('c-atlas', OPEN_ID, 'u-kofi');
-
-const mount = (adapter: MemoryAdapter, options?: MountOptions) =>
-  mountElement<CheckinForm>('checkin-form', adapter, options);
-
-const shown = (el: CheckinForm) =>
-  waitUntil(() => $(el, '[part~="checkin"], [part~="error"]'), 'the form did not finish loading');
-const fields = (el: CheckinForm) => $$<HTMLTextAreaElement>(el, 'textarea[part="textarea"]');
-const alertOf = (el: CheckinForm) => $(el, '[role="alert"][part~="error"]');
-const submitButton = (el: CheckinForm) => $<HTMLButtonElement>(el, '[part~="submit"]')!;
-
-async function fillAll(el: CheckinForm, answers = ANSWERS): Promise<void> {
-  answers.forEach((value, i) => {
-    const field = fields(el)[i]!;
-    field.value = value;
-    field.dispatchEvent(new Event('input', { bubbles: true, composed: true }));
-  });
-  await el.updateComplete;
-}
-
-/** Kofi's form on a fresh store, loaded, with every answer typed (not sent). */
-async function talentWithAnswers(options?: MountOptions) {
-  const store = world();
-  const adapter = adapterFor(store, 'u-kofi');
-  const { el, errors } = await mount(adapter, options);
-  await shown(el);
-  await fillAll(el);
-  return { store, adapter, el, errors };
-}
 
 function ctrlEnter(target: Element, repeat = false): void {
   target.dispatchEvent(
@@ -79,30 +41,11 @@ function stored(store: MemoryStore) {
   return { checkin, writes };
 }
 
-function cleanStorage(): void {
-  for (const key of Object.keys(localStorage)) {
-    if (key.startsWith('checkin-elements:draft:')) localStorage.removeItem(key);
-  }
-}
-
 describe('faults: <checkin-form>', () => {
-  beforeEach(cleanStorage);
-  afterEach(cleanStorage);
+  beforeEach(cleanDrafts);
+  afterEach(cleanDrafts);
 
   describe('a hanging call', () => {
-    it('gives up a hanging load after request-timeout and retries on request', async () => {
-      const adapter = adapterFor(world(), 'u-kofi');
-      adapter.faults.hangNext('listCheckins', EVERY_TRY);
-      const { el, errors } = await mount(adapter, { timeout: 40 });
-      await waitUntil(() => alertOf(el), 'no timeout shown', { timeout: 3000 });
-      expect(alertOf(el)!.dataset.code).to.equal('timeout');
-      expect(calls(adapter, 'listCheckins').map((c) => optionsOf(c)!.signal!.aborted)).to.deep.equal([true, true, true]);
-      expect(errors).to.deep.equal(['load:timeout']);
-      await expect(el).to.be.accessible();
-      $<HTMLButtonElement>(el, '[part~="retry-button"]')!.click();
-      await waitUntil(() => fields(el).length === 3, 'the retry did not load the form');
-    });
-
     it('gives up a hanging submit, keeps every character, and the retry is the same write', async () => {
       const { store, adapter, el, errors } = await talentWithAnswers({ timeout: 40 });
       adapter.faults.hangNext('submitAnswers');
@@ -114,6 +57,7 @@ describe('faults: <checkin-form>', () => {
       expect(optionsOf(first!)!.signal!.aborted).to.equal(true);
       expect(calls(adapter, 'submitAnswers'), 'not retried by itself').to.have.length(1);
       expect(errors).to.deep.equal(['submit:timeout']);
+      await expect(el).to.be.accessible();
       const submitted = oneEvent(el, 'checkin-submit');
       $<HTMLButtonElement>(el, '[part~="retry-button"]')!.click();
       await submitted;
@@ -138,17 +82,6 @@ describe('faults: <checkin-form>', () => {
       await skipped;
       const [first, second] = calls(adapter, 'skipCheckin');
       expect(keyOf(second!)).to.equal(keyOf(first!));
-    });
-
-    it('retries a read that failed with a retryable error by itself', async () => {
-      const adapter = adapterFor(world(), 'u-kofi');
-      adapter.faults.failNext('listCheckins', 'network');
-      adapter.faults.failNext('getViewer', 'timeout');
-      const { el, errors } = await mount(adapter);
-      await waitUntil(() => fields(el).length === 3, 'the form did not load');
-      expect(calls(adapter, 'listCheckins')).to.have.length(2);
-      expect(calls(adapter, 'getViewer')).to.have.length(2);
-      expect(errors).to.deep.equal([]);
     });
   });
 
@@ -455,24 +388,6 @@ describe('faults: <checkin-form>', () => {
   });
 
   describe('removed from the page mid-request', () => {
-    it('aborts the load, leaves nothing unhandled, and loads cleanly when put back', async () => {
-      const unhandled = watchUnhandled();
-      const adapter = adapterFor(world(), 'u-kofi');
-      adapter.faults.hangNext('listCheckins');
-      const { el, errors } = await mount(adapter);
-      const parent = el.parentElement!;
-      el.remove();
-      await settle();
-      expect(optionsOf(calls(adapter, 'listCheckins')[0]!)!.signal!.aborted).to.equal(true);
-      parent.append(el);
-      await waitUntil(() => fields(el).length === 3, 'did not load when put back');
-      await settle();
-      unhandled.stop();
-      expect(unhandled.reasons).to.deep.equal([]);
-      expect(errors).to.deep.equal([]);
-      expect(Boolean(alertOf(el))).to.equal(false);
-    });
-
     it('aborts a submit in flight; put back, it shows the answers and no error, and sending again is one write', async () => {
       const unhandled = watchUnhandled();
       const { store, adapter, el, errors } = await talentWithAnswers();
@@ -499,28 +414,6 @@ describe('faults: <checkin-form>', () => {
       expect(stored(store).writes).to.have.length(1);
       unhandled.stop();
       expect(unhandled.reasons).to.deep.equal([]);
-    });
-  });
-
-  describe('contract-id changed mid-request', () => {
-    const NOVA_OFF =
-      "Weekly check-ins are off for this contract, so you won't be asked each week. Dana Whitfield can still ask you for an update, and you can answer it here.";
-
-    it("ignores the old contract's late answer", async () => {
-      const adapter = adapterFor(world(), 'u-kofi');
-      const gate = hold(adapter, 'listCheckins', (contractId) => contractId === 'c-atlas');
-      const { el } = await mount(adapter);
-      await waitUntil(() => gate.held === 1, 'the atlas load did not start');
-      el.contractId = 'c-nova';
-      await waitUntil(() => $(el, '[part~="state"]'), 'c-nova did not load');
-      expect(text($(el, '[part~="state"]'))).to.equal(NOVA_OFF);
-      gate.open();
-      await waitUntil(() => calls(adapter, 'listCheckins').some((c) => c.args[0] === 'c-atlas'), 'never answered');
-      await settle();
-      await el.updateComplete;
-      expect(text($(el, '[part~="state"]'))).to.equal(NOVA_OFF);
-      expect(fields(el)).to.have.length(0);
-      expect(text($(el, '#heading'))).to.contain('Nova onboarding flow');
     });
   });
 
@@ -591,27 +484,6 @@ describe('faults: <checkin-form>', () => {
       expect(text($(el, '.asker'))).to.contain('Late');
       expect(text($(el, '[part~="due"]'))).to.equal('Asked Fri 27 Nov, 16:00 · the answer was due by Fri 27 Nov, 23:59');
       noNegative(text(el.shadowRoot));
-    });
-  });
-
-  describe('offline', () => {
-    it('says it is offline and nothing was lost, does not retry offline, and loads when back online', async () => {
-      const restore = stubOnline(false);
-      try {
-        const adapter = adapterFor(world(), 'u-kofi');
-        adapter.faults.failNext('listCheckins', 'network');
-        const { el } = await mount(adapter);
-        await waitUntil(() => alertOf(el), 'no alert');
-        expect(text(alertOf(el))).to.contain('You seem to be offline. Nothing was lost.');
-        expect(calls(adapter, 'listCheckins'), 'no retry while offline').to.have.length(1);
-        await expect(el).to.be.accessible();
-        restore();
-        window.dispatchEvent(new Event('online'));
-        await waitUntil(() => fields(el).length === 3, 'did not load when back online');
-        expect(Boolean(alertOf(el))).to.equal(false);
-      } finally {
-        restore();
-      }
     });
   });
 });

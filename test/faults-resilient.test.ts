@@ -13,7 +13,8 @@ import {
 } from '../src/adapters/resilient.js';
 import { validated } from '../src/adapters/validate.js';
 import { CheckinError, ERROR_CODES, type CheckinErrorCode } from '../src/model.js';
-import { FRIDAY, adapterFor, calls, settle, stubOnline, watchUnhandled, world } from './faults-helpers.js';
+import { settle } from './support/dom.js';
+import { FRIDAY, adapterFor, calls, stubOnline, watchUnhandled, world } from './support/fixtures.js';
 
 /** A resilient client-side adapter over a fresh memory store, recording every backoff wait. */
 function setup(policy: Partial<typeof DEFAULT_REQUEST_POLICY> = {}, random = () => 0.5) {

@@ -1,65 +1,24 @@
-// The fault matrix for <checkin-thread>: hanging calls, repeated clicks, removal and contract
-// changes mid-request, dropped live updates and reconnecting without duplicates or gaps, clock
-// skew, rate limits and going offline. See docs/reliability.md.
+// The fault matrix for <checkin-thread>: hanging writes, repeated clicks, removal mid-reply,
+// dropped live updates and reconnecting without duplicates or gaps, live events during a fetch,
+// clock skew and rate limits. See docs/reliability.md.
 import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
-import '../src/define/checkin-thread.js';
 import type { MemoryAdapter, MemoryStore } from '../src/adapters/memory.js';
 import type { CheckinThread } from '../src/elements/checkin-thread/checkin-thread.js';
+import { $, button, settle, text } from './support/dom.js';
+import { FRIDAY, HOUR, OPEN_ID, UNSEEN_ID, adapterFor, calls, keyOf, optionsOf, watchUnhandled, world } from './support/fixtures.js';
 import {
-  $,
-  $$,
-  FRIDAY,
-  HOUR,
-  OPEN_ID,
-  UNSEEN_ID,
-  adapterFor,
-  button,
-  calls,
-  hold,
-  keyOf,
-  optionsOf,
-  settle,
-  stubOnline,
-  text,
-  watchUnhandled,
-  world,
-  mountElement,
-  type MountOptions,
-} from './faults-helpers.js';
-import { DEFAULT_REQUEST_POLICY } from '../src/adapters/resilient.js';
+  article,
+  articles,
+  ids,
+  loaded,
+  mountThread as mount,
+  openRequest,
+  replyTexts,
+  typeReply,
+} from './support/thread.js';
 
-// Reads are tried this many times before a failure is shown: fail every one of them.
-const EVERY_TRY = DEFAULT_REQUEST_POLICY.attempts;
-
-const mount = (adapter: MemoryAdapter, options?: MountOptions) =>
-  mountElement<CheckinThread>('checkin-thread', adapter, options);
-
-const loaded = (el: CheckinThread) =>
-  waitUntil(() => $(el, '[role="feed"], [part~="empty"], [role="alert"]'), 'the thread did not load');
-const articles = (el: CheckinThread) => $$(el, 'article');
-const article = (el: CheckinThread, id: string) => $(el, `article[data-id="${id}"]`);
-const ids = (el: CheckinThread) => articles(el).map((a) => a.dataset.id!);
-const replyTexts = (el: CheckinThread, id: string) =>
-  [...article(el, id)!.querySelectorAll('[part~="reply"] .text')].map((r) => text(r));
-
-/** Opens the reply box of a check-in (boxes are rendered on demand) and types into it. */
-async function typeReply(el: CheckinThread, id: string, value: string): Promise<HTMLFormElement> {
-  if (!article(el, id)!.querySelector('[part~="reply-box"]')) {
-    article(el, id)!.querySelector<HTMLButtonElement>('[part~="reply-button"]')!.click();
-    await el.updateComplete;
-  }
-  const box = article(el, id)!.querySelector<HTMLFormElement>('[part~="reply-box"]')!;
-  const field = box.querySelector('textarea')!;
-  field.value = value;
-  field.dispatchEvent(new Event('input', { bubbles: true, composed: true }));
-  return box;
-}
-
-async function openRequest(el: CheckinThread): Promise<HTMLFormElement> {
-  $<HTMLButtonElement>(el, '[part~="request-update"]')!.click();
-  await el.updateComplete;
-  return $<HTMLFormElement>(el, '[part~="request-panel"]')!;
-}
+// The fault shapes every element shares (a hanging load, removal and a contract change
+// mid-load, offline) are in element-contract.test.ts.
 
 /** Loads every older page ("Load older" until the first check-in). */
 async function loadAll(el: CheckinThread): Promise<void> {
@@ -88,25 +47,8 @@ async function historyIds(store: MemoryStore): Promise<string[]> {
   return found;
 }
 
-// The demo's Atlas history: ten check-ins and three changes to its settings.
-const SEEDED = 13;
-
 describe('faults: <checkin-thread>', () => {
   describe('a hanging call', () => {
-    it('gives up a hanging load after request-timeout and retries on request', async () => {
-      const adapter = adapterFor(world(), 'u-dana');
-      adapter.faults.hangNext('listHistory', EVERY_TRY);
-      const { el, errors } = await mount(adapter, { timeout: 40 });
-      await waitUntil(() => $(el, '[role="alert"]'), 'no timeout shown', { timeout: 3000 });
-      expect($(el, '[role="alert"]')!.dataset.code).to.equal('timeout');
-      expect(calls(adapter, 'listHistory').every((c) => optionsOf(c)!.signal!.aborted)).to.equal(true);
-      expect(calls(adapter, 'listHistory')).to.have.length(3);
-      expect(errors).to.deep.equal(['load:timeout']);
-      await expect(el).to.be.accessible();
-      button(el.shadowRoot!, 'Try again')!.click();
-      await waitUntil(() => articles(el).length === SEEDED, 'the retry did not load');
-    });
-
     it('gives up a hanging reply, keeps the text, and sending again is the same write', async () => {
       const adapter = adapterFor(world(), 'u-dana');
       const { el, errors } = await mount(adapter, { timeout: 40 });
@@ -119,6 +61,7 @@ describe('faults: <checkin-thread>', () => {
       expect(box.querySelector('textarea')!.value).to.equal('Thanks, looks good.');
       expect(calls(adapter, 'reply')).to.have.length(1);
       expect(errors).to.deep.equal(['reply:timeout']);
+      await expect(el).to.be.accessible();
       const sent = oneEvent(el, 'checkin-reply');
       box.requestSubmit();
       await sent;
@@ -155,16 +98,6 @@ describe('faults: <checkin-thread>', () => {
       button(article(el, UNSEEN_ID)!, 'Try again')!.click();
       await waitUntil(() => article(el, UNSEEN_ID)!.querySelector('[part~="seen"]'), 'not marked as seen');
       expect(calls(adapter, 'acknowledge')).to.have.length(2);
-    });
-
-    it('retries a failed page of the history by itself', async () => {
-      const store = world();
-      const adapter = adapterFor(store, 'u-dana');
-      adapter.faults.failNext('listHistory', 'unavailable');
-      const { el, errors } = await mount(adapter);
-      await waitUntil(() => articles(el).length === SEEDED, 'did not load');
-      expect(calls(adapter, 'listHistory')).to.have.length(2);
-      expect(errors).to.deep.equal([]);
     });
   });
 
@@ -214,24 +147,6 @@ describe('faults: <checkin-thread>', () => {
   });
 
   describe('removed from the page mid-request', () => {
-    it('aborts the load, leaves nothing unhandled, and loads cleanly when put back', async () => {
-      const unhandled = watchUnhandled();
-      const adapter = adapterFor(world(), 'u-dana');
-      adapter.faults.hangNext('listHistory');
-      const { el, errors } = await mount(adapter);
-      const parent = el.parentElement!;
-      el.remove();
-      await settle();
-      expect(optionsOf(calls(adapter, 'listHistory')[0]!)!.signal!.aborted).to.equal(true);
-      parent.append(el);
-      await waitUntil(() => articles(el).length === SEEDED, 'did not load when put back');
-      await settle();
-      unhandled.stop();
-      expect(unhandled.reasons).to.deep.equal([]);
-      expect(errors).to.deep.equal([]);
-      expect(Boolean($(el, '[role="alert"]'))).to.equal(false);
-    });
-
     it('aborts a reply in flight; put back, the text is kept, no error shows, and sending is one write', async () => {
       const unhandled = watchUnhandled();
       const store = world();
@@ -264,23 +179,6 @@ describe('faults: <checkin-thread>', () => {
       unhandled.stop();
       expect(unhandled.reasons).to.deep.equal([]);
       expect(errors).to.deep.equal([]);
-    });
-  });
-
-  describe('contract-id changed mid-request', () => {
-    it("ignores the old contract's late answer", async () => {
-      const adapter = adapterFor(world(), 'u-dana');
-      const gate = hold(adapter, 'listHistory', (contractId) => contractId === 'c-atlas');
-      const { el } = await mount(adapter);
-      await waitUntil(() => gate.held === 1, 'the atlas load did not start');
-      el.contractId = 'c-nova';
-      await waitUntil(() => $(el, '[part~="empty"]'), 'c-nova did not load');
-      gate.open();
-      await waitUntil(() => calls(adapter, 'listHistory').some((c) => c.args[0] === 'c-atlas'), 'never answered');
-      await settle();
-      await el.updateComplete;
-      expect(text($(el, '[part~="empty"]'))).to.equal('Weekly check-ins are off for this contract.');
-      expect(articles(el)).to.have.length(0);
     });
   });
 
@@ -471,25 +369,6 @@ describe('faults: <checkin-thread>', () => {
       await el.updateComplete;
       expect(Boolean($(el, '#cooldown'))).to.equal(false);
       expect($(el, '[part~="request-update"]')!.getAttribute('aria-disabled')).to.equal('false');
-    });
-  });
-
-  describe('offline', () => {
-    it('says it is offline and nothing was lost, does not retry offline, and loads when back online', async () => {
-      const restore = stubOnline(false);
-      try {
-        const adapter = adapterFor(world(), 'u-dana');
-        adapter.faults.failNext('listHistory', 'network');
-        const { el } = await mount(adapter);
-        await waitUntil(() => $(el, '[role="alert"]'), 'no alert');
-        expect(text($(el, '[role="alert"]'))).to.contain('You seem to be offline. Nothing was lost.');
-        expect(calls(adapter, 'listHistory'), 'no retry while offline').to.have.length(1);
-        restore();
-        window.dispatchEvent(new Event('online'));
-        await waitUntil(() => articles(el).length === SEEDED, 'did not load when back online');
-      } finally {
-        restore();
-      }
     });
   });
 });

@@ -1,72 +1,19 @@
-// The fault matrix for <checkin-toggle>: hanging calls and the time limit, automatic retries of
-// reads (never of writes), repeated clicks, removal and contract changes mid-request, dropped
-// live updates, and going offline. See docs/reliability.md.
+// The fault matrix for <checkin-toggle>: hanging writes and the time limit, reads retried by
+// themselves or not, repeated clicks, removal mid-write, the shared viewer request, dropped live
+// updates and the offline notice. See docs/reliability.md.
 import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
 import { parseWallTime } from '../src/elements/checkin-toggle/schedule-draft.js';
-import '../src/define/checkin-toggle.js';
 import '../src/define/checkin-provider.js';
-import type { MemoryAdapter, MemoryStore } from '../src/adapters/memory.js';
-import type { CheckinToggle } from '../src/elements/checkin-toggle/checkin-toggle.js';
 import type { CheckinProvider } from '../src/elements/checkin-provider/checkin-provider.js';
-import {
-  $,
-  FRIDAY,
-  NO_WAIT,
-  adapterFor,
-  calls,
-  hold,
-  keyOf,
-  optionsOf,
-  settle,
-  stubOnline,
-  text,
-  watchUnhandled,
-  world,
-  mountElement,
-  type MountOptions,
-} from './faults-helpers.js';
-import { DEFAULT_REQUEST_POLICY } from '../src/adapters/resilient.js';
+import { $, settle, text } from './support/dom.js';
+import { FRIDAY, NO_WAIT, adapterFor, calls, keyOf, optionsOf, watchUnhandled, world } from './support/fixtures.js';
+import { alertOf, dialogOf, enableNova, loaded, mountToggle as mount, switchOf } from './support/toggle.js';
 
-// Reads are tried this many times before a failure is shown: fail every one of them.
-const EVERY_TRY = DEFAULT_REQUEST_POLICY.attempts;
-
-const mount = (adapter: MemoryAdapter, options?: MountOptions) =>
-  mountElement<CheckinToggle>('checkin-toggle', adapter, options);
-
-const loaded = (el: CheckinToggle) => waitUntil(() => $(el, '.card'), 'the toggle did not load');
-const switchOf = (el: CheckinToggle) => $<HTMLButtonElement>(el, '[role="switch"]')!;
-const alertOf = (el: CheckinToggle) => $(el, '[role="alert"]');
-const dialogOf = (el: CheckinToggle) => $<HTMLDialogElement>(el, 'dialog')!;
-
-/** Turns check-ins on for c-nova as Dana, outside the element: Kofi is then asked to consent. */
-async function enableNova(store: MemoryStore): Promise<void> {
-  const dana = adapterFor(store, 'u-dana', 'c-nova');
-  const settings = await dana.getSettings('c-nova');
-  await dana.updateSettings('c-nova', { enabled: true }, { expectedVersion: settings.version, idempotencyKey: 'nova-on' });
-}
+// The fault shapes every element shares (a hanging load, removal and a contract change
+// mid-load, offline) are in element-contract.test.ts.
 
 describe('faults: <checkin-toggle>', () => {
   describe('a hanging call', () => {
-    it('gives up a hanging load after request-timeout, aborts it, and offers a retry that loads', async () => {
-      const adapter = adapterFor(world(), 'u-dana');
-      // Every one of the three tries hangs.
-      adapter.faults.hangNext('getSettings', EVERY_TRY);
-      const { el, errors } = await mount(adapter, { timeout: 40 });
-      await waitUntil(() => alertOf(el), 'no timeout shown', { timeout: 3000 });
-      const alert = alertOf(el)!;
-      expect(alert.dataset.code).to.equal('timeout');
-      expect(text(alert)).to.contain('The server took too long to answer.');
-      expect(text(alert)).to.contain('No answer within 40 milliseconds, so the request was stopped.');
-      const tries = calls(adapter, 'getSettings');
-      expect(tries).to.have.length(3);
-      expect(tries.every((c) => optionsOf(c)!.signal!.aborted)).to.equal(true);
-      expect(errors).to.deep.equal(['load:timeout']);
-      await expect(el).to.be.accessible();
-      $<HTMLButtonElement>(el, '[part="retry-button"]')!.click();
-      await loaded(el);
-      expect(switchOf(el).getAttribute('aria-checked')).to.equal('true');
-    });
-
     it('gives up a hanging write after request-timeout, rolls back, and the retry reuses the key', async () => {
       const adapter = adapterFor(world(), 'u-dana');
       const { el, errors } = await mount(adapter, { timeout: 40 });
@@ -81,6 +28,7 @@ describe('faults: <checkin-toggle>', () => {
       // A write is not tried again by itself.
       expect(calls(adapter, 'updateSettings')).to.have.length(1);
       expect(errors).to.deep.equal(['update-settings:timeout']);
+      await expect(el).to.be.accessible();
       const changed = oneEvent(el, 'checkin-settings-change');
       $<HTMLButtonElement>(el, '[part="retry-button"]')!.click();
       await changed;
@@ -88,18 +36,6 @@ describe('faults: <checkin-toggle>', () => {
       expect(keyOf(second!)).to.equal(keyOf(first!));
       await el.updateComplete;
       expect(switchOf(el).getAttribute('aria-checked')).to.equal('false');
-    });
-
-    it('retries a read that failed with a retryable error by itself, and shows the settings', async () => {
-      const adapter = adapterFor(world(), 'u-dana');
-      adapter.faults.failNext('getSettings', 'unavailable');
-      adapter.faults.failNext('getContract', 'network');
-      const { el, errors } = await mount(adapter);
-      await loaded(el);
-      expect(Boolean(alertOf(el))).to.equal(false);
-      expect(calls(adapter, 'getSettings')).to.have.length(2);
-      expect(calls(adapter, 'getContract')).to.have.length(2);
-      expect(errors).to.deep.equal([]);
     });
 
     it('shows rate-limited on a read at once, without retrying', async () => {
@@ -201,26 +137,6 @@ describe('faults: <checkin-toggle>', () => {
   });
 
   describe('removed from the page mid-request', () => {
-    it('aborts the load, leaves nothing unhandled, and loads cleanly when put back', async () => {
-      const unhandled = watchUnhandled();
-      const adapter = adapterFor(world(), 'u-dana');
-      adapter.faults.hangNext('getSettings');
-      const { el, errors } = await mount(adapter);
-      const parent = el.parentElement!;
-      el.remove();
-      await settle();
-      const [first] = calls(adapter, 'getSettings');
-      expect(optionsOf(first!)!.signal!.aborted).to.equal(true);
-      parent.append(el);
-      await loaded(el);
-      await settle();
-      unhandled.stop();
-      expect(unhandled.reasons).to.deep.equal([]);
-      expect(errors).to.deep.equal([]);
-      expect(Boolean(alertOf(el))).to.equal(false);
-      expect(switchOf(el).getAttribute('aria-checked')).to.equal('true');
-    });
-
     it('aborts a write in flight; put back, it shows what is true and is not stuck saving', async () => {
       const unhandled = watchUnhandled();
       const store = world();
@@ -293,25 +209,6 @@ describe('faults: <checkin-toggle>', () => {
     });
   });
 
-  describe('contract-id changed mid-request', () => {
-    it("ignores the old contract's late answer", async () => {
-      const adapter = adapterFor(world(), 'u-dana');
-      const gate = hold(adapter, 'getSettings', (contractId) => contractId === 'c-atlas');
-      const { el } = await mount(adapter);
-      await waitUntil(() => gate.held === 1, 'the atlas load did not start');
-      el.contractId = 'c-nova';
-      await loaded(el);
-      // c-nova is off; c-atlas (held) is on.
-      expect(switchOf(el).getAttribute('aria-checked')).to.equal('false');
-      gate.open();
-      await waitUntil(() => calls(adapter, 'getSettings').some((c) => c.args[0] === 'c-atlas'), 'never answered');
-      await settle();
-      await el.updateComplete;
-      expect(switchOf(el).getAttribute('aria-checked')).to.equal('false');
-      expect(text($(el, '#switch-status'))).to.equal('Kofi Mensah gets no weekly check-ins; you can still request an update.');
-    });
-  });
-
   describe('dropped live updates', () => {
     it('subscribes afresh and shows changes it missed when the page is visible again', async () => {
       const store = world();
@@ -340,25 +237,6 @@ describe('faults: <checkin-toggle>', () => {
   });
 
   describe('offline', () => {
-    it('says it is offline and nothing was lost, does not retry offline, and loads when back online', async () => {
-      const restore = stubOnline(false);
-      try {
-        const adapter = adapterFor(world(), 'u-dana');
-        adapter.faults.failNext('getSettings', 'network');
-        const { el } = await mount(adapter);
-        await waitUntil(() => alertOf(el), 'no alert');
-        expect(text(alertOf(el))).to.contain('You seem to be offline. Nothing was lost.');
-        expect(calls(adapter, 'getSettings'), 'no retry while offline').to.have.length(1);
-        restore();
-        window.dispatchEvent(new Event('online'));
-        await loaded(el);
-        expect(Boolean(alertOf(el))).to.equal(false);
-        expect(calls(adapter, 'getSettings')).to.have.length(2);
-      } finally {
-        restore();
-      }
-    });
-
     it('shows an offline notice while the browser is offline', async () => {
       const adapter = adapterFor(world(), 'u-dana');
       const { el } = await mount(adapter);

@@ -6,6 +6,7 @@ import { MemoryAdapter, MemoryStore, seedDemo, type MemoryData } from '../src/ad
 import '../src/define/checkin-form.js';
 import type { CheckinForm } from '../src/elements/checkin-form/checkin-form.js';
 import type { Checkin, Party } from '../src/model.js';
+export { text } from './support/dom.js';
 
 // Friday 27 November 2026, 17:00 UTC (18:00 in Berlin): this week's Atlas prompt (16:00 Berlin,
 // 15:00 UTC) opened two hours ago.
@@ -67,12 +68,17 @@ export function checkinOf(fields: Partial<Checkin> & Pick<Checkin, 'id' | 'contr
   };
 }
 
+/**
+ * The form on `adapter`, once it shows the check-in or an error. Its clock is `clock` (moved by
+ * the test), else the fixed `now`.
+ */
 export async function mount(
-  adapter: CheckinAdapter,
-  { contractId = 'c-atlas', checkinId = '', clock, attrs = {} }: {
+  adapter: CheckinAdapter | undefined,
+  { contractId = 'c-atlas', checkinId = '', clock, now = FRIDAY, attrs = {} }: {
     contractId?: string;
     checkinId?: string;
     clock?: { now: number };
+    now?: number;
     attrs?: Record<string, string>;
   } = {},
 ): Promise<CheckinForm> {
@@ -81,7 +87,7 @@ export async function mount(
       .adapter=${adapter}
       contract-id=${contractId}
       checkin-id=${checkinId}
-      .clock=${() => clock?.now ?? FRIDAY}
+      .clock=${() => clock?.now ?? now}
     ></checkin-form>`,
   );
   for (const [name, value] of Object.entries(attrs)) el.setAttribute(name, value);
@@ -110,7 +116,6 @@ export const $$ = <T extends Element = HTMLElement>(el: CheckinForm, selector: s
   ...el.shadowRoot!.querySelectorAll<T & HTMLElement>(selector),
 ];
 export const fields = (el: CheckinForm) => $$<HTMLTextAreaElement>(el, 'textarea[part="textarea"]');
-export const text = (node: Node | null | undefined) => node?.textContent?.replace(/\s+/g, ' ').trim() ?? '';
 export const calls = (adapter: MemoryAdapter, method?: string) =>
   adapter.calls.filter((c) => !method || c.method === method);
 

@@ -3,7 +3,8 @@ import { MemoryAdapter, MemoryStore, seedDemo } from '../src/adapters/memory.js'
 import '../src/define/checkin-form.js';
 import type { CheckinForm } from '../src/elements/checkin-form/checkin-form.js';
 import { draftKey } from '../src/controllers/draft.js';
-import { hold, settle } from './faults-helpers.js';
+import { settle, shadowText as text } from './support/dom.js';
+import { hold } from './support/fixtures.js';
 import { nextPrompt } from '../src/schedule/index.js';
 
 // Live updates in <checkin-form>: what the other side does appears without a reload, and never
@@ -28,7 +29,6 @@ async function mount(adapter: MemoryAdapter): Promise<CheckinForm> {
   return el;
 }
 
-const text = (el: CheckinForm) => (el.shadowRoot!.textContent ?? '').replace(/\s+/g, ' ').trim();
 const fields = (el: CheckinForm) => [
   ...el.shadowRoot!.querySelectorAll<HTMLTextAreaElement>('textarea[part="textarea"]'),
 ];

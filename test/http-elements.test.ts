@@ -4,16 +4,17 @@
  * and event stream, as two windows would be. What one does, the other sees live; a burst of
  * events costs each page a few requests, never one per event (the server's log is the witness).
  */
-import { expect, fixture, html, waitUntil } from '@open-wc/testing';
+import { expect, waitUntil } from '@open-wc/testing';
 import '../src/define/checkin-toggle.js';
 import '../src/define/checkin-form.js';
 import '../src/define/checkin-thread.js';
 import { HttpAdapter } from '../src/adapters/http.js';
 import { seedDemo } from '../src/adapters/memory.js';
 import { newIdempotencyKey } from '../src/adapters/adapter.js';
+import { text } from './support/dom.js';
+import { place } from './support/mount.js';
 
 const API = '/srv/elements';
-const text = (node: Node | null | undefined) => (node?.textContent ?? '').replace(/\s+/g, ' ').trim();
 const root = (el: Element) => el.shadowRoot!;
 
 interface Logged {
@@ -39,16 +40,16 @@ const as = (user: string, contractId = 'c-atlas') =>
   new HttpAdapter({ baseUrl: API, contractId, headers: { Authorization: `Bearer ${user}` } });
 
 async function mount(tag: string, adapter: HttpAdapter, contractId = 'c-atlas'): Promise<HTMLElement> {
-  const host = await fixture<HTMLDivElement>(html`<div></div>`);
-  const el = document.createElement(tag) as HTMLElement & { adapter: HttpAdapter };
-  el.adapter = adapter;
-  el.setAttribute('contract-id', contractId);
-  host.append(el);
   const ready = { 'checkin-toggle': '[role="heading"]', 'checkin-form': '[role="heading"]', 'checkin-thread': '[role="heading"]' }[tag]!;
-  await waitUntil(() => el.shadowRoot?.querySelector(ready) && !el.shadowRoot.querySelector('[part~="loading"]'), `${tag} loaded`, {
-    timeout: 15000,
+  return place(tag, {
+    props: { adapter },
+    attrs: { 'contract-id': contractId },
+    until: {
+      test: (el) => el.shadowRoot?.querySelector(ready) && !el.shadowRoot.querySelector('[part~="loading"]'),
+      message: `${tag} loaded`,
+      timeout: 15000,
+    },
   });
-  return el;
 }
 
 /** Until `test()` holds, checking every 50 ms for up to 10 s. */

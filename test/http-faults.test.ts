@@ -4,15 +4,16 @@
  * 503 with Retry-After, an answer that never comes, malformed JSON, the event stream cut
  * mid-burst, a reset database (a new event sequence), a session that expires.
  */
-import { expect, fixture, html, waitUntil } from '@open-wc/testing';
+import { expect, waitUntil } from '@open-wc/testing';
 import '../src/define/checkin-form.js';
 import '../src/define/checkin-thread.js';
 import { HttpAdapter } from '../src/adapters/http.js';
 import { seedDemo } from '../src/adapters/memory.js';
 import { newIdempotencyKey } from '../src/adapters/adapter.js';
+import { text } from './support/dom.js';
+import { place } from './support/mount.js';
 
 const API = '/srv/disk-faults';
-const text = (node: Node | null | undefined) => (node?.textContent ?? '').replace(/\s+/g, ' ').trim();
 const root = (el: Element) => el.shadowRoot!;
 const until = (test: () => unknown, what: string, timeout = 10000) => waitUntil(test, what, { timeout, interval: 50 });
 
@@ -26,14 +27,10 @@ const as = (user: string, headers?: () => HeadersInit) =>
   new HttpAdapter({ baseUrl: API, contractId: 'c-atlas', headers: headers ?? { Authorization: `Bearer ${user}` } });
 
 async function mount<T extends HTMLElement>(tag: string, adapter: HttpAdapter, attrs: Record<string, string> = {}): Promise<T> {
-  const host = await fixture<HTMLDivElement>(html`<div></div>`);
-  const el = document.createElement(tag) as unknown as T & { adapter: HttpAdapter; retryPolicy: object };
-  el.adapter = adapter;
-  el.retryPolicy = { baseDelayMs: 50, maxDelayMs: 200 };
-  el.setAttribute('contract-id', 'c-atlas');
-  for (const [name, value] of Object.entries(attrs)) el.setAttribute(name, value);
-  host.append(el);
-  return el;
+  return place<T>(tag, {
+    props: { adapter, retryPolicy: { baseDelayMs: 50, maxDelayMs: 200 } },
+    attrs: { 'contract-id': 'c-atlas', ...attrs },
+  });
 }
 
 const loaded = (el: HTMLElement) => until(() => root(el).querySelector('[role="heading"]') && !root(el).querySelector('[part~="loading"]'), `${el.localName} loaded`, 15000);

@@ -11,6 +11,8 @@ import { DEFAULT_REQUEST_POLICY } from '../src/adapters/resilient.js';
 import catalogueJson from '../locales/source.json';
 import de from './fixtures/locales/de.json';
 import { toTemplates } from './fixtures/locales/to-templates.js';
+import { shadowText as textOf } from './support/dom.js';
+import { place } from './support/mount.js';
 
 // The host's side of localization, as docs/localization.md tells it: one configureLocalization
 // per page (this test file is its own page), German from a translator's `{ id: text }` file,
@@ -50,7 +52,6 @@ const { setLocale, getLocale } = configureLocalization({
 });
 
 const collapse = (s: string | null | undefined) => (s ?? '').replace(/\s+/g, ' ').trim();
-const textOf = (el: Element) => collapse(el.shadowRoot!.textContent);
 const $ = (el: Element, selector: string) => el.shadowRoot!.querySelector<HTMLElement>(selector);
 
 /** The catalogue text with `${n}` cut out: the strings array the runtime hashes. */
@@ -71,20 +72,15 @@ async function mount(
   { viewerId = 'u-dana', contractId = 'c-atlas', store = world(), adapter = true, lang = 'de' } = {},
 ) {
   const memory = new MemoryAdapter({ store, viewerId, contractId });
-  const wrapper = await fixture<HTMLElement>(html`<div lang=${lang}></div>`);
-  const el = document.createElement(tag) as HTMLElement & {
-    adapter?: MemoryAdapter;
-    clock: () => number;
-    updateComplete: Promise<boolean>;
-  };
-  if (adapter) el.adapter = memory;
-  el.clock = () => FIXED;
-  el.setAttribute('contract-id', contractId);
-  wrapper.append(el);
-  await waitUntil(
-    () => el.shadowRoot && !el.shadowRoot.querySelector('[aria-busy="true"]') && textOf(el).length > 20,
-    `${tag} did not finish loading`,
-  );
+  const el = await place<HTMLElement & { adapter?: MemoryAdapter; updateComplete: Promise<boolean> }>(tag, {
+    props: { ...(adapter ? { adapter: memory } : {}), clock: () => FIXED },
+    attrs: { 'contract-id': contractId },
+    host: { lang },
+    until: {
+      test: (el) => el.shadowRoot && !el.shadowRoot.querySelector('[aria-busy="true"]') && textOf(el).length > 20,
+      message: `${tag} did not finish loading`,
+    },
+  });
   await el.updateComplete;
   return { el, adapter: memory };
 }

@@ -13,6 +13,7 @@ import { MemoryAdapter, MemoryStore, generateHistory, seedDemo, type MemoryData 
 import { DEFAULT_REQUEST_POLICY } from '../src/adapters/resilient.js';
 import { baseStyles } from '../src/styles.js';
 import manifestJson from '../custom-elements.json';
+import { text } from './support/dom.js';
 
 interface Declaration {
   tagName?: string;
@@ -57,7 +58,6 @@ function store(mutate?: (data: MemoryData) => void): MemoryStore {
 const adapterFor = (viewerId: string, contractId = 'c-atlas', s = store()) =>
   new MemoryAdapter({ store: s, viewerId, contractId });
 
-const text = (node: Element | null | undefined) => (node?.textContent ?? '').replace(/\s+/g, ' ').trim();
 const $ = <T extends HTMLElement = HTMLElement>(el: Element, selector: string) =>
   el.shadowRoot!.querySelector<T>(selector);
 const $$ = (el: Element, selector: string) => [...el.shadowRoot!.querySelectorAll<HTMLElement>(selector)];

@@ -15,6 +15,7 @@ import type { CheckinAdapter } from '../src/adapters/adapter.js';
 import { MemoryAdapter, MemoryStore, seedDemo, type MemoryData } from '../src/adapters/memory.js';
 import type { CheckinErrorEvent } from '../src/events.js';
 import type { Role } from '../src/model.js';
+import { text } from './support/dom.js';
 
 // Friday 27 November 2026, 17:00 UTC: Atlas has an open check-in, an answered one not yet seen,
 // and its last requested update is weeks old (no cooldown).
@@ -162,7 +163,6 @@ async function mount(tag: Tag, adapter: CheckinAdapter): Promise<Updatable> {
 
 const $ = <T extends Element = HTMLElement>(el: Element, selector: string) =>
   el.shadowRoot!.querySelector<T>(selector);
-const text = (node: Element | null | undefined) => (node?.textContent ?? '').replace(/\s+/g, ' ').trim();
 const buttonNamed = (scope: ParentNode | null | undefined, name: string) =>
   [...(scope?.querySelectorAll<HTMLButtonElement>('button') ?? [])].find((b) => text(b) === name) ?? null;
 

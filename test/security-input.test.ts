@@ -14,6 +14,7 @@ import type { CheckinAdapter, CheckinEvent } from '../src/adapters/adapter.js';
 import { MemoryAdapter, MemoryStore, seedDemo, type MemoryData } from '../src/adapters/memory.js';
 import type { CheckinErrorEvent } from '../src/events.js';
 import type { Checkin, CheckinErrorCode, Question } from '../src/model.js';
+import { text } from './support/dom.js';
 
 // Friday 27 November 2026, 17:00 UTC (18:00 in Berlin): this week's Atlas prompt is open.
 const FIXED = Date.parse('2026-11-27T17:00:00.000Z');
@@ -65,7 +66,6 @@ const $ = <T extends Element = HTMLElement>(el: Element, selector: string) =>
 const $$ = <T extends Element = HTMLElement>(el: Element, selector: string) => [
   ...el.shadowRoot!.querySelectorAll<T>(selector),
 ];
-const text = (node: Element | null | undefined) => (node?.textContent ?? '').replace(/\s+/g, ' ').trim();
 const calls = (adapter: MemoryAdapter, method: string) => adapter.calls.filter((c) => c.method === method);
 const alertOf = (el: Element) => $(el, '[role="alert"]');
 

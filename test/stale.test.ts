@@ -2,12 +2,13 @@
  * When the adapter says its stream missed changes ({type: 'stale'}, e.g. a server that could
  * not resume), each element loads afresh once — and the form never over what is being typed.
  */
-import { expect, fixture, html, waitUntil } from '@open-wc/testing';
+import { expect, waitUntil } from '@open-wc/testing';
 import '../src/define/checkin-toggle.js';
 import '../src/define/checkin-form.js';
 import '../src/define/checkin-thread.js';
 import type { CheckinEvent } from '../src/adapters/adapter.js';
 import { MemoryAdapter, MemoryStore } from '../src/adapters/memory.js';
+import { place } from './support/mount.js';
 
 /** A memory adapter whose subscriptions can be told "stale", with the requests counted. */
 function staleable(viewerId: string) {
@@ -24,14 +25,11 @@ function staleable(viewerId: string) {
 }
 
 async function mount(tag: string, adapter: MemoryAdapter) {
-  const el = await fixture<HTMLElement & { adapter: MemoryAdapter }>(
-    html`<div></div>`,
-  );
-  const element = document.createElement(tag) as unknown as HTMLElement & { adapter: MemoryAdapter };
-  element.adapter = adapter;
-  element.setAttribute('contract-id', 'c-atlas');
-  el.append(element);
-  await waitUntil(() => element.shadowRoot && !element.shadowRoot.querySelector('.skeleton'), 'loaded', { timeout: 5000 });
+  const element = await place<HTMLElement & { adapter: MemoryAdapter }>(tag, {
+    props: { adapter },
+    attrs: { 'contract-id': 'c-atlas' },
+    until: { test: (el) => el.shadowRoot && !el.shadowRoot.querySelector('.skeleton'), message: 'loaded', timeout: 5000 },
+  });
   await new Promise((resolve) => setTimeout(resolve, 50));
   return element;
 }

@@ -10,6 +10,7 @@ import * as form from '../stories/checkin-form.stories.js';
 import * as provider from '../stories/checkin-provider.stories.js';
 import * as thread from '../stories/checkin-thread.stories.js';
 import * as toggle from '../stories/checkin-toggle.stories.js';
+import { text } from './support/dom.js';
 
 interface Context {
   args: Record<string, unknown>;
@@ -47,8 +48,6 @@ async function settle(root: HTMLElement): Promise<void> {
     await new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve)));
   }
 }
-
-const text = (node: Node | null | undefined) => (node?.textContent ?? '').replace(/\s+/g, ' ').trim();
 
 describe('stories', function () {
   this.timeout(20000);

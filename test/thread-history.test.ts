@@ -7,7 +7,8 @@ import type { MemoryAdapter, MemoryStore } from '../src/adapters/memory.js';
 import type { CheckinAdapter } from '../src/adapters/adapter.js';
 import type { CheckinThread } from '../src/elements/checkin-thread/checkin-thread.js';
 import type { Checkin, Schedule } from '../src/model.js';
-import { $, $$, FRIDAY, OPEN_ID, adapterFor, calls, text, world } from './faults-helpers.js';
+import { $, $$, text } from './support/dom.js';
+import { FRIDAY, OPEN_ID, adapterFor, calls, world } from './support/fixtures.js';
 
 const clock = () => FRIDAY;
 

@@ -7,7 +7,8 @@ import { sendKeys } from '@web/test-runner-commands';
 import '../src/define/checkin-thread.js';
 import { generateHistory } from '../src/adapters/memory.js';
 import type { CheckinThread } from '../src/elements/checkin-thread/checkin-thread.js';
-import { $, $$, FRIDAY, adapterFor, text, world } from './faults-helpers.js';
+import { $, $$, text } from './support/dom.js';
+import { FRIDAY, adapterFor, world } from './support/fixtures.js';
 
 const clock = () => FRIDAY;
 

@@ -6,7 +6,8 @@ import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import '../src/define/checkin-thread.js';
 import { generateHistory, type MemoryStore } from '../src/adapters/memory.js';
 import type { CheckinThread } from '../src/elements/checkin-thread/checkin-thread.js';
-import { $, $$, FRIDAY, adapterFor, calls, settle, text, world } from './faults-helpers.js';
+import { $, $$, settle, text } from './support/dom.js';
+import { FRIDAY, adapterFor, calls, world } from './support/fixtures.js';
 
 const clock = () => FRIDAY;
 const WEEKS = 200;

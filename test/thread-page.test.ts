@@ -5,7 +5,8 @@ import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import '../src/define/checkin-thread.js';
 import type { CheckinThread } from '../src/elements/checkin-thread/checkin-thread.js';
 import { DISPLAY_TEXT_SHOWN } from '../src/limits.js';
-import { $, $$, FRIDAY, adapterFor, text, world } from './faults-helpers.js';
+import { $, $$, text } from './support/dom.js';
+import { FRIDAY, adapterFor, world } from './support/fixtures.js';
 
 const clock = () => FRIDAY;
 const ready = (el: CheckinThread) =>

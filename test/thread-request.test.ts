@@ -7,7 +7,8 @@ import '../src/define/checkin-thread.js';
 import type { MemoryAdapter } from '../src/adapters/memory.js';
 import type { CheckinThread } from '../src/elements/checkin-thread/checkin-thread.js';
 import { LIMITS } from '../src/limits.js';
-import { $, FRIDAY, adapterFor, button, calls, text, world } from './faults-helpers.js';
+import { $, button, text } from './support/dom.js';
+import { FRIDAY, adapterFor, calls, world } from './support/fixtures.js';
 
 const clock = () => FRIDAY;
 

@@ -5,6 +5,7 @@ import { MemoryAdapter, MemoryStore, seedDemo } from '../src/adapters/memory.js'
 import type { SettingsChange } from '../src/adapters/adapter.js';
 import type { CheckinSettingsChangeEvent } from '../src/events.js';
 import type { CheckinToggle } from '../src/elements/checkin-toggle/checkin-toggle.js';
+import { text } from './support/dom.js';
 
 // Monday 30 November 2026, noon UTC.
 const FIXED = Date.parse('2026-11-30T12:00:00.000Z');
@@ -16,7 +17,6 @@ const adapterFor = (viewerId: string, contractId: string, store: MemoryStore) =>
   new MemoryAdapter({ store, viewerId, contractId });
 const $ = <T extends HTMLElement = HTMLElement>(el: Element, selector: string) =>
   el.shadowRoot!.querySelector<T>(selector);
-const text = (node: Node | null | undefined) => (node?.textContent ?? '').replace(/\s+/g, ' ').trim();
 const focused = (el: Element) => el.shadowRoot!.activeElement as HTMLElement | null;
 const updates = (adapter: MemoryAdapter) => adapter.calls.filter((c) => c.method === 'updateSettings');
 

@@ -4,6 +4,7 @@ import '../src/define/checkin-toggle.js';
 import { MemoryAdapter, MemoryStore, seedDemo, type MemoryData } from '../src/adapters/memory.js';
 import { DISPLAY_TEXT_SHOWN } from '../src/limits.js';
 import type { CheckinToggle } from '../src/elements/checkin-toggle/checkin-toggle.js';
+import { text } from './support/dom.js';
 
 // Monday 30 November 2026, noon UTC.
 const FIXED = Date.parse('2026-11-30T12:00:00.000Z');
@@ -16,7 +17,6 @@ function world(mutate?: (data: MemoryData) => void) {
 
 const $ = <T extends HTMLElement = HTMLElement>(el: Element, selector: string) =>
   el.shadowRoot!.querySelector<T>(selector);
-const text = (node: Node | null | undefined) => (node?.textContent ?? '').replace(/\s+/g, ' ').trim();
 const loadedIn = (el: Element) => waitUntil(() => $(el, '.card'), 'the element did not finish loading');
 
 function toggle(store: MemoryStore, viewerId: string, contractId: string, level?: string) {

@@ -13,6 +13,7 @@ import {
   validateQuestions,
   type QuestionsAction,
 } from '../src/elements/checkin-toggle/question-draft.js';
+import { text } from './support/dom.js';
 
 // Monday 30 November 2026, noon UTC.
 const FIXED = Date.parse('2026-11-30T12:00:00.000Z');
@@ -22,7 +23,6 @@ const adapterFor = (store: MemoryStore, viewerId = 'u-dana') => new MemoryAdapte
 const root = (el: Element) => el.shadowRoot!;
 const $ = <T extends HTMLElement = HTMLElement>(el: Element, selector: string) => root(el).querySelector<T>(selector);
 const $$ = (el: Element, selector: string) => [...root(el).querySelectorAll<HTMLElement>(selector)];
-const text = (node: Node | null | undefined) => (node?.textContent ?? '').replace(/\s+/g, ' ').trim();
 const updates = (adapter: MemoryAdapter) => adapter.calls.filter((c) => c.method === 'updateSettings');
 const focusedId = (el: Element) => (root(el).activeElement as HTMLElement | null)?.id ?? '';
 const status = (el: Element) => text($(el, '[role="status"][aria-live="polite"]'));

@@ -5,6 +5,7 @@ import type { CheckinSettingsChangeEvent } from '../src/events.js';
 import type { Schedule } from '../src/model.js';
 import type { CheckinToggle } from '../src/elements/checkin-toggle/checkin-toggle.js';
 import { skipDateProblem } from '../src/elements/checkin-toggle/schedule-draft.js';
+import { text } from './support/dom.js';
 
 // Monday 30 November 2026, noon UTC. Atlas prompts on Fridays (Berlin); 25 Dec is already skipped.
 const FIXED = Date.parse('2026-11-30T12:00:00.000Z');
@@ -12,7 +13,6 @@ const FIXED = Date.parse('2026-11-30T12:00:00.000Z');
 const adapterFor = (store: MemoryStore) => new MemoryAdapter({ store, viewerId: 'u-dana', contractId: 'c-atlas' });
 const $ = <T extends HTMLElement = HTMLElement>(el: Element, selector: string) =>
   el.shadowRoot!.querySelector<T>(selector);
-const text = (node: Node | null | undefined) => (node?.textContent ?? '').replace(/\s+/g, ' ').trim();
 const updates = (adapter: MemoryAdapter) => adapter.calls.filter((c) => c.method === 'updateSettings');
 
 /** The client's toggle on Atlas; `storeNow` lets the backend's clock run ahead of the element's. */

@@ -6,6 +6,7 @@ import type { CheckinToggle } from '../src/elements/checkin-toggle/checkin-toggl
 import { scheduleWords, weeklyAt } from '../src/elements/checkin-toggle/words.js';
 import { parseWallTime } from '../src/elements/checkin-toggle/schedule-draft.js';
 import { formatWallTime } from '../src/format.js';
+import { text } from './support/dom.js';
 
 // Monday 30 November 2026, noon UTC: the next Friday is 4 December.
 const FIXED = Date.parse('2026-11-30T12:00:00.000Z');
@@ -19,7 +20,6 @@ function world(mutate?: (data: MemoryData) => void) {
 const adapterFor = (viewerId: string, contractId: string, store: MemoryStore) =>
   new MemoryAdapter({ store, viewerId, contractId });
 const $ = (el: Element, selector: string) => el.shadowRoot!.querySelector<HTMLElement>(selector);
-const text = (node: Node | null | undefined) => (node?.textContent ?? '').replace(/\s+/g, ' ').trim();
 
 async function loaded(viewerId: string, contractId: string, store: MemoryStore) {
   const el = await fixture<CheckinToggle>(html`<checkin-toggle

@@ -6,6 +6,7 @@
  */
 import { waitUntil } from '@open-wc/testing';
 import type { MemoryAdapter, MemoryStore } from '../../src/adapters/memory.js';
+import { text } from '../support/dom.js';
 
 export interface Violation {
   directive: string;
@@ -34,8 +35,6 @@ export async function load(query = ''): Promise<{ frame: HTMLIFrameElement; win:
   await loaded;
   return { frame, win: frame.contentWindow as AppWindow, doc: frame.contentDocument! };
 }
-
-export const text = (node: Element | null | undefined) => (node?.textContent ?? '').replace(/\s+/g, ' ').trim();
 
 /** Finds `selector` inside the shadow root of the `index`-th `tag` element of the iframe. */
 export function inside(doc: Document, tag: string, selector: string, index = 0): HTMLElement | null {

@@ -1,10 +1,8 @@
-// Shared fixtures of the fault-matrix tests (test/faults-*.test.ts): a pinned clock, stores,
-// gates that hold an adapter's answer, and watchers for unhandled rejections.
-import { MemoryAdapter, MemoryStore, seedDemo, type MemoryData } from '../src/adapters/memory.js';
-import type { CheckinAdapter } from '../src/adapters/adapter.js';
-import { fixture } from '@open-wc/testing';
-import { html, unsafeStatic } from 'lit/static-html.js';
-import type { CheckinErrorEvent } from '../src/events.js';
+// Fixtures of the element tests: a pinned clock, stores seeded with the demo data, adapters on
+// them, gates that hold an adapter's answer, and watchers for unhandled rejections.
+import { MemoryAdapter, MemoryStore, seedDemo, type MemoryData } from '../../src/adapters/memory.js';
+import type { CheckinAdapter } from '../../src/adapters/adapter.js';
+import { DEFAULT_REQUEST_POLICY } from '../../src/adapters/resilient.js';
 
 /** Friday 27 November 2026, 17:00 UTC: this week's Atlas prompt (15:00 UTC) has just opened. */
 export const FRIDAY = Date.parse('2026-11-27T17:00:00.000Z');
@@ -16,6 +14,8 @@ export const HOUR = 3_600_000;
 
 /** Retries that do not wait (the policy is the default one otherwise: 3 tries). */
 export const NO_WAIT = { baseDelayMs: 0 } as const;
+/** Reads are tried this many times before a failure is shown: fail every one of them. */
+export const EVERY_TRY = DEFAULT_REQUEST_POLICY.attempts;
 
 /** A fresh store at `now` (a function, so a test can move the server's clock). */
 export function world(now: () => number = () => FRIDAY, mutate?: (data: MemoryData) => void): MemoryStore {
@@ -28,26 +28,12 @@ export function adapterFor(store: MemoryStore, viewerId: string, contractId = 'c
   return new MemoryAdapter({ store, viewerId, contractId });
 }
 
-export const text = (node: Element | ShadowRoot | null | undefined): string =>
-  (node?.textContent ?? '').replace(/\s+/g, ' ').trim();
-export const $ = <T extends Element = HTMLElement>(el: Element, selector: string): T | null =>
-  el.shadowRoot!.querySelector<T>(selector);
-export const $$ = <T extends Element = HTMLElement>(el: Element, selector: string): T[] => [
-  ...el.shadowRoot!.querySelectorAll<T>(selector),
-];
 export const calls = (adapter: MemoryAdapter, method: string) =>
   adapter.calls.filter((c) => c.method === method);
 /** The options object (idempotency key, signal) of a recorded call. */
 export const optionsOf = (call: { args: unknown[] }) =>
   call.args[call.args.length - 1] as { idempotencyKey?: string; signal?: AbortSignal } | undefined;
 export const keyOf = (call: { args: unknown[] }) => optionsOf(call)?.idempotencyKey;
-export const button = (scope: ParentNode, label: string) =>
-  [...scope.querySelectorAll<HTMLButtonElement>('button')].find((b) => text(b) === label);
-
-/** Lets queued tasks, microtasks and (unhandled) rejection reports run. */
-export async function settle(rounds = 3): Promise<void> {
-  for (let i = 0; i < rounds; i++) await new Promise((resolve) => setTimeout(resolve, 0));
-}
 
 /** Collects `unhandledrejection` and `error` events until `stop()`. */
 export function watchUnhandled(): { reasons: string[]; stop: () => void } {
@@ -82,6 +68,13 @@ export interface Gate {
   readonly held: number;
 }
 
+type Method = (...args: unknown[]) => Promise<unknown>;
+const methodOf = (adapter: MemoryAdapter, method: keyof CheckinAdapter) =>
+  ((adapter as unknown as Record<string, unknown>)[method] as Method).bind(adapter);
+const replace = (adapter: MemoryAdapter, method: keyof CheckinAdapter, by: Method) => {
+  (adapter as unknown as Record<string, unknown>)[method] = by;
+};
+
 /**
  * Holds every call of `method` whose arguments match `when` until `gate.open()`, ignoring the
  * call's abort signal, the way a backend that does not honour aborts answers late. The call
@@ -95,8 +88,8 @@ export function hold(
   let release!: () => void;
   const opened = new Promise<void>((resolve) => (release = resolve));
   let held = 0;
-  const original = ((adapter as unknown as Record<string, unknown>)[method] as (...args: unknown[]) => Promise<unknown>).bind(adapter);
-  (adapter as unknown as Record<string, unknown>)[method] = (...args: unknown[]) => {
+  const original = methodOf(adapter, method);
+  replace(adapter, method, (...args) => {
     if (!when(...args)) return original(...args);
     held++;
     // Stripped of its signal: the answer comes however the caller has moved on.
@@ -104,7 +97,7 @@ export function hold(
       a && typeof a === 'object' && 'signal' in (a as object) ? { ...(a as object), signal: undefined } : a,
     );
     return opened.then(() => original(...unsignalled));
-  };
+  });
   return {
     open: () => release(),
     get held() {
@@ -122,8 +115,8 @@ export function loseFirstAnswer(adapter: MemoryAdapter, method: keyof CheckinAda
   let armed = true;
   let markLost!: () => void;
   const lost = new Promise<void>((resolve) => (markLost = resolve));
-  const original = ((adapter as unknown as Record<string, unknown>)[method] as (...args: unknown[]) => Promise<unknown>).bind(adapter);
-  (adapter as unknown as Record<string, unknown>)[method] = (...args: unknown[]) => {
+  const original = methodOf(adapter, method);
+  replace(adapter, method, (...args) => {
     const answer = original(...args);
     if (!armed) return answer;
     armed = false;
@@ -137,39 +130,6 @@ export function loseFirstAnswer(adapter: MemoryAdapter, method: keyof CheckinAda
           );
         }),
     );
-  };
+  });
   return { lost };
-}
-
-export interface MountOptions {
-  contractId?: string;
-  /** The element's `request-timeout` (ms). */
-  timeout?: number;
-  /** The element's clock (the adapter's stays where its store puts it). */
-  now?: number;
-}
-
-/**
- * Mounts `<tag>` on `adapter` with retries that do not wait, and records every `checkin-error`
- * as "action:code".
- */
-export async function mountElement<T extends HTMLElement>(
-  tag: 'checkin-toggle' | 'checkin-form' | 'checkin-thread',
-  adapter: MemoryAdapter,
-  { contractId = 'c-atlas', timeout, now = FRIDAY }: MountOptions = {},
-): Promise<{ el: T; errors: string[] }> {
-  const errors: string[] = [];
-  const name = unsafeStatic(tag);
-  // A static tag name (lit/static-html.js), which eslint-plugin-lit reads as a binding.
-  /* eslint-disable lit/binding-positions, lit/no-invalid-html */
-  const el = await fixture<T>(html`<${name}
-    .adapter=${adapter}
-    contract-id=${contractId}
-    request-timeout=${timeout ?? 15000}
-    .retryPolicy=${NO_WAIT}
-    .clock=${() => now}
-    @checkin-error=${(e: CheckinErrorEvent) => errors.push(`${e.detail.action}:${e.detail.error.code}`)}
-  ></${name}>`);
-  /* eslint-enable lit/binding-positions, lit/no-invalid-html */
-  return { el, errors };
 }
