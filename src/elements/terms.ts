@@ -1,4 +1,5 @@
-import type { Contract, Viewer } from '../model.js';
+import type { Contract, Schedule, Viewer } from '../model.js';
+import { nextPrompt } from '../schedule/index.js';
 
 /** Where an element's "now" comes from (tests and demos pin it); the real clock by default. */
 export type Clock = () => number | string | Date;
@@ -32,4 +33,20 @@ export function viewerTerms(viewer: Viewer | undefined, contract?: Contract): Te
     locale: viewer?.locale || (typeof navigator === 'undefined' ? undefined : navigator.language),
     timeZone: viewer?.timeZone || party?.timeZone || browserZone(),
   };
+}
+
+/**
+ * The next prompt after `from`, or null where there is none or the schedule cannot say (a zone
+ * the browser does not know, from a host's data): the views then name no date.
+ */
+export function nextPromptOrNull(
+  schedule: Schedule,
+  from: number | string,
+  contract?: Pick<Contract, 'startsAt' | 'endsAt'>,
+): string | null {
+  try {
+    return nextPrompt(schedule, from, contract);
+  } catch {
+    return null;
+  }
 }

@@ -1,7 +1,8 @@
 import { msg, str } from '@lit/localize';
 import { formatInstant, formatWallTime, zoneName } from '../../format.js';
 import type { Activity, Checkin, Party, Schedule } from '../../model.js';
-import { describeSchedule, localDateOf, nextPrompt } from '../../schedule/index.js';
+import { describeSchedule, localDateOf } from '../../schedule/index.js';
+import { nextPromptOrNull } from '../terms.js';
 import { shortText } from '../shared.js';
 
 // The words of the paper trail: one line per change of the settings, in the actor's name
@@ -64,12 +65,7 @@ export function slotWords(slot: Slot, terms: ActivityTerms, after: string | numb
   const { locale } = terms;
   const plain = weekly(slot.weekday, slot.time, locale);
   const zone = zoneName(slot.timeZone, locale);
-  let next: string | null = null;
-  try {
-    next = nextPrompt({ ...slot, skipDates: [], pausedUntil: null }, after);
-  } catch {
-    next = null;
-  }
+  const next = nextPromptOrNull({ ...slot, skipDates: [], pausedUntil: null }, after);
   if (!next) return msg(str`${plain} ${zone}`);
   const date = localDateOf(next, terms.timeZone);
   const day = new Date(`${date}T00:00:00Z`).getUTCDay() || 7;

@@ -2,7 +2,7 @@ import { msg, str } from '@lit/localize';
 import { html, type TemplateResult } from 'lit';
 import { formatInstant } from '../../../format.js';
 import type { Contract, Settings, Viewer } from '../../../model.js';
-import { nextPrompt } from '../../../schedule/index.js';
+import { nextPromptOrNull } from '../../terms.js';
 import { shortText } from '../../shared.js';
 import type { Terms } from '../../terms.js';
 
@@ -43,12 +43,7 @@ export function emptyText({ settings, contract, viewer, now, terms }: EmptyProps
   }
   const consent = consentText(settings, contract, viewer.id === contract.talent.id);
   if (consent) return consent;
-  let next: string | null = null;
-  try {
-    next = nextPrompt(settings.schedule, now, contract);
-  } catch {
-    next = null;
-  }
+  const next = nextPromptOrNull(settings.schedule, now, contract);
   return next
     ? msg(str`No check-ins yet. The first one opens ${formatInstant(next, { ...terms, style: 'long' })}.`)
     : msg('No check-ins yet.');
