@@ -296,7 +296,7 @@ export class CheckinThread extends LitElement {
     if (this.load.state !== 'ready') return;
     const { thread } = this.load;
     const scene = { feed: this.pager.feed, thread, withActivity: !!thread.adapter.listHistory, announce };
-    const outcome = onLive({ ...scene, terms: viewerTerms(thread.viewer) }, event);
+    const outcome = onLive({ ...scene, terms: viewerTerms(thread.viewer, thread.contract) }, event);
     if (outcome.feed) this.pager.feed = outcome.feed;
     if (outcome.settings) this.settings = outcome.settings;
     if (outcome.say) this.announcer.announce(outcome.say);
@@ -354,7 +354,7 @@ export class CheckinThread extends LitElement {
     const { feed, paging } = this.pager;
     const visible = visibleItems(feed);
     const activeId = this.pager.activeId(visible);
-    const terms = viewerTerms(viewer);
+    const terms = viewerTerms(viewer, contract);
     const now = readClock(this.clock);
     const isClient = viewer.role === 'client';
     const questions = this.settings?.questions ?? [];

@@ -67,7 +67,7 @@ export class Exporter {
     // The host's items are checked as they are rendered; the export reads them all.
     const malformed = thread.fromHost ? checkAll(items, this.source.hostItems()) : null;
     if (malformed) throw malformed;
-    const options = viewerTerms(thread.viewer);
+    const options = viewerTerms(thread.viewer, thread.contract);
     const now = this.options.now();
     const name = exportFileName(thread.contractId, localDateOf(now, options.timeZone), format);
     const questions = this.source.questions();
