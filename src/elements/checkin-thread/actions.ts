@@ -7,7 +7,7 @@ import type { Checkin, CheckinError } from '../../model.js';
 import type { FeedPager } from './pager.js';
 import { addReply, upsertItem } from './reconcile.js';
 import * as S from './state.js';
-import { domId, type EntryContext } from './views/entry.js';
+import { domId, type EntryContext } from './views/article.js';
 
 /** What the article of a check-in offers from the element. */
 export type CheckinActionContext = Pick<

@@ -4,7 +4,7 @@ import type { Checkin } from '../../../model.js';
 import { displayTitle, renderError, shortText } from '../../shared.js';
 import { closedText } from '../activity.js';
 import { hasBlocker, healthLabel, kindLabel, orderedAnswers, statusLabel } from '../labels.js';
-import { domId, renderArticle, tabStop, termsOf, when, type EntryProps } from './entry.js';
+import { domId, renderArticle, tabStop, termsOf, when, type EntryProps } from './article.js';
 import { renderReplies } from './reply.js';
 
 type Props = EntryProps<Checkin> & {

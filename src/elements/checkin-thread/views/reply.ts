@@ -3,7 +3,7 @@ import { html, nothing, type TemplateResult } from 'lit';
 import { live } from 'lit/directives/live.js';
 import type { Checkin, Reply } from '../../../model.js';
 import { displayTitle, renderError, shortText } from '../../shared.js';
-import { domId, tabStop, when, type EntryContext, type EntryProps } from './entry.js';
+import { domId, tabStop, when, type EntryContext, type EntryProps } from './article.js';
 
 function renderReply({ reply, ctx }: { reply: Reply; ctx: EntryContext }): TemplateResult {
   return html`<li part="reply" class="reply">
