@@ -76,18 +76,9 @@ const talentName = (talent: Party | undefined): string => (talent ? nameOf(talen
 
 /** What is announced when a write is refused and rolled back. */
 export function rolledBackText(kind: WriteKind): string {
-  switch (kind) {
-    case 'enable':
-      return msg('Not saved: check-ins are still off.');
-    case 'disable':
-      return msg('Not saved: check-ins are still on.');
-    case 'schedule':
-      return msg('Not saved: the schedule is unchanged. Your edits are still in the form.');
-    case 'questions':
-      return msg('Not saved: the questions are unchanged. Your edits are still in the form.');
-    case 'accept':
-    case 'decline':
-    case 'withdraw':
-      return msg('Not saved: your answer was not recorded.');
-  }
+  if (kind === 'enable') return msg('Not saved: check-ins are still off.');
+  if (kind === 'disable') return msg('Not saved: check-ins are still on.');
+  if (kind === 'schedule') return msg('Not saved: the schedule is unchanged. Your edits are still in the form.');
+  if (kind === 'questions') return msg('Not saved: the questions are unchanged. Your edits are still in the form.');
+  return msg('Not saved: your answer was not recorded.');
 }

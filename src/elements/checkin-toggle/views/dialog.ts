@@ -24,17 +24,14 @@ export interface EnableDialogProps {
 export function renderEnableDialog(props: EnableDialogProps): TemplateResult {
   const { contract, settings, level } = props;
   const first = firstName(contract.talent);
-  return html`<dialog
-    id="enable-dialog"
-    part="dialog"
-    aria-labelledby="dialog-title"
-    aria-describedby="dialog-summary"
-    @close=${props.onClose}
-  >
-    <div id="dialog-title" class="h2" role="heading" aria-level=${ariaLevel(level, 0)}>
-      ${msg('Turn on weekly check-ins?')}
-    </div>
-    ${renderDialogSummary(props)}
+  return renderDialog({
+    id: 'enable-dialog',
+    titleId: 'dialog-title',
+    summaryId: 'dialog-summary',
+    title: msg('Turn on weekly check-ins?'),
+    level,
+    onClose: props.onClose,
+    content: html`${renderDialogSummary(props)}
     <p>
       ${msg(
         str`The request is sent in your name. ${first} is told before the first one and can see this schedule.`,
@@ -56,8 +53,8 @@ export function renderEnableDialog(props: EnableDialogProps): TemplateResult {
         ${msg('Turn on check-ins')}
       </button>
       <button type="button" @click=${props.onCancel}>${msg('Cancel')}</button>
-    </div>
-  </dialog>`;
+    </div>`,
+  });
 }
 
 /**
@@ -100,17 +97,14 @@ export interface WithdrawDialogProps {
 
 /** The talent's confirmation before withdrawing consent: what follows, and what stays. */
 export function renderWithdrawDialog(props: WithdrawDialogProps): TemplateResult {
-  return html`<dialog
-    id="withdraw-dialog"
-    part="dialog"
-    aria-labelledby="withdraw-title"
-    aria-describedby="withdraw-summary"
-    @close=${props.onClose}
-  >
-    <div id="withdraw-title" class="h2" role="heading" aria-level=${ariaLevel(props.level, 0)}>
-      ${msg('Withdraw your consent to weekly check-ins?')}
-    </div>
-    <p id="withdraw-summary">
+  return renderDialog({
+    id: 'withdraw-dialog',
+    titleId: 'withdraw-title',
+    summaryId: 'withdraw-summary',
+    title: msg('Withdraw your consent to weekly check-ins?'),
+    level: props.level,
+    onClose: props.onClose,
+    content: html`<p id="withdraw-summary">
       ${msg("You won't be asked weekly check-ins any more, and an open weekly check-in is closed. What you already sent stays in the history.")}
     </p>
     <p>
@@ -119,6 +113,31 @@ export function renderWithdrawDialog(props: WithdrawDialogProps): TemplateResult
     <div class="actions">
       <button type="button" class="primary" @click=${props.onConfirm}>${msg('Withdraw consent')}</button>
       <button type="button" autofocus @click=${props.onCancel}>${msg('Cancel')}</button>
-    </div>
+    </div>`,
+  });
+}
+
+interface DialogProps {
+  id: string;
+  titleId: string;
+  /** The element that describes the dialog (inside `content`). */
+  summaryId: string;
+  title: string;
+  level: number;
+  onClose: () => void;
+  content: TemplateResult;
+}
+
+/** A confirmation dialog: its heading at the main heading's level, then what it asks. */
+function renderDialog(props: DialogProps): TemplateResult {
+  return html`<dialog
+    id=${props.id}
+    part="dialog"
+    aria-labelledby=${props.titleId}
+    aria-describedby=${props.summaryId}
+    @close=${props.onClose}
+  >
+    <div id=${props.titleId} class="h2" role="heading" aria-level=${ariaLevel(props.level, 0)}>${props.title}</div>
+    ${props.content}
   </dialog>`;
 }
