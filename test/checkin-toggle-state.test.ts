@@ -5,6 +5,7 @@ import { expect } from '@open-wc/testing';
 import { editorShown } from '../src/elements/checkin-toggle/conflict.js';
 import * as edits from '../src/elements/checkin-toggle/editor-state.js';
 import { refusalOf, replacingOf, rolledBackText, savedText, skipDateRefusal } from '../src/elements/checkin-toggle/outcome.js';
+import { newWrite } from '../src/elements/checkin-toggle/actions.js';
 import * as w from '../src/elements/checkin-toggle/state.js';
 import type { Place, WriteKind, WriteState } from '../src/elements/checkin-toggle/state.js';
 import { CheckinError, DEFAULT_QUESTIONS, type Party, type Settings } from '../src/model.js';
@@ -28,7 +29,7 @@ function settings(overrides: Partial<Settings> = {}): Settings {
 
 const S4 = settings();
 const S6 = settings({ version: 6 });
-const write = (kind: WriteKind, change: w.Write['change'] = { enabled: false }) => w.newWrite(kind, S4, change, 4);
+const write = (kind: WriteKind, change: w.Write['change'] = { enabled: false }) => newWrite(kind, S4, change, 4);
 const DISABLE = write('disable');
 const SCHEDULE = write('schedule', { schedule: { ...S4.schedule, time: '09:00' } });
 const ERROR = new CheckinError('unavailable', 'Down.');

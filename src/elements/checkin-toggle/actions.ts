@@ -1,12 +1,14 @@
 import { msg, str } from '@lit/localize';
 import type { LitElement } from 'lit';
-import type { SettingsChange } from '../../adapters/adapter.js';
+import { newIdempotencyKey, type SettingsChange } from '../../adapters/adapter.js';
 import type { AnnouncerController } from '../../controllers/announcer.js';
 import * as editor from './editor-state.js';
 import { replacingOf } from './outcome.js';
 import { questionsOf, type QuestionsAction } from './question-draft.js';
 import { formatLocalDate, scheduleOf, todayIn, type DraftField, type ScheduleDraft } from './schedule-draft.js';
 import * as write from './state.js';
+import type { Write, WriteKind } from './state.js';
+import type { Settings } from '../../model.js';
 import type { ToggleStore } from './store.js';
 import type { ViewerTerms } from './words.js';
 
@@ -39,7 +41,7 @@ export class ToggleActions {
   onSwitchClick = (): void => {
     const settings = this.store.settings;
     if (!settings || write.switchLocked(this.store.writing, settings)) return;
-    if (settings.enabled) return this.store.send(write.newWrite('disable', settings, { enabled: false }, settings.version));
+    if (settings.enabled) return this.store.send(newWrite('disable', settings, { enabled: false }, settings.version));
     // A half-edited schedule is part of what the client is agreeing to: it must be valid first.
     const { dirty, draft } = this.store.edits;
     if (dirty && draft && !scheduleOf(draft)) return this.refuseInvalid(msg('Fix the schedule before turning check-ins on.'));
@@ -55,7 +57,7 @@ export class ToggleActions {
     const { dirty, draft, version } = this.store.edits;
     const schedule = dirty && draft ? scheduleOf(draft) : null;
     const change: SettingsChange = schedule ? { enabled: true, schedule } : { enabled: true };
-    const next = write.newWrite('enable', settings, change, schedule ? version : settings.version);
+    const next = newWrite('enable', settings, change, schedule ? version : settings.version);
     dialog.close('confirm');
     this.store.send(next);
   };
@@ -114,7 +116,7 @@ export class ToggleActions {
     if (problem) return this.store.refuseSkip(problem);
     // After a conflict the draft was moved onto the other version: this save replaces it.
     const replacing = replacingOf(this.store.whoChanged(editor.keptOf(this.store.edits)));
-    this.store.send({ ...write.newWrite('schedule', settings, { schedule }, version), replacing });
+    this.store.send({ ...newWrite('schedule', settings, { schedule }, version), replacing });
   }
 
   /** "Save my version": the kept edits, written against the version the notice shows. */
@@ -190,7 +192,7 @@ export class ToggleActions {
     if (!state.dirty) return this.announcer.announce(msg('No changes to save.'));
     const replacing = replacingOf(this.store.whoChanged(state.conflict));
     state.conflict = undefined;
-    this.store.send({ ...write.newWrite('questions', settings, { questions }, state.version), replacing });
+    this.store.send({ ...newWrite('questions', settings, { questions }, state.version), replacing });
   };
 
   discardQuestions = async (): Promise<void> => {
@@ -215,7 +217,7 @@ export class ToggleActions {
     const settings = this.store.settings;
     if (!settings || write.busy(this.store.writing)) return;
     const kind = consent === 'given' ? 'accept' : consent === 'declined' ? 'decline' : 'withdraw';
-    this.store.send(write.newWrite(kind, settings, { consent }, settings.version));
+    this.store.send(newWrite(kind, settings, { consent }, settings.version));
   }
 
   /** "Withdraw my consent" asks first, as turning on does: the dialog says what follows. */
@@ -239,5 +241,17 @@ export class ToggleActions {
     // Cancel, Escape or confirm: focus goes back to the button, which shows the progress; once
     // the withdrawal is saved, focus moves to the sentence that says so (see saved()).
     this.host.renderRoot.querySelector<HTMLElement>('#withdraw')?.focus();
+  };
+}
+
+/** A new write, its idempotency key made once, before the first attempt ("Try again" reuses it). */
+export function newWrite(kind: WriteKind, settings: Settings, change: SettingsChange, expectedVersion: number): Write {
+  return {
+    kind,
+    contractId: settings.contractId,
+    change,
+    expectedVersion,
+    idempotencyKey: newIdempotencyKey(),
+    previous: settings,
   };
 }

@@ -1,4 +1,4 @@
-import { newIdempotencyKey, type SettingsChange } from '../../adapters/adapter.js';
+import type { SettingsChange } from '../../adapters/adapter.js';
 import type { CheckinError, Settings } from '../../model.js';
 
 /** What a settings write does, as the person asked for it. */
@@ -50,18 +50,6 @@ export type WriteState =
 export type Reload = { ok: true; latest: Settings } | { ok: false; error: CheckinError };
 
 export const IDLE: WriteState = { status: 'idle' };
-
-/** A new write, its idempotency key made once, before the first attempt ("Try again" reuses it). */
-export function newWrite(kind: WriteKind, settings: Settings, change: SettingsChange, expectedVersion: number): Write {
-  return {
-    kind,
-    contractId: settings.contractId,
-    change,
-    expectedVersion,
-    idempotencyKey: newIdempotencyKey(),
-    previous: settings,
-  };
-}
 
 /** The control a write's failure belongs to. */
 export function placeOf(kind: WriteKind): Place {

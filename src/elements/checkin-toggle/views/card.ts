@@ -1,6 +1,6 @@
 import { html, nothing, type TemplateResult } from 'lit';
-import type { ConsentPolicy, Settings, Viewer } from '../../../model.js';
-import { renderError } from '../../shared.js';
+import type { ConsentPolicy, Contract, Settings, Viewer } from '../../../model.js';
+import { renderError, shortText } from '../../shared.js';
 import type { ToggleActions } from '../actions.js';
 import { editorShown, switchConflictNotice, type Changer } from '../conflict.js';
 import * as editor from '../editor-state.js';
@@ -8,8 +8,7 @@ import type { QuestionsState } from '../questions-state.js';
 import { draftOf, scheduleOf, todayIn } from '../schedule-draft.js';
 import * as write from '../state.js';
 import type { Place, SwitchConflict, Write, WriteState } from '../state.js';
-import { firstName } from '../words.js';
-import { shortText } from '../../shared.js';
+import { firstName, type ViewerTerms } from '../words.js';
 import { renderClient } from './client.js';
 import { renderEnableDialog } from './dialog.js';
 import { renderEditor } from './editor.js';
@@ -18,8 +17,6 @@ import { ariaLevel, renderOffline } from './parts.js';
 import { renderQuestionEditor } from './question-editor.js';
 import { renderObserver, renderSummary } from './summary.js';
 import { renderTalent } from './talent.js';
-import type { ViewerTerms } from '../words.js';
-import type { Contract } from '../../../model.js';
 
 /** What every card view is given. */
 export interface View {
@@ -68,62 +65,62 @@ export function renderCard(props: CardProps): TemplateResult {
   })}`;
 }
 
-function clientCard(view: CardProps): TemplateResult {
-  const { settings } = view;
-  const sending = write.sendingKind(view.writing);
-  const kept = editor.keptOf(view.edits);
+function clientCard(props: CardProps): TemplateResult {
+  const { settings } = props;
+  const sending = write.sendingKind(props.writing);
+  const kept = editor.keptOf(props.edits);
   const shown = editorShown(settings);
   return renderClient({
-    ...view,
-    on: write.shownOn(view.writing, settings),
+    ...props,
+    on: write.shownOn(props.writing, settings),
     busy: sending === 'enable' || sending === 'disable',
-    locked: write.switchLocked(view.writing, settings),
-    notice: html`${failureAt(view, 'switch')}${conflictAt(view, 'switch')}`,
-    editor: shown ? editorCard(view) : kept && !sending ? editConflictCard(view, false) : nothing,
-    questions: shown ? questionsCard(view) : nothing,
+    locked: write.switchLocked(props.writing, settings),
+    notice: html`${failureAt(props, 'switch')}${conflictAt(props, 'switch')}`,
+    editor: shown ? editorCard(props) : kept && !sending ? editConflictCard(props, false) : nothing,
+    questions: shown ? questionsCard(props) : nothing,
     dialog: renderEnableDialog({
-      ...view,
-      schedule: (view.edits.dirty && view.edits.draft && scheduleOf(view.edits.draft)) || settings.schedule,
-      consentPolicy: view.consentPolicy,
-      onConfirm: view.actions.confirmEnable,
-      onCancel: view.actions.cancelDialog,
-      onClose: view.actions.onDialogClose,
+      ...props,
+      schedule: (props.edits.dirty && props.edits.draft && scheduleOf(props.edits.draft)) || settings.schedule,
+      consentPolicy: props.consentPolicy,
+      onConfirm: props.actions.confirmEnable,
+      onCancel: props.actions.cancelDialog,
+      onClose: props.actions.onDialogClose,
     }),
-    onSwitch: view.actions.onSwitchClick,
+    onSwitch: props.actions.onSwitchClick,
   });
 }
 
-function editorCard(view: CardProps): TemplateResult {
-  const { settings, terms } = view;
-  const edits = view.edits;
+function editorCard(props: CardProps): TemplateResult {
+  const { settings, terms } = props;
+  const { edits } = props;
   const draft = edits.draft ?? draftOf(settings.schedule, terms.locale);
-  const sending = write.sendingKind(view.writing);
+  const sending = write.sendingKind(props.writing);
   const kept = editor.keptOf(edits);
   return renderEditor({
-    ...view,
+    ...props,
     draft,
     errors: editor.errorsShown(edits, terms.locale),
     skipInput: edits.skipInput,
     skipError: edits.skipError,
     today: todayIn(draft.timeZone, terms.now),
-    on: write.shownOn(view.writing, settings),
+    on: write.shownOn(props.writing, settings),
     saving: sending === 'schedule',
     blocked: !!sending,
     dirty: edits.dirty,
-    zones: view.zones(terms.locale),
-    notice: html`${kept && !sending ? editConflictCard(view, true) : conflictAt(view, 'editor')}${failureAt(view, 'editor')}`,
-    onEdit: view.actions.onEdit,
-    onSkipInput: view.actions.onSkipInput,
-    onAddSkip: view.actions.addSkipDate,
-    onRemoveSkip: view.actions.removeSkipDate,
-    onSave: view.actions.onSave,
-    onDiscard: () => void view.actions.discardEdits(),
+    zones: props.zones(terms.locale),
+    notice: html`${kept && !sending ? editConflictCard(props, true) : conflictAt(props, 'editor')}${failureAt(props, 'editor')}`,
+    onEdit: props.actions.onEdit,
+    onSkipInput: props.actions.onSkipInput,
+    onAddSkip: props.actions.addSkipDate,
+    onRemoveSkip: props.actions.removeSkipDate,
+    onSave: props.actions.onSave,
+    onDiscard: () => void props.actions.discardEdits(),
   });
 }
 
 /** The notice over kept schedule edits; `canSave` false when no editor is shown. */
 function editConflictCard(props: CardProps, canSave: boolean): TemplateResult | typeof nothing {
-const { contract, terms } = props;
+  const { contract, terms } = props;
   const conflict = editor.keptOf(props.edits);
   if (!conflict) return nothing;
   const { base, theirs } = conflict;
@@ -141,7 +138,7 @@ const { contract, terms } = props;
 }
 
 function questionsCard(props: CardProps): TemplateResult {
-const { contract } = props;
+  const { contract } = props;
   const state = props.questions;
   const sending = write.sendingKind(props.writing);
   const failure = failureAt(props, 'questions');
@@ -163,7 +160,7 @@ const { contract } = props;
 }
 
 function questionsConflictCard(props: CardProps): TemplateResult | typeof nothing {
-const { contract } = props;
+  const { contract } = props;
   const conflict = props.questions.conflict;
   if (!conflict) return nothing;
   const { base, theirs } = conflict;
