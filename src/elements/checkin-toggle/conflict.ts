@@ -1,7 +1,7 @@
 import { msg, str } from '@lit/localize';
 import type { Party, Schedule, Settings } from '../../model.js';
 import { errorHeading } from '../shared.js';
-import { draftOf, formatLocalDate } from './schedule-draft.js';
+import { draftOf, formatLocalDate, scheduleOf, type ScheduleDraft } from './schedule-draft.js';
 import { nameOf, scheduleWords, type ViewerTerms } from './words.js';
 
 export type { ViewerTerms } from './words.js';
@@ -89,7 +89,7 @@ export interface EditConflictWords {
  * two ways on. With `canSave` false there is no closing: the element says why not.
  */
 export function editConflictWords(
-  { base, theirs, enabling }: EditConflictFacts,
+  facts: EditConflictFacts,
   who: Changer,
   canSave: boolean,
   talent: Party,
@@ -97,64 +97,113 @@ export function editConflictWords(
 ): EditConflictWords {
   // Whose version the editor's alternative is: the viewer's other tab, the element's own latest
   // write (with others' changes before it), or someone else's.
-  const whose = who.kind === 'other' ? 'other' : who.kind === 'here' ? 'latest' : 'theirs';
-  let heading: string;
-  if (who.kind === 'other') heading = msg('These settings were changed in another tab or window while you were editing.');
-  else if (who.kind === 'person') heading = msg(str`${nameOf(who.party)} changed these settings while you were editing.`);
-  else if (who.kind === 'here') heading = msg('These settings changed while you were editing.');
-  else heading = msg('Someone else changed these settings while you were editing.');
+  const whose: Whose = who.kind === 'other' ? 'other' : who.kind === 'here' ? 'latest' : 'theirs';
+  const { base, theirs } = facts;
+  const lines = theirs
+    ? [...changeLines(base, theirs, talent), ...scheduleLines(theirs.schedule, base.schedule, whose, terms)]
+    : [];
+  return { heading: editHeading(who), lines, closing: closingOf(facts, whose, canSave), useLabel: useLabelOf(whose) };
+}
+
+function editHeading(who: Changer): string {
+  if (who.kind === 'other') return msg('These settings were changed in another tab or window while you were editing.');
+  if (who.kind === 'person') return msg(str`${nameOf(who.party)} changed these settings while you were editing.`);
+  if (who.kind === 'here') return msg('These settings changed while you were editing.');
+  return msg('Someone else changed these settings while you were editing.');
+}
+
+/** What changed besides the schedule: on/off, the talent's consent, the questions. */
+function changeLines(base: Settings, theirs: Settings, talent: Party): string[] {
   const lines: string[] = [];
-  if (theirs) {
-    const turnedOn = !base.enabled && theirs.enabled;
-    if (base.enabled && !theirs.enabled) lines.push(msg('Check-ins are now off.'));
-    else if (turnedOn) {
-      lines.push(
-        theirs.consent === 'pending'
-          ? msg(str`Check-ins are now on, waiting for ${nameOf(talent)} to accept.`)
-          : msg('Check-ins are now on.'),
-      );
-    }
-    // The talent's answer matters even when check-ins went off afterwards; a switch-on resets
-    // consent, and the line above already says so.
-    if (!turnedOn && theirs.consent !== base.consent) {
-      if (theirs.consent === 'given') lines.push(msg(str`${nameOf(talent)} accepted weekly check-ins.`));
-      else if (theirs.consent === 'declined') lines.push(msg(str`${nameOf(talent)} declined weekly check-ins.`));
-      else if (theirs.consent === 'withdrawn') lines.push(msg(str`${nameOf(talent)} withdrew consent to weekly check-ins.`));
-      else if (theirs.consent === 'pending') lines.push(msg(str`Check-ins now wait for ${nameOf(talent)} to accept.`));
-    }
-    if (JSON.stringify(theirs.questions) !== JSON.stringify(base.questions)) {
-      lines.push(msg('The questions were changed too; saving your schedule leaves them as they are.'));
-    }
-    lines.push(...scheduleLines(theirs.schedule, base.schedule, whose, terms));
-  }
-  let closing: string | undefined;
-  if (!theirs) {
-    closing = msg('Your edits are kept below. Their version could not be loaded yet.');
-  } else if (canSave) {
-    const parts: string[] = [];
-    // When the other version turned them on, the lines above say so: that is what was wanted.
-    if (enabling && !theirs.enabled) parts.push(msg('Check-ins were not turned on.'));
-    if (base.enabled && !theirs.enabled) {
-      parts.push(
-        msg('While check-ins are off nobody is asked anything; saving your version sets the schedule for when they are turned on.'),
-      );
-    }
-    parts.push(
-      whose === 'other'
-        ? msg('Your edits are kept below; save to replace the other version, or discard your edits.')
-        : whose === 'latest'
-          ? msg('Your edits are kept below; save to replace the latest version, or discard your edits.')
-          : msg('Your edits are kept below; save to replace theirs, or discard your edits.'),
+  const turnedOn = !base.enabled && theirs.enabled;
+  if (base.enabled && !theirs.enabled) lines.push(msg('Check-ins are now off.'));
+  else if (turnedOn) {
+    lines.push(
+      theirs.consent === 'pending'
+        ? msg(str`Check-ins are now on, waiting for ${nameOf(talent)} to accept.`)
+        : msg('Check-ins are now on.'),
     );
-    closing = parts.join(' ');
   }
-  const useLabel =
+  // The talent's answer matters even when check-ins went off afterwards; a switch-on resets
+  // consent, and the line above already says so.
+  if (!turnedOn && theirs.consent !== base.consent) {
+    if (theirs.consent === 'given') lines.push(msg(str`${nameOf(talent)} accepted weekly check-ins.`));
+    else if (theirs.consent === 'declined') lines.push(msg(str`${nameOf(talent)} declined weekly check-ins.`));
+    else if (theirs.consent === 'withdrawn') lines.push(msg(str`${nameOf(talent)} withdrew consent to weekly check-ins.`));
+    else if (theirs.consent === 'pending') lines.push(msg(str`Check-ins now wait for ${nameOf(talent)} to accept.`));
+  }
+  if (JSON.stringify(theirs.questions) !== JSON.stringify(base.questions)) {
+    lines.push(msg('The questions were changed too; saving your schedule leaves them as they are.'));
+  }
+  return lines;
+}
+
+/** The notice's last words: what saving does; undefined when the edits can't be saved here. */
+function closingOf({ base, theirs, enabling }: EditConflictFacts, whose: Whose, canSave: boolean): string | undefined {
+  if (!theirs) return msg('Your edits are kept below. Their version could not be loaded yet.');
+  if (!canSave) return undefined;
+  const parts: string[] = [];
+  // When the other version turned them on, the lines above say so: that is what was wanted.
+  if (enabling && !theirs.enabled) parts.push(msg('Check-ins were not turned on.'));
+  if (base.enabled && !theirs.enabled) {
+    parts.push(
+      msg('While check-ins are off nobody is asked anything; saving your version sets the schedule for when they are turned on.'),
+    );
+  }
+  parts.push(
     whose === 'other'
-      ? msg('Use the other version')
+      ? msg('Your edits are kept below; save to replace the other version, or discard your edits.')
       : whose === 'latest'
-        ? msg('Use the latest version')
-        : msg('Use their version');
-  return { heading, lines, closing, useLabel };
+        ? msg('Your edits are kept below; save to replace the latest version, or discard your edits.')
+        : msg('Your edits are kept below; save to replace theirs, or discard your edits.'),
+  );
+  return parts.join(' ');
+}
+
+function useLabelOf(whose: Whose): string {
+  if (whose === 'other') return msg('Use the other version');
+  if (whose === 'latest') return msg('Use the latest version');
+  return msg('Use their version');
+}
+
+/**
+ * The switch or consent conflict notice, said the way the schedule conflict notice says it:
+ * another tab or window, a named person, or "someone else" when unknown; then what became of
+ * unsaved schedule edits (`unsaved`), judged on the settings now shown (the reload can hide the
+ * form).
+ */
+export function switchConflictNotice(
+  who: Changer,
+  unsaved: ScheduleDraft | undefined,
+  settings: Settings | undefined,
+  terms: ViewerTerms,
+): { heading: string; text: string; spoken: string } {
+  const { heading, text: words } = switchConflictWords(who);
+  let text = words;
+  if (unsaved && settings) {
+    const edits = editorShown(settings)
+      ? msg('Your unsaved schedule edits are still in the form.')
+      : cantSaveText(settings, unsaved, terms);
+    text = `${text} ${edits}`;
+  }
+  // "Someone else" is already in the text; the other headings say who, so they are spoken too.
+  return { heading, text, spoken: who.kind === 'unknown' ? text : `${heading} ${text}` };
+}
+
+/** True when the schedule editor is shown: check-ins offered, or on (they can be switched off). */
+export function editorShown(settings: Settings): boolean {
+  return settings.eligibility.eligible || settings.enabled;
+}
+
+/** Kept edits with no form to save them from: why, and what they were (so they are not lost). */
+export function cantSaveText(settings: Settings, draft: ScheduleDraft | undefined, terms: ViewerTerms): string {
+  const mine = draft && scheduleOf(draft);
+  const reason = settings.eligibility.reason ?? '';
+  return mine
+    ? msg(
+        str`Check-ins are off and not offered for this contract, so your edits can't be saved. ${reason} Your edits were: ${scheduleText(mine, terms)}.`,
+      )
+    : msg(str`Check-ins are off and not offered for this contract, so your edits can't be saved. ${reason}`);
 }
 
 /** Their schedule, in the viewer's terms, and what else the editor edits (skips, pause). */

@@ -22,6 +22,9 @@ export interface QuestionDraft {
 
 export type QuestionField = 'prompt' | 'maxLength' | 'quickAnswers' | 'purpose';
 
+/** The element id of a question's field or button. */
+export const fieldId = (id: string, part: QuestionField | 'required' | 'up' | 'down' | 'remove') => `q-${id}-${part}`;
+
 export type QuestionsAction =
   | { type: 'add'; id: string }
   | { type: 'remove'; id: string }

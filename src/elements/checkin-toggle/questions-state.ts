@@ -2,6 +2,7 @@ import { msg, str } from '@lit/localize';
 import type { ReactiveControllerHost } from 'lit';
 import type { Settings } from '../../model.js';
 import {
+  fieldId,
   newQuestionId,
   questionsDiffer,
   questionsDraftOf,
@@ -12,7 +13,6 @@ import {
   type QuestionsAction,
   type QuestionsErrors,
 } from './question-draft.js';
-import { fieldId } from './question-editor.js';
 
 const FIELDS: QuestionField[] = ['prompt', 'maxLength', 'quickAnswers', 'purpose'];
 
@@ -62,6 +62,14 @@ export class QuestionsState {
       this.version = saved.version;
       this.base = saved;
     }
+  }
+
+  /** The latest settings were fetched after a conflict: the kept edits are now made against them. */
+  keepOver(theirs: Settings): void {
+    this.version = theirs.version;
+    this.base = theirs;
+    if (this.conflict) this.conflict = { ...this.conflict, theirs };
+    this.host.requestUpdate();
   }
 
   clear(): void {

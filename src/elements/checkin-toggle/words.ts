@@ -1,14 +1,13 @@
 import { msg, str } from '@lit/localize';
 import { formatInstant, formatWallTime, zoneName } from '../../format.js';
-import type { Party, Schedule } from '../../model.js';
-import { describeSchedule, localDateOf, nextPrompt } from '../../schedule/index.js';
+import type { Contract, Party, Schedule, Settings } from '../../model.js';
+import { describeSchedule, localDateOf, nextPrompt, upcomingPrompts } from '../../schedule/index.js';
 import { shortText } from '../shared.js';
+import type { Terms } from '../terms.js';
 import { weekdayNamesOf } from './schedule-draft.js';
 
 /** The viewer's terms for a schedule: locale and zone to say it in, and the clock's now. */
-export interface ViewerTerms {
-  locale?: string;
-  timeZone: string;
+export interface ViewerTerms extends Terms {
   now: number;
 }
 
@@ -80,4 +79,50 @@ export const nameOf = (party: Party): string => shortText(party.name);
 /** The first word of a party's name ("Kofi"), shortened like any display text. */
 export function firstName(party: Party): string {
   return shortText(party.name.trim().split(/\s+/)[0] || party.name);
+}
+
+/** The next `count` check-ins of `schedule` from `now`, none when the schedule can't be read. */
+export function upcoming(schedule: Schedule, contract: Contract, now: number, count: number): string[] {
+  try {
+    return upcomingPrompts(schedule, now, count, contract);
+  } catch {
+    return [];
+  }
+}
+
+/**
+ * "Fri, Dec 4, 4:00 PM Kofi's time (Central European Time (Berlin)) — Fri, Dec 4, 10:00 AM your
+ * time": one check-in in the talent's time and the viewer's (an `observer`: the client's).
+ */
+export function pairText(instant: string, contract: Contract, terms: Terms, observer: boolean): string {
+  const { locale } = terms;
+  const talent = contract.talent;
+  const theirs = when(instant, locale, talent.timeZone);
+  const zone = zoneName(talent.timeZone, locale);
+  if (observer) {
+    const client = contract.client;
+    if (client.timeZone === talent.timeZone) return msg(str`${theirs}, ${zone}`);
+    const clients = when(instant, locale, client.timeZone);
+    return msg(
+      str`${theirs} ${firstName(talent)}'s time (${zone}) — ${clients} ${firstName(client)}'s time (${zoneName(client.timeZone, locale)})`,
+    );
+  }
+  const yours = when(instant, locale, terms.timeZone);
+  if (yours === theirs) return msg(str`${theirs}, your time and ${firstName(talent)}'s`);
+  return msg(str`${theirs} ${firstName(talent)}'s time (${zone}) — ${yours} your time`);
+}
+
+/** "You turned weekly check-ins off on 2 Dec 2026." (or who did), '' when nobody is known to. */
+export function turnedOffText(settings: Settings, viewerId: string | undefined, terms: Terms): string {
+  const by = settings.disabledBy;
+  if (!by || !settings.disabledAt) return '';
+  const date = onDate(settings.disabledAt, terms.locale, terms.timeZone);
+  return by.id === viewerId
+    ? msg(str`You turned weekly check-ins off on ${date}.`)
+    : msg(str`${nameOf(by)} turned weekly check-ins off on ${date}.`);
+}
+
+/** "Dana Whitfield turned weekly check-ins off on 2 Dec 2026.", or that they are off. */
+export function offText(settings: Settings, viewerId: string | undefined, terms: Terms): string {
+  return turnedOffText(settings, viewerId, terms) || msg('Weekly check-ins are off for this contract.');
 }
