@@ -43,10 +43,9 @@ export function scheduleWords(
 ): string {
   const { locale } = terms;
   const plain = weeklyAt(schedule.weekday, schedule.time, locale);
-  let next: string | null = null;
   let yours = '';
   try {
-    next = nextPrompt({ ...schedule, skipDates: [], pausedUntil: null }, terms.now);
+    const next = nextPrompt({ ...schedule, skipDates: [], pausedUntil: null }, terms.now);
     if (next) yours = viewerWeekly(next, terms);
   } catch {
     return msg(str`${plain} ${zoneName(schedule.timeZone, locale)}`);

@@ -1,3 +1,6 @@
+// In a modal <dialog>, autofocus names the control showModal() focuses (HTML's dialog focusing
+// steps): the platform's way to set a dialog's first focus, not a page stealing focus on load.
+/* eslint-disable lit-a11y/no-autofocus */
 import { msg, str } from '@lit/localize';
 import { html, nothing, type TemplateResult } from 'lit';
 import { formatWallTime, zoneName } from '../../../format.js';
