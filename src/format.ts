@@ -1,5 +1,8 @@
 // Dates and times for people: cached Intl formatters per (locale, zone, style), because
 // constructing a DateTimeFormat costs far more than formatting with one.
+import type { Schedule } from './model.js';
+import { describeSchedule } from './schedule/describe.js';
+
 const cache = new Map<string, Intl.DateTimeFormat>();
 
 export type DateStyle = 'datetime' | 'date' | 'weekday-time' | 'time' | 'long';
@@ -98,4 +101,44 @@ export function zoneName(timeZone: string, locale?: string): string {
   else name = meaningful ? generic : city || timeZone;
   zoneNames.set(key, name);
   return name;
+}
+
+const weekdayNames = new Map<string, string[]>();
+
+/** Monday-first weekday names in `locale` ("Monday" ... "Sunday"), cached per locale and width. */
+export function weekdayNamesOf(locale: string | undefined, width: 'long' | 'short' = 'long'): string[] {
+  const key = `${locale ?? ''}|${width}`;
+  let names = weekdayNames.get(key);
+  if (!names) {
+    let format: Intl.DateTimeFormat;
+    try {
+      format = new Intl.DateTimeFormat(locale, { weekday: width, timeZone: 'UTC' });
+    } catch {
+      format = new Intl.DateTimeFormat(undefined, { weekday: width, timeZone: 'UTC' });
+    }
+    // 2024-01-01 was a Monday.
+    names = Array.from({ length: 7 }, (_, i) => format.format(Date.UTC(2024, 0, 1 + i)));
+    weekdayNames.set(key, names);
+  }
+  return names;
+}
+
+const english = (locale: string | undefined) => /^en(-|$)/i.test(locale || 'en-US');
+
+/**
+ * "Fridays at 4:00 PM" (en-US), "Fridays at 16:00" (en-GB), "Freitag, 16:00" (de): a weekday
+ * and a wall time in the viewer's locale and hour cycle, the one time format of every view.
+ */
+export function weeklyAt(weekday: number, time: string, locale: string | undefined): string {
+  if (!english(locale)) {
+    try {
+      // Intl's own weekday-and-time pattern (and hour cycle) for the locale.
+      return describeSchedule({ weekday: weekday as Schedule['weekday'], time, timeZone: 'UTC' }, { locale });
+    } catch {
+      return time;
+    }
+  }
+  // English plurals ("Fridays") are not an Intl pattern.
+  const day = weekdayNamesOf(locale)[weekday - 1] ?? '';
+  return `${day}s at ${formatWallTime(time, locale)}`;
 }

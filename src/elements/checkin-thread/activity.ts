@@ -1,7 +1,7 @@
 import { msg, str } from '@lit/localize';
-import { formatInstant, formatWallTime, zoneName } from '../../format.js';
+import { formatInstant, formatWallTime, weeklyAt, zoneName } from '../../format.js';
 import type { Activity, Checkin, Party, Schedule } from '../../model.js';
-import { describeSchedule, localDateOf } from '../../schedule/index.js';
+import { localDateOf } from '../../schedule/index.js';
 import { nextPromptOrNull } from '../terms.js';
 import { shortText } from '../shared.js';
 
@@ -19,41 +19,6 @@ export interface ActivityTerms {
 
 type Slot = Pick<Schedule, 'weekday' | 'time' | 'timeZone'>;
 
-const english = (locale: string | undefined) => /^en(-|$)/i.test(locale || 'en-US');
-const weekdayNames = new Map<string, string[]>();
-
-function weekdayName(weekday: number, locale: string | undefined): string {
-  const key = locale ?? '';
-  let names = weekdayNames.get(key);
-  if (!names) {
-    let format: Intl.DateTimeFormat;
-    try {
-      format = new Intl.DateTimeFormat(locale, { weekday: 'long', timeZone: 'UTC' });
-    } catch {
-      format = new Intl.DateTimeFormat(undefined, { weekday: 'long', timeZone: 'UTC' });
-    }
-    // 1 January 2024 was a Monday.
-    names = [1, 2, 3, 4, 5, 6, 7].map((d) => format.format(Date.UTC(2024, 0, d)));
-    weekdayNames.set(key, names);
-  }
-  return names[weekday - 1] ?? String(weekday);
-}
-
-/**
- * "Tuesdays at 09:30" (en-GB), "Tuesdays at 9:30 AM" (en-US), Intl's own weekday-and-time
- * pattern elsewhere: the viewer's hour cycle, as every view writes times.
- */
-export function weekly(weekday: number, time: string, locale: string | undefined): string {
-  if (!english(locale)) {
-    try {
-      return describeSchedule({ weekday: weekday as Schedule['weekday'], time, timeZone: 'UTC' }, { locale });
-    } catch {
-      return time;
-    }
-  }
-  // English plurals ("Tuesdays") are not an Intl pattern.
-  return `${weekdayName(weekday, locale)}s at ${formatWallTime(time, locale)}`;
-}
 
 /**
  * The schedule as the reader reads it: "Tuesdays at 09:30 Central European Time (Berlin), your
@@ -63,7 +28,7 @@ export function weekly(weekday: number, time: string, locale: string | undefined
  */
 export function slotWords(slot: Slot, terms: ActivityTerms, after: string | number): string {
   const { locale } = terms;
-  const plain = weekly(slot.weekday, slot.time, locale);
+  const plain = weeklyAt(slot.weekday, slot.time, locale);
   const zone = zoneName(slot.timeZone, locale);
   const next = nextPromptOrNull({ ...slot, skipDates: [], pausedUntil: null }, after);
   if (!next) return msg(str`${plain} ${zone}`);
@@ -72,7 +37,7 @@ export function slotWords(slot: Slot, terms: ActivityTerms, after: string | numb
   const wall = formatInstant(next, { locale: 'en-GB', timeZone: terms.timeZone, style: 'time' });
   const hhmm = /^\d\d:\d\d$/.test(wall) ? wall : slot.time;
   if (day === slot.weekday && hhmm === slot.time) return msg(str`${plain} ${zone}`);
-  const yours = day === slot.weekday ? formatWallTime(hhmm, locale) : weekly(day, hhmm, locale);
+  const yours = day === slot.weekday ? formatWallTime(hhmm, locale) : weeklyAt(day, hhmm, locale);
   return msg(str`${plain} ${zone}, your time ${yours}`);
 }
 
@@ -113,7 +78,7 @@ interface Actor {
 function scheduleText(change: Change<'schedule'>, terms: ActivityTerms, at: string, { you, name }: Actor): string {
   const { locale } = terms;
   const to = slotWords(change.to, terms, at);
-  const before = weekly(change.from.weekday, change.from.time, locale);
+  const before = weeklyAt(change.from.weekday, change.from.time, locale);
   if (change.from.weekday !== change.to.weekday) {
     return you
       ? msg(str`You changed the check-in day to ${to}. Before: ${before}.`)

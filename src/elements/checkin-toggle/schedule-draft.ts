@@ -1,5 +1,5 @@
 import { msg, str } from '@lit/localize';
-import { formatInstant, formatWallTime } from '../../format.js';
+import { formatInstant, formatWallTime, weekdayNamesOf } from '../../format.js';
 import type { Schedule, Weekday } from '../../model.js';
 import { isValidTimeZone, localDateOf, zoneOffsetMinutes } from '../../schedule/index.js';
 
@@ -137,26 +137,6 @@ export function draftDiffers(draft: ScheduleDraft, saved: Schedule): boolean {
     draft.skipDates.length !== base.skipDates.length ||
     draft.skipDates.some((date, i) => date !== base.skipDates[i])
   );
-}
-
-const weekdayNames = new Map<string, string[]>();
-
-/** Monday-first weekday names in `locale` ("Monday" ... "Sunday"), cached per locale and width. */
-export function weekdayNamesOf(locale: string | undefined, width: 'long' | 'short' = 'long'): string[] {
-  const key = `${locale ?? ''}|${width}`;
-  let names = weekdayNames.get(key);
-  if (!names) {
-    let format: Intl.DateTimeFormat;
-    try {
-      format = new Intl.DateTimeFormat(locale, { weekday: width, timeZone: 'UTC' });
-    } catch {
-      format = new Intl.DateTimeFormat(undefined, { weekday: width, timeZone: 'UTC' });
-    }
-    // 2024-01-01 was a Monday.
-    names = Array.from({ length: 7 }, (_, i) => format.format(Date.UTC(2024, 0, 1 + i)));
-    weekdayNames.set(key, names);
-  }
-  return names;
 }
 
 /** A 'YYYY-MM-DD' local date for people ("Dec 25, 2026"), read as a calendar date, not an instant. */

@@ -1,35 +1,15 @@
 import { msg, str } from '@lit/localize';
-import { formatInstant, formatWallTime, zoneName } from '../../format.js';
+import { formatInstant, weeklyAt, zoneName } from '../../format.js';
 import type { Contract, Party, Schedule, Settings } from '../../model.js';
-import { describeSchedule, localDateOf, nextPrompt, upcomingPrompts } from '../../schedule/index.js';
+import { localDateOf, nextPrompt, upcomingPrompts } from '../../schedule/index.js';
 import { shortText } from '../shared.js';
 import type { Terms } from '../terms.js';
-import { weekdayNamesOf } from './schedule-draft.js';
 
 /** The viewer's terms for a schedule: locale and zone to say it in, and the clock's now. */
 export interface ViewerTerms extends Terms {
   now: number;
 }
 
-const english = (locale: string | undefined) => /^en(-|$)/i.test(locale || 'en-US');
-
-/**
- * "Fridays at 4:00 PM" (en-US), "Fridays at 16:00" (en-GB), "Freitag, 16:00" (de): a weekday
- * and a wall time in the viewer's locale and hour cycle, the one time format of every view.
- */
-export function weeklyAt(weekday: number, time: string, locale: string | undefined): string {
-  if (!english(locale)) {
-    try {
-      // Intl's own weekday-and-time pattern (and hour cycle) for the locale.
-      return describeSchedule({ weekday: weekday as Schedule['weekday'], time, timeZone: 'UTC' }, { locale });
-    } catch {
-      return time;
-    }
-  }
-  // English plurals ("Fridays") are not an Intl pattern.
-  const day = weekdayNamesOf(locale)[weekday - 1] ?? '';
-  return `${day}s at ${formatWallTime(time, locale)}`;
-}
 
 /**
  * A schedule in the viewer's words: "Fridays at 16:00 your time" when the viewer's clock shows

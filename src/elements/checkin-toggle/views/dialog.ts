@@ -5,7 +5,7 @@ import { msg, str } from '@lit/localize';
 import { html, nothing, type TemplateResult } from 'lit';
 import { formatWallTime, zoneName } from '../../../format.js';
 import type { ConsentPolicy, Contract, Party, Schedule, Settings } from '../../../model.js';
-import { weekdayNamesOf } from '../schedule-draft.js';
+import { weekdayNamesOf } from '../../../format.js';
 import { firstName, nameOf, pairText, upcoming, type ViewerTerms } from '../words.js';
 import { ariaLevel } from './parts.js';
 

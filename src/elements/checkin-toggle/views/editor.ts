@@ -2,7 +2,7 @@ import { msg, str } from '@lit/localize';
 import { html, nothing, type TemplateResult } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import { live } from 'lit/directives/live.js';
-import { formatWallTime, zoneName } from '../../../format.js';
+import { formatWallTime, weekdayNamesOf, zoneName } from '../../../format.js';
 import type { Contract, Settings } from '../../../model.js';
 import { isValidTimeZone } from '../../../schedule/index.js';
 import { shortText } from '../../shared.js';
@@ -10,7 +10,6 @@ import {
   formatLocalDate,
   parseWallTime,
   scheduleOf,
-  weekdayNamesOf,
   type DraftErrors,
   type DraftField,
   type ScheduleDraft,
