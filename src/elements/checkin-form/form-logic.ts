@@ -185,11 +185,14 @@ export function editableUntil(
   contract: Contract,
 ): string | null {
   if (checkin.closesAt !== undefined) return checkin.closesAt;
-  if (standingOf(settings) !== 'active') return null;
+  return standingOf(settings) === 'active' ? promptAfter(settings, checkin.dueAt, contract) : null;
+}
+
+/** The schedule's next prompt after `after`; null for none, or for a schedule this browser cannot compute (unknown zone). */
+export function promptAfter(settings: Settings, after: string | number, contract: Contract): string | null {
   try {
-    return nextPrompt(settings.schedule, checkin.dueAt, contract);
+    return nextPrompt(settings.schedule, after, contract);
   } catch {
-    // A schedule this browser cannot compute (unknown zone): let the backend decide.
     return null;
   }
 }
@@ -205,6 +208,7 @@ export function weekEnded(checkin: Checkin, now: number): boolean {
 }
 
 const midnight = new Map<string, Intl.DateTimeFormat>();
+const CLOCK_TIME = { hour: 'numeric', minute: 'numeric', second: 'numeric', hourCycle: 'h23' } as const;
 
 /**
  * The instant to print for an answer-by time: an end of day at exactly local midnight reads as
@@ -217,9 +221,9 @@ export function answerByInstant(lateAt: string, timeZone?: string): string {
   let f = midnight.get(key);
   if (!f) {
     try {
-      f = new Intl.DateTimeFormat('en-US', { timeZone, hour: 'numeric', minute: 'numeric', second: 'numeric', hourCycle: 'h23' });
+      f = new Intl.DateTimeFormat('en-US', { ...CLOCK_TIME, timeZone });
     } catch {
-      f = new Intl.DateTimeFormat('en-US', { hour: 'numeric', minute: 'numeric', second: 'numeric', hourCycle: 'h23' });
+      f = new Intl.DateTimeFormat('en-US', CLOCK_TIME);
     }
     midnight.set(key, f);
   }

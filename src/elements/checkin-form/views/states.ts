@@ -3,9 +3,8 @@ import { html, nothing, type TemplateResult } from 'lit';
 import { classMap } from 'lit/directives/class-map.js';
 import { formatRelative } from '../../../format.js';
 import type { Checkin } from '../../../model.js';
-import { nextPrompt } from '../../../schedule/index.js';
 import { shortText } from '../../shared.js';
-import { hasText, isEditable } from '../form-logic.js';
+import { hasText, isEditable, promptAfter } from '../form-logic.js';
 import { doneOf, valueOf } from '../state.js';
 import { healthLabel } from '../../checkin-thread/labels.js';
 import { closedSentence, closedText, editWindow, when } from '../words.js';
@@ -55,12 +54,7 @@ export function renderPreviousSent(view: FormView): TemplateResult | typeof noth
 /** "No check-in is open. The next one opens Fri, 4 Dec, 09:00 (in 3 days)". */
 export function renderNoneOpen(view: FormView): TemplateResult {
   const { loaded, now, terms } = view;
-  let next: string | null = null;
-  try {
-    next = nextPrompt(loaded.settings.schedule, now, loaded.contract);
-  } catch {
-    next = null;
-  }
+  const next = promptAfter(loaded.settings, now, loaded.contract);
   const text = next
     ? msg(
         str`No check-in is open. The next one opens ${when(terms, next)} (${formatRelative(Date.parse(next) - now, terms.locale)})`,
