@@ -48,15 +48,11 @@ export const styles = css`
   p {
     margin: 0;
   }
-  .h2:focus,
-  .h3:focus,
+  /* Focused on purpose (never by a click): the ring shows however the focus came. The headings
+     that take the focus after a reload keep the base's :focus-visible ring. */
   .error-summary:focus {
     outline: var(--_focus);
     outline-offset: 2px;
-  }
-  .h2:focus:not(:focus-visible),
-  .h3:focus:not(:focus-visible) {
-    outline: none;
   }
   .asker {
     overflow-wrap: anywhere;

@@ -8,7 +8,7 @@ import {
   type Question,
   type Settings,
 } from '../../model.js';
-import { nextPrompt } from '../../schedule/index.js';
+import { nextPromptOrNull } from '../terms.js';
 import { questionFor } from '../../questions.js';
 
 /** The "not working this week" panel as the draft keeps it: the note, and whether it was open. */
@@ -185,13 +185,7 @@ export function editableUntil(
   contract: Contract,
 ): string | null {
   if (checkin.closesAt !== undefined) return checkin.closesAt;
-  if (standingOf(settings) !== 'active') return null;
-  try {
-    return nextPrompt(settings.schedule, checkin.dueAt, contract);
-  } catch {
-    // A schedule this browser cannot compute (unknown zone): let the backend decide.
-    return null;
-  }
+  return standingOf(settings) === 'active' ? nextPromptOrNull(settings.schedule, checkin.dueAt, contract) : null;
 }
 
 /**
@@ -205,6 +199,7 @@ export function weekEnded(checkin: Checkin, now: number): boolean {
 }
 
 const midnight = new Map<string, Intl.DateTimeFormat>();
+const CLOCK_TIME = { hour: 'numeric', minute: 'numeric', second: 'numeric', hourCycle: 'h23' } as const;
 
 /**
  * The instant to print for an answer-by time: an end of day at exactly local midnight reads as
@@ -217,9 +212,9 @@ export function answerByInstant(lateAt: string, timeZone?: string): string {
   let f = midnight.get(key);
   if (!f) {
     try {
-      f = new Intl.DateTimeFormat('en-US', { timeZone, hour: 'numeric', minute: 'numeric', second: 'numeric', hourCycle: 'h23' });
+      f = new Intl.DateTimeFormat('en-US', { ...CLOCK_TIME, timeZone });
     } catch {
-      f = new Intl.DateTimeFormat('en-US', { hour: 'numeric', minute: 'numeric', second: 'numeric', hourCycle: 'h23' });
+      f = new Intl.DateTimeFormat('en-US', CLOCK_TIME);
     }
     midnight.set(key, f);
   }

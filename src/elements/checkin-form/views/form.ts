@@ -1,7 +1,7 @@
 import { msg, str } from '@lit/localize';
 import { html, nothing, type TemplateResult } from 'lit';
 import { live } from 'lit/directives/live.js';
-import type { Checkin } from '../../../model.js';
+import { HEALTH_VALUES, type Checkin } from '../../../model.js';
 import { formatInstant } from '../../../format.js';
 import { renderError, shortText } from '../../shared.js';
 import { weekEnded } from '../form-logic.js';
@@ -67,12 +67,7 @@ function renderActions(props: { view: FormView; checkin: Checkin; editing: boole
 }
 
 function renderHealth(view: FormView): TemplateResult {
-  const options: Array<[string, string]> = [
-    ['', msg('Not set')],
-    ['on-track', healthLabel('on-track')],
-    ['at-risk', healthLabel('at-risk')],
-    ['off-track', healthLabel('off-track')],
-  ];
+  const options: Array<[string, string]> = [['', msg('Not set')], ...HEALTH_VALUES.map((value): [string, string] => [value, healthLabel(value)])];
   return html`<fieldset part="health">
     <legend>${msg('How is the work going?')} <span class="marker">${msg('(optional)')}</span></legend>
     <div class="radios">
