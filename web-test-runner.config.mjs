@@ -13,9 +13,7 @@ const candidates = [
 ].filter(Boolean);
 const executablePath = candidates.find((path) => existsSync(path));
 if (!executablePath) {
-  console.error(
-    'No Chromium found. Install one (Debian: apt-get install -y chromium) or set CHROME_PATH.',
-  );
+  console.error('No Chromium found. Install one (Debian: apt-get install -y chromium) or set CHROME_PATH.');
   process.exit(1);
 }
 
@@ -30,9 +28,7 @@ async function strictCspForTestPages(context, next) {
   await next();
   if (context.path.startsWith('/test/csp/') && context.path.endsWith('.html')) {
     const policy =
-      context.query.tt === 'none'
-        ? CSP_POLICY.replace('trusted-types lit-html', "trusted-types 'none'")
-        : CSP_POLICY;
+      context.query.tt === 'none' ? CSP_POLICY.replace('trusted-types lit-html', "trusted-types 'none'") : CSP_POLICY;
     context.set('Content-Security-Policy', policy);
   }
 }

@@ -36,13 +36,20 @@ const started = Date.now();
 const results = {
   date: new Date().toISOString(),
   command: 'npm run bench',
-  machine: { cpus: cpus().length, model: cpus()[0]?.model, loadAverageAtStart: loadavg().map((n) => Number(n.toFixed(2))), node: process.version },
+  machine: {
+    cpus: cpus().length,
+    model: cpus()[0]?.model,
+    loadAverageAtStart: loadavg().map((n) => Number(n.toFixed(2))),
+    node: process.version,
+  },
 };
 const targets = {};
 
 console.log('checkin-elements benchmarks (medians; ratios are steadier than absolute figures)');
 if (loadavg()[0] > cpus().length) {
-  console.log(`note: load average ${loadavg()[0].toFixed(1)} on ${cpus().length} CPUs: other work competes; timings are inflated.`);
+  console.log(
+    `note: load average ${loadavg()[0].toFixed(1)} on ${cpus().length} CPUs: other work competes; timings are inflated.`,
+  );
 }
 
 if (only.has('size')) {
@@ -71,10 +78,19 @@ if (only.has('thread') || only.has('typing')) {
       const thread = await benchThread(bench.page, { rounds, scroll: !argv.includes('--no-scroll'), freshPage, log });
       results.thread = thread;
       const { render, live, scroll, naiveScroll } = thread;
-      console.log(`\nThread scale (${version}; ms from setting N loaded check-ins to just after the frame showing them, and of that the element's script up to its updateComplete; median of ${rounds})`);
+      console.log(
+        `\nThread scale (${version}; ms from setting N loaded check-ins to just after the frame showing them, and of that the element's script up to its updateComplete; median of ${rounds})`,
+      );
       console.log(
         table([
-          ['N', '<checkin-thread>', 'naive', 'naive + content-visibility', 'DOM elements (thread / naive)', 'DOM nodes (thread / naive)'],
+          [
+            'N',
+            '<checkin-thread>',
+            'naive',
+            'naive + content-visibility',
+            'DOM elements (thread / naive)',
+            'DOM nodes (thread / naive)',
+          ],
           ...SIZES.map((n) => [
             fmt(n),
             `${ms(render.thread[n].ms)} (script ${ms(render.thread[n].scriptMs)})`,
@@ -122,7 +138,10 @@ if (only.has('thread') || only.has('typing')) {
             `    ${source.source}: ${source.tasks} tasks, ${(source.share * 100).toFixed(0)}% of the CPU, longest ${ms(source.longestMs)}`,
           );
         }
-        for (const [variant, label] of [['naive', 'naive list'], ['naive-cv', 'naive list with content-visibility']]) {
+        for (const [variant, label] of [
+          ['naive', 'naive list'],
+          ['naive-cv', 'naive list with content-visibility'],
+        ]) {
           const n = naiveScroll[variant];
           console.log(
             `  the same scroll over the ${label} (all 10,000 in the DOM; first ${fmt(n.frames)} frames): longest frame ${ms(n.longestFrameMs)}, median ${ms(n.medianFrameMs)}, ${n.framesOver50} frames over 50 ms`,
@@ -142,7 +161,10 @@ if (only.has('thread') || only.has('typing')) {
       console.log(
         `\nTyping in <checkin-form> (${fmt(typing.answerLength)}-character answer, drafts on: ${typing.draftSaves} saves): keydown -> next frame median ${ms(typing.medianMs)}, p95 ${ms(typing.p95Ms)}, max ${ms(typing.maxMs)} over ${typing.keys} keys; of which the element's input handling and update: median ${ms(typing.handlingMedianMs)}, p95 ${ms(typing.handlingP95Ms)}; keydown -> start of the next frame: median ${ms(typing.toFrameStartMedianMs)}`,
       );
-      targets['typing median <= 16 ms'] = { figure: `median ${ms(typing.medianMs)}, p95 ${ms(typing.p95Ms)}`, met: typing.medianMs <= 16 };
+      targets['typing median <= 16 ms'] = {
+        figure: `median ${ms(typing.medianMs)}, p95 ${ms(typing.p95Ms)}`,
+        met: typing.medianMs <= 16,
+      };
     }
   } finally {
     await close();
@@ -162,7 +184,9 @@ results.targets = targets;
 results.seconds = Math.round((Date.now() - started) / 1000);
 if (Object.keys(targets).length) {
   console.log('\nTargets');
-  console.log(table([['target', 'figure', 'status'], ...Object.entries(targets).map(([name, t]) => [name, t.figure, met(t)])]));
+  console.log(
+    table([['target', 'figure', 'status'], ...Object.entries(targets).map(([name, t]) => [name, t.figure, met(t)])]),
+  );
 }
 console.log(`\n(${results.seconds} s; written to bench/results.json)`);
 

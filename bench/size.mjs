@@ -60,7 +60,12 @@ async function bundle(entry, { external = LIT_EXTERNAL, metafile = false } = {})
  * separate requests). Null when the entry loads nothing on demand.
  */
 async function firstLoad(entry, { external = LIT_EXTERNAL } = {}) {
-  const result = await build({ ...esbuildOptions(entry, external), splitting: true, outdir: 'size-out', metafile: true });
+  const result = await build({
+    ...esbuildOptions(entry, external),
+    splitting: true,
+    outdir: 'size-out',
+    metafile: true,
+  });
   const texts = new Map(result.outputFiles.map((file) => [relative(root, file.path), file.text]));
   const outputs = result.metafile.outputs;
   const chunks = Object.keys(outputs).filter((path) => path.endsWith('.js'));
@@ -111,7 +116,9 @@ export function ensureBuilt({ log = console.error } = {}) {
   const built = Math.min(statSync(BUNDLE).mtimeMs, statSync(ELEMENTS_DIST).mtimeMs);
   const inputs = Math.max(
     newest(join(root, 'src')),
-    ...BUILD_INPUTS.map((path) => join(root, path)).filter(existsSync).map((path) => statSync(path).mtimeMs),
+    ...BUILD_INPUTS.map((path) => join(root, path))
+      .filter(existsSync)
+      .map((path) => statSync(path).mtimeMs),
   );
   if (inputs > built) {
     return 'src/ or the build config is newer than dist/: run `npm run build`; the figures describe the last build.';
@@ -128,7 +135,9 @@ function defineEntries() {
 
 /** The built module for an entry, or its source (said in the figure) if dist/ lacks it. */
 function shipped(distPath, srcPath) {
-  return existsSync(join(root, distPath)) ? { path: join(root, distPath), from: distPath } : { path: join(root, srcPath), from: `${srcPath} (not in dist/)` };
+  return existsSync(join(root, distPath))
+    ? { path: join(root, distPath), from: distPath }
+    : { path: join(root, srcPath), from: `${srcPath} (not in dist/)` };
 }
 
 /**
@@ -152,7 +161,13 @@ export async function measureSizes() {
   // What a page needs without the demo backend: the same public surface, Lit included.
   const indexEntry = shipped('dist/index.js', 'src/index.ts');
   const index = await bundle(indexEntry.path, { external: [] });
-  await add('index + Lit', `${indexEntry.from} (all tags, schedule, events; no memory adapter), Lit included`, index.text, indexEntry.path, { external: [] });
+  await add(
+    'index + Lit',
+    `${indexEntry.from} (all tags, schedule, events; no memory adapter), Lit included`,
+    index.text,
+    indexEntry.path,
+    { external: [] },
+  );
 
   const elementsEntry = shipped('dist/elements/index.js', 'src/elements/index.ts');
   const elements = await bundle(elementsEntry.path, { metafile: true });
@@ -170,7 +185,12 @@ export async function measureSizes() {
 
   const memoryEntry = shipped('dist/adapters/memory.js', 'src/adapters/memory.ts');
   const memory = await bundle(memoryEntry.path);
-  await add('adapters/memory', `checkin-elements/adapters/memory alone (${memoryEntry.from})`, memory.text, memoryEntry.path);
+  await add(
+    'adapters/memory',
+    `checkin-elements/adapters/memory alone (${memoryEntry.from})`,
+    memory.text,
+    memoryEntry.path,
+  );
 
   const httpEntry = shipped('dist/adapters/http.js', 'src/adapters/http.ts');
   const http = await bundle(httpEntry.path);
@@ -180,7 +200,13 @@ export async function measureSizes() {
   // applies), Lit included.
   const pageEntry = { contents: `import './${relative(root, TOGGLE_DIST)}';` };
   const page = await bundle(pageEntry, { external: [] });
-  await add('page: toggle only', 'a page importing only dist/define/checkin-toggle.js, Lit included', page.text, pageEntry, { external: [] });
+  await add(
+    'page: toggle only',
+    'a page importing only dist/define/checkin-toggle.js, Lit included',
+    page.text,
+    pageEntry,
+    { external: [] },
+  );
 
   const present = (text, words) => words.filter((word) => text.includes(word));
   const treeShaking = {

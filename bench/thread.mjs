@@ -38,7 +38,10 @@ export async function scrollCpu(page, frames) {
       if (e.name !== 'ThreadControllerImpl::RunTask' || !renderers.has(thread) || e.tdur == null) continue;
       if (!tasks.has(thread)) tasks.set(thread, []);
       // "static Handle cppgc::...::IncrementalSweepTask::Post(SweeperImpl &, ...)" -> "...::Post".
-      const source = String(e.args?.src_func ?? '?').replace(/\(.*$/, '').split(' ').pop();
+      const source = String(e.args?.src_func ?? '?')
+        .replace(/\(.*$/, '')
+        .split(' ')
+        .pop();
       tasks.get(thread).push({ ms: e.tdur / 1000, source });
     }
     // The page's renderer is the busiest one (the others serve extensions and workers).
@@ -154,7 +157,11 @@ export async function benchThread(page, { rounds = 5, scroll = true, freshPage, 
       if (freshPage) page = await freshPage();
       await run(variant, 10_000);
       log(`  the same scroll over the ${variant} list (first ${COMPARE_FRAMES} frames)…`);
-      naiveScroll[variant] = await page.evaluate((step, n) => window.bench.scroll(step, n), SCROLL_STEP, COMPARE_FRAMES);
+      naiveScroll[variant] = await page.evaluate(
+        (step, n) => window.bench.scroll(step, n),
+        SCROLL_STEP,
+        COMPARE_FRAMES,
+      );
     }
   }
   return { rounds, render, live, scroll: scrolled, naiveScroll };

@@ -17,7 +17,8 @@ export async function benchTyping(page, { keys = 100, pauseEvery = 25, log = () 
   }
   const { keys: times, drafts, length } = await page.evaluate(() => window.bench.typingResult());
   if (times.length !== keys) throw new Error(`typed ${keys} keys but timed ${times.length}`);
-  if (length !== ANSWER_LENGTH + keys) throw new Error(`the field holds ${length} characters, expected ${ANSWER_LENGTH + keys}`);
+  if (length !== ANSWER_LENGTH + keys)
+    throw new Error(`the field holds ${length} characters, expected ${ANSWER_LENGTH + keys}`);
   log(`  typing: ${keys} keys, ${drafts} draft saves`);
   const total = times.map((t) => t.total);
   const processing = times.map((t) => t.processing);
@@ -30,7 +31,10 @@ export async function benchTyping(page, { keys = 100, pauseEvery = 25, log = () 
     maxMs: Math.max(...total),
     // Keydown to the element's update done (its input handler and re-render).
     handlingMedianMs: median(times.map((t) => t.handling)),
-    handlingP95Ms: percentile(times.map((t) => t.handling), 95),
+    handlingP95Ms: percentile(
+      times.map((t) => t.handling),
+      95,
+    ),
     // Keydown to the start of the next frame (the rAF callback): input handling + waiting for vsync.
     toFrameStartMedianMs: median(processing),
     toFrameStartP95Ms: percentile(processing, 95),

@@ -131,7 +131,14 @@ export async function why() {
     logLevel: 'error',
   });
   const kinds = byKind(out.outputFiles[0].text);
-  return { modules, kinds, marginal: await marginal(modules.slice(0, 12).map((m) => m.path), kinds.total) };
+  return {
+    modules,
+    kinds,
+    marginal: await marginal(
+      modules.slice(0, 12).map((m) => m.path),
+      kinds.total,
+    ),
+  };
 }
 
 /**
@@ -169,7 +176,9 @@ async function marginal(paths, total) {
         {
           name: 'stub',
           setup(b) {
-            b.onLoad({ filter: /\.[jt]s$/ }, (args) => (args.path === target ? { contents: stub, loader: 'js' } : undefined));
+            b.onLoad({ filter: /\.[jt]s$/ }, (args) =>
+              args.path === target ? { contents: stub, loader: 'js' } : undefined,
+            );
           },
         },
       ],

@@ -122,9 +122,7 @@ async function renderContract() {
 
 function renderClock() {
   const frozen = demoClock.get();
-  clock.textContent = frozen
-    ? `Demo clock: ${formatInstant(frozen, { style: 'long' })}`
-    : 'Demo clock: real time';
+  clock.textContent = frozen ? `Demo clock: ${formatInstant(frozen, { style: 'long' })}` : 'Demo clock: real time';
 }
 
 contractSelect.addEventListener('change', connect);
@@ -175,7 +173,12 @@ $('#reset').addEventListener('click', async () => {
 async function renderNotifications() {
   try {
     const response = await fetch('/_demo/notifications');
-    const list = (await response.json()) as Array<{ kind: string; recipient: { name: string }; actor: { name: string }; createdAt: string }>;
+    const list = (await response.json()) as Array<{
+      kind: string;
+      recipient: { name: string };
+      actor: { name: string };
+      createdAt: string;
+    }>;
     $('#notifications').replaceChildren(
       ...list.slice(0, 12).map((n) => {
         const item = document.createElement('li');
@@ -204,9 +207,7 @@ for (const type of [
   document.addEventListener(type, (event) => {
     const item = document.createElement('li');
     item.textContent =
-      event instanceof CheckinErrorEvent
-        ? `${type}: ${event.detail.error.code} · ${event.detail.error.message}`
-        : type;
+      event instanceof CheckinErrorEvent ? `${type}: ${event.detail.error.code} · ${event.detail.error.message}` : type;
     log.prepend(item);
   });
 }

@@ -22,7 +22,9 @@ function start() {
     mkdirSync(dataDir, { recursive: true });
     const first = !existsSync(new URL('PG_VERSION', `file://${dataDir}/`));
     const at = performance.now();
-    say(`opening the embedded database in ${dataDir}${first ? ' (first start: creating it takes several seconds)' : ''}…`);
+    say(
+      `opening the embedded database in ${dataDir}${first ? ' (first start: creating it takes several seconds)' : ''}…`,
+    );
     const server = createCheckinServer({
       database: { dataDir },
       authenticate: bearerUserId,
@@ -36,7 +38,9 @@ function start() {
     const db = await server.database();
     const [{ n }] = await db.query('SELECT count(*)::int AS n FROM contracts');
     if (!n) await server.seed(seedDemo());
-    say(`the reference server is ready (${Math.round(performance.now() - at)} ms)${n ? '' : ', seeded with the demo contracts'}.`);
+    say(
+      `the reference server is ready (${Math.round(performance.now() - at)} ms)${n ? '' : ', seeded with the demo contracts'}.`,
+    );
     const close = () => void server.close();
     process.once('SIGINT', () => (close(), process.exit(0)));
     process.once('SIGTERM', () => (close(), process.exit(0)));

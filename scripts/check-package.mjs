@@ -63,7 +63,14 @@ console.log(`exports: ${checked} targets checked (${defineNames.length} define e
 
 // A private-use character stands in for `**` while `*` is replaced: no path contains it.
 const globToRegExp = (glob) =>
-  new RegExp(`^${glob.replace(/^\.\//, '').replace(/[.+?^${}()|[\]\\]/g, '\\$&').replace(/\*\*/g, '\uE000').replace(/\*/g, '[^/]*').replace(/\uE000/g, '.*')}$`);
+  new RegExp(
+    `^${glob
+      .replace(/^\.\//, '')
+      .replace(/[.+?^${}()|[\]\\]/g, '\\$&')
+      .replace(/\*\*/g, '\uE000')
+      .replace(/\*/g, '[^/]*')
+      .replace(/\uE000/g, '.*')}$`,
+  );
 const effectful = pkg.sideEffects.map(globToRegExp);
 const hasSideEffects = (path) => effectful.some((re) => re.test(path));
 
@@ -77,7 +84,8 @@ const mustNotHave = readdirSync(new URL('dist/', root), { recursive: true })
   .map((path) => `dist/${path}`)
   .filter((path) => path.endsWith('.js') && !mustHave.includes(path));
 for (const path of mustHave) if (!hasSideEffects(path)) fail(`sideEffects does not list ${path}`);
-for (const path of mustNotHave) if (hasSideEffects(path)) fail(`sideEffects lists ${path}, a module without side effects`);
+for (const path of mustNotHave)
+  if (hasSideEffects(path)) fail(`sideEffects lists ${path}, a module without side effects`);
 console.log(`sideEffects: ${mustHave.length} effectful and ${mustNotHave.length} pure modules checked`);
 
 // --- 3. tree-shaking -------------------------------------------------------------------------
@@ -119,9 +127,7 @@ console.log('tree-shaking (rollup + node-resolve through "exports", terser):');
 const toggleOnly = await page("import 'checkin-elements/define/checkin-toggle.js';");
 const everything = await page("import 'checkin-elements';");
 const unusedClass = await page("import { CheckinToggle } from 'checkin-elements/elements';");
-const schedule = await page(
-  "import { nextPrompt } from 'checkin-elements/schedule'; console.log(nextPrompt);",
-);
+const schedule = await page("import { nextPrompt } from 'checkin-elements/schedule'; console.log(nextPrompt);");
 report("'checkin-elements/define/checkin-toggle.js'", toggleOnly);
 report("'checkin-elements' (all four tags)", everything);
 report("unused import from 'checkin-elements/elements'", unusedClass);

@@ -21,7 +21,11 @@ function* files(dir) {
 
 /** [files it applies to, imports it forbids, why]: module specifiers matched as written. */
 const LAYERS = [
-  [/^src\/(schedule|adapters|conformance)\/|^src\/(model|limits|questions)\.ts$/, /^(lit|@lit\/)|^lit\//, 'imports no Lit'],
+  [
+    /^src\/(schedule|adapters|conformance)\/|^src\/(model|limits|questions)\.ts$/,
+    /^(lit|@lit\/)|^lit\//,
+    'imports no Lit',
+  ],
   [/^src\/(schedule|adapters|conformance)\//, /\/(elements|controllers)\//, 'imports no element or controller'],
   [/^src\/elements\/[^/]+\/views\//, /\/(adapters|controllers)\//, 'a view imports no adapter or controller'],
   [/^src\/controllers\//, /\/elements\//, 'a controller imports no element'],
@@ -66,5 +70,7 @@ show('functions', offenders.fn, LIMITS.fn);
 show('render functions', offenders.render, LIMITS.render);
 console.log(`layer rules broken: ${offenders.layer.length}`);
 for (const [where] of offenders.layer) console.log(`  ${where}`);
-console.log(`check-shape: sizes are a report until the elements are reshaped; generated and skipped: ${[...GENERATED].join(', ')}`);
+console.log(
+  `check-shape: sizes are a report until the elements are reshaped; generated and skipped: ${[...GENERATED].join(', ')}`,
+);
 if (offenders.layer.length) process.exitCode = 1;

@@ -9,7 +9,21 @@ const root = new URL('..', import.meta.url);
 const limitsSource = readFileSync(new URL('src/limits.ts', root), 'utf8');
 const limit = (name) => Number(new RegExp(`\\b${name}: (\\d+)`).exec(limitsSource)[1]);
 const LIMITS = Object.fromEntries(
-  ['questions', 'questionId', 'prompt', 'answer', 'quickAnswers', 'quickAnswer', 'note', 'message', 'reply', 'skipDates', 'idempotencyKey', 'pageSize', 'maxPageSize'].map((n) => [n, limit(n)]),
+  [
+    'questions',
+    'questionId',
+    'prompt',
+    'answer',
+    'quickAnswers',
+    'quickAnswer',
+    'note',
+    'message',
+    'reply',
+    'skipDates',
+    'idempotencyKey',
+    'pageSize',
+    'maxPageSize',
+  ].map((n) => [n, limit(n)]),
 );
 
 const ref = (name) => ({ $ref: `#/components/schemas/${name}` });
@@ -25,9 +39,19 @@ const ids = { type: 'string', minLength: 1, maxLength: 500 };
 const text = (max) => ({ type: 'string', maxLength: max });
 
 const schemas = {
-  Party: object({ id: ids, name: { type: 'string', maxLength: 20000 }, timeZone: { type: 'string', description: 'IANA time zone' } }),
+  Party: object({
+    id: ids,
+    name: { type: 'string', maxLength: 20000 },
+    timeZone: { type: 'string', description: 'IANA time zone' },
+  }),
   Viewer: object(
-    { id: ids, role: { enum: ['client', 'talent', 'observer'] }, name: { type: 'string' }, timeZone: { type: 'string' }, locale: { type: 'string' } },
+    {
+      id: ids,
+      role: { enum: ['client', 'talent', 'observer'] },
+      name: { type: 'string' },
+      timeZone: { type: 'string' },
+      locale: { type: 'string' },
+    },
     ['id', 'role', 'name'],
   ),
   Contract: object({
@@ -46,7 +70,11 @@ const schemas = {
       prompt: { type: 'string', minLength: 1, maxLength: LIMITS.prompt },
       required: { type: 'boolean' },
       maxLength: { type: 'integer', minimum: 1, maximum: LIMITS.answer },
-      quickAnswers: { type: 'array', maxItems: LIMITS.quickAnswers, items: { type: 'string', minLength: 1, maxLength: LIMITS.quickAnswer } },
+      quickAnswers: {
+        type: 'array',
+        maxItems: LIMITS.quickAnswers,
+        items: { type: 'string', minLength: 1, maxLength: LIMITS.quickAnswer },
+      },
       purpose: nullable({ enum: ['done', 'next', 'blockers'] }),
     },
     ['id', 'prompt', 'required', 'maxLength', 'quickAnswers'],
@@ -95,7 +123,12 @@ const schemas = {
     { additionalProperties: false, minProperties: 1 },
   ),
   Answer: object({ questionId: { type: 'string' }, text: { type: 'string' } }),
-  Reply: object({ id: ids, author: ref('Party'), text: { type: 'string', minLength: 1, maxLength: LIMITS.reply }, createdAt: instant }),
+  Reply: object({
+    id: ids,
+    author: ref('Party'),
+    text: { type: 'string', minLength: 1, maxLength: LIMITS.reply },
+    createdAt: instant,
+  }),
   Checkin: object(
     {
       id: ids,
@@ -118,7 +151,21 @@ const schemas = {
       closedBy: nullable(ref('Party')),
       closedReason: nullable({ enum: ['turned-off', 'declined', 'withdrawn'] }),
     },
-    ['id', 'contractId', 'kind', 'dueAt', 'status', 'requestedBy', 'answers', 'health', 'answeredAt', 'editedAt', 'skipNote', 'acknowledgedAt', 'replies'],
+    [
+      'id',
+      'contractId',
+      'kind',
+      'dueAt',
+      'status',
+      'requestedBy',
+      'answers',
+      'health',
+      'answeredAt',
+      'editedAt',
+      'skipNote',
+      'acknowledgedAt',
+      'replies',
+    ],
   ),
   Activity: object({
     id: ids,
@@ -129,23 +176,35 @@ const schemas = {
     change: {
       type: 'object',
       required: ['type'],
-      properties: { type: { enum: ['enabled', 'disabled', 'schedule', 'pause', 'skip-dates', 'questions', 'consent'] } },
-      description: 'One of: {type:"enabled"|"disabled"}, {type:"schedule", from, to}, {type:"pause", pausedUntil}, {type:"skip-dates", added, removed}, {type:"questions", prompts, previous}, {type:"consent", consent}.',
+      properties: {
+        type: { enum: ['enabled', 'disabled', 'schedule', 'pause', 'skip-dates', 'questions', 'consent'] },
+      },
+      description:
+        'One of: {type:"enabled"|"disabled"}, {type:"schedule", from, to}, {type:"pause", pausedUntil}, {type:"skip-dates", added, removed}, {type:"questions", prompts, previous}, {type:"consent", consent}.',
     },
   }),
-  CheckinPage: object({ items: { type: 'array', items: ref('Checkin') }, nextCursor: nullable({ type: 'string' }), total: nullable({ type: 'integer' }) }),
+  CheckinPage: object({
+    items: { type: 'array', items: ref('Checkin') },
+    nextCursor: nullable({ type: 'string' }),
+    total: nullable({ type: 'integer' }),
+  }),
   HistoryPage: object({
     items: { type: 'array', items: { anyOf: [ref('Checkin'), ref('Activity')] } },
     nextCursor: nullable({ type: 'string' }),
     total: nullable({ type: 'integer' }),
   }),
   AnswersInput: object(
-    { answers: { type: 'array', items: ref('Answer') }, health: nullable({ enum: ['on-track', 'at-risk', 'off-track'] }) },
+    {
+      answers: { type: 'array', items: ref('Answer') },
+      health: nullable({ enum: ['on-track', 'at-risk', 'off-track'] }),
+    },
     ['answers'],
     { additionalProperties: false },
   ),
   SkipInput: object({ note: text(LIMITS.note) }, ['note'], { additionalProperties: false }),
-  ReplyInput: object({ text: { type: 'string', minLength: 1, maxLength: LIMITS.reply } }, ['text'], { additionalProperties: false }),
+  ReplyInput: object({ text: { type: 'string', minLength: 1, maxLength: LIMITS.reply } }, ['text'], {
+    additionalProperties: false,
+  }),
   UpdateRequestInput: object({ message: text(LIMITS.message) }, [], { additionalProperties: false }),
   Problem: object(
     {
@@ -153,7 +212,9 @@ const schemas = {
       title: { type: 'string' },
       status: { type: 'integer' },
       detail: { type: 'string', description: 'The human message, shown to people.' },
-      code: { enum: ['forbidden', 'not-found', 'conflict', 'invalid', 'rate-limited', 'network', 'timeout', 'unavailable'] },
+      code: {
+        enum: ['forbidden', 'not-found', 'conflict', 'invalid', 'rate-limited', 'network', 'timeout', 'unavailable'],
+      },
       retryAt: nullable(instant),
     },
     ['title', 'status', 'code'],
@@ -176,12 +237,22 @@ const errors = (...statuses) =>
         415: problem('The body is not application/json (code `invalid`).'),
         422: problem('The Idempotency-Key was used for a different request (code `invalid`).'),
         428: problem('If-Match is missing (code `invalid`).'),
-        429: { ...problem('Inside the cooldown (code `rate-limited`); `Retry-After` says when.'), headers: { 'Retry-After': { $ref: '#/components/headers/RetryAfter' } } },
-        503: { ...problem('Unavailable for a moment (code `unavailable`).'), headers: { 'Retry-After': { $ref: '#/components/headers/RetryAfter' } } },
+        429: {
+          ...problem('Inside the cooldown (code `rate-limited`); `Retry-After` says when.'),
+          headers: { 'Retry-After': { $ref: '#/components/headers/RetryAfter' } },
+        },
+        503: {
+          ...problem('Unavailable for a moment (code `unavailable`).'),
+          headers: { 'Retry-After': { $ref: '#/components/headers/RetryAfter' } },
+        },
       }[s],
     ]),
   );
-const json = (schema, description, headers) => ({ description, content: { 'application/json': { schema } }, ...(headers ? { headers } : {}) });
+const json = (schema, description, headers) => ({
+  description,
+  content: { 'application/json': { schema } },
+  ...(headers ? { headers } : {}),
+});
 const body = (name) => ({ required: true, content: { 'application/json': { schema: ref(name) } } });
 const p = (name) => ({ $ref: `#/components/parameters/${name}` });
 const READ = [401, 403, 404, 503];
@@ -189,59 +260,120 @@ const WRITE = [400, 401, 403, 404, 409, 413, 415, 422, 503];
 
 const paths = {
   '/v1/viewer': {
-    get: { operationId: 'getViewer', summary: 'The signed-in person, with their role in `contract`', parameters: [{ name: 'contract', in: 'query', schema: { type: 'string' } }], responses: { 200: json(ref('Viewer'), 'The viewer'), ...errors(401, 503) } },
+    get: {
+      operationId: 'getViewer',
+      summary: 'The signed-in person, with their role in `contract`',
+      parameters: [{ name: 'contract', in: 'query', schema: { type: 'string' } }],
+      responses: { 200: json(ref('Viewer'), 'The viewer'), ...errors(401, 503) },
+    },
   },
   '/v1/contracts/{contractId}': {
     parameters: [p('contractId')],
-    get: { operationId: 'getContract', summary: 'The contract', responses: { 200: json(ref('Contract'), 'The contract'), ...errors(...READ) } },
+    get: {
+      operationId: 'getContract',
+      summary: 'The contract',
+      responses: { 200: json(ref('Contract'), 'The contract'), ...errors(...READ) },
+    },
   },
   '/v1/contracts/{contractId}/settings': {
     parameters: [p('contractId')],
-    get: { operationId: 'getSettings', summary: 'The check-in settings; the ETag is the version', responses: { 200: json(ref('Settings'), 'The settings', { ETag: { $ref: '#/components/headers/ETag' } }), ...errors(...READ) } },
+    get: {
+      operationId: 'getSettings',
+      summary: 'The check-in settings; the ETag is the version',
+      responses: {
+        200: json(ref('Settings'), 'The settings', { ETag: { $ref: '#/components/headers/ETag' } }),
+        ...errors(...READ),
+      },
+    },
     patch: {
       operationId: 'updateSettings',
       summary: 'Client: on/off, schedule, questions; talent: consent',
       parameters: [p('IfMatch'), p('IdempotencyKey')],
       requestBody: body('SettingsChange'),
-      responses: { 200: json(ref('Settings'), 'The settings after the change', { ETag: { $ref: '#/components/headers/ETag' } }), ...errors(...WRITE, 412, 428) },
+      responses: {
+        200: json(ref('Settings'), 'The settings after the change', { ETag: { $ref: '#/components/headers/ETag' } }),
+        ...errors(...WRITE, 412, 428),
+      },
     },
   },
   '/v1/contracts/{contractId}/checkins': {
     parameters: [p('contractId')],
-    get: { operationId: 'listCheckins', summary: 'Check-ins, newest first', parameters: [p('cursor'), p('limit')], responses: { 200: json(ref('CheckinPage'), 'A page'), ...errors(400, ...READ) } },
+    get: {
+      operationId: 'listCheckins',
+      summary: 'Check-ins, newest first',
+      parameters: [p('cursor'), p('limit')],
+      responses: { 200: json(ref('CheckinPage'), 'A page'), ...errors(400, ...READ) },
+    },
   },
   '/v1/contracts/{contractId}/history': {
     parameters: [p('contractId')],
-    get: { operationId: 'listHistory', summary: 'Check-ins and activity entries together, newest first', parameters: [p('cursor'), p('limit')], responses: { 200: json(ref('HistoryPage'), 'A page'), ...errors(400, ...READ) } },
+    get: {
+      operationId: 'listHistory',
+      summary: 'Check-ins and activity entries together, newest first',
+      parameters: [p('cursor'), p('limit')],
+      responses: { 200: json(ref('HistoryPage'), 'A page'), ...errors(400, ...READ) },
+    },
   },
   '/v1/contracts/{contractId}/checkins/{checkinId}/answers': {
     parameters: [p('contractId'), p('checkinId')],
-    put: { operationId: 'submitAnswers', summary: 'Talent: answers, or edits until the next check-in opens', parameters: [p('IdempotencyKey')], requestBody: body('AnswersInput'), responses: { 200: json(ref('Checkin'), 'The check-in'), ...errors(...WRITE) } },
+    put: {
+      operationId: 'submitAnswers',
+      summary: 'Talent: answers, or edits until the next check-in opens',
+      parameters: [p('IdempotencyKey')],
+      requestBody: body('AnswersInput'),
+      responses: { 200: json(ref('Checkin'), 'The check-in'), ...errors(...WRITE) },
+    },
   },
   '/v1/contracts/{contractId}/checkins/{checkinId}/skip': {
     parameters: [p('contractId'), p('checkinId')],
-    post: { operationId: 'skipCheckin', summary: 'Talent: not working this week', parameters: [p('IdempotencyKey')], requestBody: body('SkipInput'), responses: { 200: json(ref('Checkin'), 'The check-in'), ...errors(...WRITE) } },
+    post: {
+      operationId: 'skipCheckin',
+      summary: 'Talent: not working this week',
+      parameters: [p('IdempotencyKey')],
+      requestBody: body('SkipInput'),
+      responses: { 200: json(ref('Checkin'), 'The check-in'), ...errors(...WRITE) },
+    },
   },
   '/v1/contracts/{contractId}/checkins/{checkinId}/acknowledgement': {
     parameters: [p('contractId'), p('checkinId')],
-    put: { operationId: 'acknowledge', summary: 'Client: seen (idempotent by nature: the first stands)', responses: { 200: json(ref('Checkin'), 'The check-in'), ...errors(401, 403, 404, 409, 503) } },
+    put: {
+      operationId: 'acknowledge',
+      summary: 'Client: seen (idempotent by nature: the first stands)',
+      responses: { 200: json(ref('Checkin'), 'The check-in'), ...errors(401, 403, 404, 409, 503) },
+    },
   },
   '/v1/contracts/{contractId}/checkins/{checkinId}/replies': {
     parameters: [p('contractId'), p('checkinId')],
-    post: { operationId: 'reply', summary: 'Client or talent: a reply', parameters: [p('IdempotencyKey')], requestBody: body('ReplyInput'), responses: { 201: json(ref('Reply'), 'The reply'), ...errors(...WRITE) } },
+    post: {
+      operationId: 'reply',
+      summary: 'Client or talent: a reply',
+      parameters: [p('IdempotencyKey')],
+      requestBody: body('ReplyInput'),
+      responses: { 201: json(ref('Reply'), 'The reply'), ...errors(...WRITE) },
+    },
   },
   '/v1/contracts/{contractId}/update-requests': {
     parameters: [p('contractId')],
-    post: { operationId: 'requestUpdate', summary: "Client: ask for an update, in the client's name, once per cooldown", parameters: [p('IdempotencyKey')], requestBody: body('UpdateRequestInput'), responses: { 201: json(ref('Checkin'), 'The requested check-in'), ...errors(...WRITE, 429) } },
+    post: {
+      operationId: 'requestUpdate',
+      summary: "Client: ask for an update, in the client's name, once per cooldown",
+      parameters: [p('IdempotencyKey')],
+      requestBody: body('UpdateRequestInput'),
+      responses: { 201: json(ref('Checkin'), 'The requested check-in'), ...errors(...WRITE, 429) },
+    },
   },
   '/v1/contracts/{contractId}/events': {
     parameters: [p('contractId')],
     get: {
       operationId: 'subscribe',
       summary: 'Live events (server-sent events)',
-      description: 'Each event: `id: <seq>` and `data: <CheckinEvent JSON>`; `retry:` first; `: ping` comments as heartbeats. Resume with `Last-Event-ID`; when the server cannot resume it sends `event: reset` (the client loads afresh).',
+      description:
+        'Each event: `id: <seq>` and `data: <CheckinEvent JSON>`; `retry:` first; `: ping` comments as heartbeats. Resume with `Last-Event-ID`; when the server cannot resume it sends `event: reset` (the client loads afresh).',
       parameters: [{ name: 'Last-Event-ID', in: 'header', schema: { type: 'string' } }],
-      responses: { 200: { description: 'The event stream', content: { 'text/event-stream': { schema: { type: 'string' } } } }, ...errors(...READ) },
+      responses: {
+        200: { description: 'The event stream', content: { 'text/event-stream': { schema: { type: 'string' } } } },
+        ...errors(...READ),
+      },
     },
   },
 };
@@ -249,7 +381,8 @@ const paths = {
 // Every successful read says which events its data already holds (see docs/http.md).
 for (const item of Object.values(paths)) {
   const ok = item.get?.responses?.[200];
-  if (ok && item.get.operationId !== 'subscribe') ok.headers = { ...ok.headers, 'Event-Seq': { $ref: '#/components/headers/EventSeq' } };
+  if (ok && item.get.operationId !== 'subscribe')
+    ok.headers = { ...ok.headers, 'Event-Seq': { $ref: '#/components/headers/EventSeq' } };
 }
 
 const document = {
@@ -257,29 +390,61 @@ const document = {
   info: {
     title: 'checkin-elements wire contract',
     version: '1.0.0',
-    description: 'The REST API the HTTP adapter speaks and the reference server implements (docs/http.md). Errors are RFC 9457 problem details with a `code`.',
+    description:
+      'The REST API the HTTP adapter speaks and the reference server implements (docs/http.md). Errors are RFC 9457 problem details with a `code`.',
     license: { name: 'MIT', identifier: 'MIT' },
   },
-  servers: [{ url: '/', description: 'Where the host mounts the API (the reference server: npm run server, port 8787)' }],
+  servers: [
+    { url: '/', description: 'Where the host mounts the API (the reference server: npm run server, port 8787)' },
+  ],
   security: [{ bearer: [] }],
   paths,
   components: {
     schemas,
-    securitySchemes: { bearer: { type: 'http', scheme: 'bearer', description: "The host's authentication; the reference server takes an authenticate(request) hook." } },
+    securitySchemes: {
+      bearer: {
+        type: 'http',
+        scheme: 'bearer',
+        description: "The host's authentication; the reference server takes an authenticate(request) hook.",
+      },
+    },
     parameters: {
       contractId: { name: 'contractId', in: 'path', required: true, schema: ids },
       checkinId: { name: 'checkinId', in: 'path', required: true, schema: ids },
-      cursor: { name: 'cursor', in: 'query', schema: { type: 'string' }, description: 'Opaque; from the previous page' },
-      limit: { name: 'limit', in: 'query', schema: { type: 'integer', minimum: 1, default: LIMITS.pageSize }, description: `Capped at ${LIMITS.maxPageSize}` },
-      IdempotencyKey: { name: 'Idempotency-Key', in: 'header', required: true, schema: { type: 'string', minLength: 1, maxLength: LIMITS.idempotencyKey }, description: 'A repeat replays the first response for 24 hours; another request with the same key is 422.' },
-      IfMatch: { name: 'If-Match', in: 'header', required: true, schema: { type: 'string' }, description: 'The settings version the change was made against, as its ETag (`"3"`).' },
+      cursor: {
+        name: 'cursor',
+        in: 'query',
+        schema: { type: 'string' },
+        description: 'Opaque; from the previous page',
+      },
+      limit: {
+        name: 'limit',
+        in: 'query',
+        schema: { type: 'integer', minimum: 1, default: LIMITS.pageSize },
+        description: `Capped at ${LIMITS.maxPageSize}`,
+      },
+      IdempotencyKey: {
+        name: 'Idempotency-Key',
+        in: 'header',
+        required: true,
+        schema: { type: 'string', minLength: 1, maxLength: LIMITS.idempotencyKey },
+        description: 'A repeat replays the first response for 24 hours; another request with the same key is 422.',
+      },
+      IfMatch: {
+        name: 'If-Match',
+        in: 'header',
+        required: true,
+        schema: { type: 'string' },
+        description: 'The settings version the change was made against, as its ETag (`"3"`).',
+      },
     },
     headers: {
       ETag: { schema: { type: 'string' }, description: 'The settings version, quoted' },
       RetryAfter: { schema: { type: 'string' }, description: 'Seconds, or an HTTP date' },
       EventSeq: {
         schema: { type: 'string' },
-        description: 'The newest event id when the read began: a stream opened to keep this data current resumes from it (Last-Event-ID).',
+        description:
+          'The newest event id when the read began: a stream opened to keep this data current resumes from it (Last-Event-ID).',
       },
     },
   },
@@ -300,12 +465,16 @@ if (process.argv.includes('--check')) {
       committed = readFileSync(file, 'utf8');
     } catch {}
     if (committed !== text) {
-      console.error(`${file.pathname.split('/').slice(-2).join('/')} is stale: run 'node scripts/openapi.mjs' and commit the result.`);
+      console.error(
+        `${file.pathname.split('/').slice(-2).join('/')} is stale: run 'node scripts/openapi.mjs' and commit the result.`,
+      );
       process.exit(1);
     }
   }
   console.log('openapi.json and its types are fresh.');
 } else {
   for (const [file, text] of files) writeFileSync(file, text);
-  console.log(`openapi.json: ${Object.keys(paths).length} paths, ${Object.keys(schemas).length} schemas; types in src/adapters/http-openapi.ts.`);
+  console.log(
+    `openapi.json: ${Object.keys(paths).length} paths, ${Object.keys(schemas).length} schemas; types in src/adapters/http-openapi.ts.`,
+  );
 }

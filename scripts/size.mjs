@@ -36,15 +36,31 @@ if (args.has('--set-budgets')) {
 
 /** One line per figure, so that a budget change is a one-line diff. */
 function serialize(data) {
-  const lines = Object.entries(data.figures).map(([name, entry]) => `    ${JSON.stringify(name)}: ${JSON.stringify(entry)}`);
+  const lines = Object.entries(data.figures).map(
+    ([name, entry]) => `    ${JSON.stringify(name)}: ${JSON.stringify(entry)}`,
+  );
   return `{\n  "about": ${JSON.stringify(data.about)},\n  "figures": {\n${lines.join(',\n')}\n  }\n}\n`;
 }
 
 const current = args.has('--set-budgets') ? JSON.parse(readFileSync(BUDGETS, 'utf8')) : budgets;
 const rows = figures.map(({ name, bytes, minified, firstLoad }) => {
   const entry = current.figures[name];
-  const status = !entry ? 'no budget' : bytes > entry.budget ? 'OVER BUDGET' : entry.target != null && bytes > entry.target ? 'ok (target not met)' : 'ok';
-  return { name, bytes, minified, budget: entry?.budget ?? null, target: entry?.target ?? null, status, ...(firstLoad ? { firstLoad } : {}) };
+  const status = !entry
+    ? 'no budget'
+    : bytes > entry.budget
+      ? 'OVER BUDGET'
+      : entry.target != null && bytes > entry.target
+        ? 'ok (target not met)'
+        : 'ok';
+  return {
+    name,
+    bytes,
+    minified,
+    budget: entry?.budget ?? null,
+    target: entry?.target ?? null,
+    status,
+    ...(firstLoad ? { firstLoad } : {}),
+  };
 });
 
 if (args.has('--json')) {
@@ -63,13 +79,16 @@ if (args.has('--json')) {
   ];
   const widths = table[0].map((_, i) => Math.max(...table.map((row) => row[i].length)));
   for (const [i, row] of table.entries()) {
-    console.log(row.map((cell, j) => (j === 0 || j === 5 ? cell.padEnd(widths[j]) : cell.padStart(widths[j]))).join('  '));
+    console.log(
+      row.map((cell, j) => (j === 0 || j === 5 ? cell.padEnd(widths[j]) : cell.padStart(widths[j]))).join('  '),
+    );
     if (i === 0) console.log(widths.map((w) => '-'.repeat(w)).join('  '));
   }
   // The figures above are the whole code, modules loaded on demand included; a page fetches
   // those only when it needs them.
   const split = rows.filter((r) => r.firstLoad);
-  if (split.length) console.log('\nfirst load (before any import() on demand), gzip B: entry + static chunks; on demand');
+  if (split.length)
+    console.log('\nfirst load (before any import() on demand), gzip B: entry + static chunks; on demand');
   for (const { name, firstLoad: f } of split) {
     console.log(
       `  ${name}: ${fmt(f.bytes)} (${f.chunks} chunk${f.chunks === 1 ? '' : 's'}); +${fmt(f.onDemand.bytes)} on demand (${f.onDemand.chunks} chunk${f.onDemand.chunks === 1 ? '' : 's'})`,
@@ -95,7 +114,9 @@ if (args.has('--why')) {
   }
   console.log('\nby kind: minified bytes, gzip bytes saved if removed');
   for (const row of kinds.rows) {
-    console.log(`${fmt(row.minified).padStart(8)}  ${row.gzip == null ? '       ' : fmt(row.gzip).padStart(7)}  ${row.kind}`);
+    console.log(
+      `${fmt(row.minified).padStart(8)}  ${row.gzip == null ? '       ' : fmt(row.gzip).padStart(7)}  ${row.kind}`,
+    );
   }
 }
 
@@ -109,7 +130,10 @@ if (over.length || leaked) {
         : `${r.name}: ${fmt(r.bytes)} B is over its budget of ${fmt(r.budget)} B (+${fmt(r.bytes - r.budget)} B)`,
     );
   }
-  if (!treeShaking.markersFoundInBundle) console.error('tree-shaking check is void: its marker strings are not in the bundle any more (update MARKERS in bench/size.mjs)');
+  if (!treeShaking.markersFoundInBundle)
+    console.error(
+      'tree-shaking check is void: its marker strings are not in the bundle any more (update MARKERS in bench/size.mjs)',
+    );
   else if (leaked) console.error('a page importing only <checkin-toggle> carries form or thread code');
   process.exit(1);
 }

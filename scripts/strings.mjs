@@ -14,7 +14,6 @@ import { dirname, join, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { generateMsgId } from '@lit/localize/internal/id-generation.js';
 
-
 const root = fileURLToPath(new URL('..', import.meta.url));
 const OUT = 'locales/source.json';
 // `${0}`, `${1}`: how a placeholder is written in a catalogue text and in a translation.
@@ -100,9 +99,10 @@ function extract() {
       }
       if (!kind) {
         // The runtime hashes whatever the argument evaluates to, so no fixed id exists.
-        const reason = arg && ts.isTemplateExpression(arg)
-          ? 'untagged template literal: the id depends on the interpolated values (use str`...`)'
-          : 'argument is not a literal string or a str`...` / html`...` template';
+        const reason =
+          arg && ts.isTemplateExpression(arg)
+            ? 'untagged template literal: the id depends on the interpolated values (use str`...`)'
+            : 'argument is not a literal string or a str`...` / html`...` template';
         skip(call, reason);
         return;
       }
@@ -124,7 +124,10 @@ function extract() {
         }
         for (const prop of options.properties) {
           const name = prop.name && ts.isIdentifier(prop.name) ? prop.name.text : undefined;
-          const value = ts.isPropertyAssignment(prop) && ts.isStringLiteralLike(prop.initializer) ? prop.initializer.text : undefined;
+          const value =
+            ts.isPropertyAssignment(prop) && ts.isStringLiteralLike(prop.initializer)
+              ? prop.initializer.text
+              : undefined;
           if (name === 'id' || name === 'desc') {
             if (value === undefined) errors.push(`${where(call)}: msg() option ${name} must be a string literal`);
             else if (name === 'id') id = value;

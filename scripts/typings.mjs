@@ -53,9 +53,7 @@ const elements = manifest.modules
     description: decl.description ?? '',
     attributes: (decl.attributes ?? []).filter((a) => a.name),
     // Settable instance fields: what a framework may pass as a property.
-    properties: (decl.members ?? []).filter(
-      (m) => m.kind === 'field' && !m.static && !m.readonly && isPublic(m),
-    ),
+    properties: (decl.members ?? []).filter((m) => m.kind === 'field' && !m.static && !m.readonly && isPublic(m)),
     events: (decl.events ?? []).filter((e) => e.name),
     slots: decl.slots ?? [],
     cssParts: decl.cssParts ?? [],
@@ -69,7 +67,12 @@ if (elements.length === 0) throw new Error('custom-elements.json lists no custom
 const config = ts.getParsedCommandLineOfConfigFile(
   new URL('tsconfig.build.json', root).pathname,
   {},
-  { ...ts.sys, onUnRecoverableConfigFileDiagnostic: (d) => { throw new Error(ts.flattenDiagnosticMessageText(d.messageText, '\n')); } },
+  {
+    ...ts.sys,
+    onUnRecoverableConfigFileDiagnostic: (d) => {
+      throw new Error(ts.flattenDiagnosticMessageText(d.messageText, '\n'));
+    },
+  },
 );
 const program = ts.createProgram({
   rootNames: elements.map((el) => new URL(el.modulePath, root).pathname),
@@ -124,8 +127,7 @@ function markdown(el) {
 // --- VS Code ---------------------------------------------------------------------------------
 
 const vscode = {
-  $schema:
-    'https://raw.githubusercontent.com/microsoft/vscode-html-languageservice/main/docs/customData.schema.json',
+  $schema: 'https://raw.githubusercontent.com/microsoft/vscode-html-languageservice/main/docs/customData.schema.json',
   version: 1.1,
   tags: elements.map((el) => ({
     name: el.tag,
@@ -173,7 +175,10 @@ const webTypes = {
           })),
           events: el.events.map((e) => ({
             name: e.name,
-            description: [oneLine(e.description ?? ''), eventClasses.has(e.name) ? `(\`${eventClasses.get(e.name)}\`)` : '']
+            description: [
+              oneLine(e.description ?? ''),
+              eventClasses.has(e.name) ? `(\`${eventClasses.get(e.name)}\`)` : '',
+            ]
               .filter(Boolean)
               .join(' '),
           })),
@@ -194,7 +199,9 @@ const webTypes = {
 
 const doc = (text, indent = '  ') => (text ? `${indent}/** ${oneLine(text).replace(/\*\//g, '*\\/')} */\n` : '');
 const quote = (name) => (/^[A-Za-z_$][\w$]*$/.test(name) ? name : `'${name}'`);
-const usedEvents = [...new Set(elements.flatMap((el) => el.events.map((e) => eventClasses.get(e.name)).filter(Boolean)))].sort();
+const usedEvents = [
+  ...new Set(elements.flatMap((el) => el.events.map((e) => eventClasses.get(e.name)).filter(Boolean))),
+].sort();
 const classNames = elements.map((el) => el.className).sort();
 
 const react = [
@@ -204,14 +211,14 @@ const react = [
   '// sets a prop as a property when the element has one of that name, so objects such as',
   '// `adapter` pass as they are), and handlers for the custom events as `on<event-name>` props,',
   '// the exact event name after "on" (React 19 adds them with addEventListener).',
-  '// Enable once per project: `import type {} from \'checkin-elements/react\';`.',
+  "// Enable once per project: `import type {} from 'checkin-elements/react';`.",
   "import type { DetailedHTMLProps, HTMLAttributes } from 'react';",
   `import type {\n${[...classNames, ...usedEvents].map((n) => `  ${n},`).join('\n')}\n} from 'checkin-elements';`,
   '',
-  '/** React\'s own props of an HTML element, less any name the custom element defines itself. */',
+  "/** React's own props of an HTML element, less any name the custom element defines itself. */",
   'type HostProps<E extends HTMLElement, Own> = Omit<DetailedHTMLProps<HTMLAttributes<E>, E>, keyof Own>;',
   '',
-  '/** An attribute takes its property\'s type; a number may also be written as its digits. */',
+  "/** An attribute takes its property's type; a number may also be written as its digits. */",
   'type AttributeValue<T> = T extends number ? T | `${number}` : T;',
   '',
 ];
@@ -230,10 +237,7 @@ for (const el of elements) {
     const type = eventClasses.get(e.name) ?? 'Event';
     own.push(`${doc(`\`${e.name}\`: ${e.description ?? ''}`)}  ${quote(`on${e.name}`)}?: (event: ${type}) => void;`);
   }
-  react.push(
-    `${doc(el.summary, '')}export interface ${el.className}Props {\n${own.join('\n')}\n}`,
-    '',
-  );
+  react.push(`${doc(el.summary, '')}export interface ${el.className}Props {\n${own.join('\n')}\n}`, '');
 }
 
 react.push(
@@ -252,6 +256,4 @@ react.push(
 write('vscode.html-custom-data.json', json(vscode));
 write('web-types.json', json(webTypes));
 write('types/react.d.ts', react.join('\n'));
-console.log(
-  `typings: ${elements.length} elements -> vscode.html-custom-data.json, web-types.json, types/react.d.ts`,
-);
+console.log(`typings: ${elements.length} elements -> vscode.html-custom-data.json, web-types.json, types/react.d.ts`);

@@ -7,21 +7,15 @@ import type { Viewer } from './model.js';
 // them without importing any element.
 
 /** The adapter every element inside a `<checkin-provider>` talks to. */
-export const adapterContext = createContext<CheckinAdapter | undefined>(
-  Symbol.for('checkin-elements/adapter'),
-);
+export const adapterContext = createContext<CheckinAdapter | undefined>(Symbol.for('checkin-elements/adapter'));
 /** The contract the elements inside a `<checkin-provider>` show. */
-export const contractIdContext = createContext<string | undefined>(
-  Symbol.for('checkin-elements/contract-id'),
-);
+export const contractIdContext = createContext<string | undefined>(Symbol.for('checkin-elements/contract-id'));
 /**
  * The viewer a `<checkin-provider>` loaded (`undefined` while it loads), for a Lit host's own
  * components. No check-in element reads it: each loads the viewer through its adapter (one
  * request, shared by everything on the same adapter).
  */
-export const viewerContext = createContext<Viewer | undefined>(
-  Symbol.for('checkin-elements/viewer'),
-);
+export const viewerContext = createContext<Viewer | undefined>(Symbol.for('checkin-elements/viewer'));
 /**
  * The request policy of a `<checkin-provider>` (its `request-timeout` and `retryPolicy`), which
  * the elements inside inherit field by field; an element's own setting wins.

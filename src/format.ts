@@ -13,7 +13,15 @@ const STYLES: Record<DateStyle, Intl.DateTimeFormatOptions> = {
   'weekday-time': { weekday: 'short', month: 'short', day: 'numeric', hour: 'numeric', minute: '2-digit' },
   time: { timeStyle: 'short' },
   // Zones as people read them ("Eastern Time", "Central European Time"), not "EST" or "GMT+4".
-  long: { weekday: 'long', year: 'numeric', month: 'long', day: 'numeric', hour: 'numeric', minute: '2-digit', timeZoneName: 'longGeneric' },
+  long: {
+    weekday: 'long',
+    year: 'numeric',
+    month: 'long',
+    day: 'numeric',
+    hour: 'numeric',
+    minute: '2-digit',
+    timeZoneName: 'longGeneric',
+  },
 };
 
 function formatter(style: DateStyle, locale?: string, timeZone?: string): Intl.DateTimeFormat {

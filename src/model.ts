@@ -239,14 +239,7 @@ export interface Page<T> {
 }
 
 export const HEALTH_VALUES: readonly Health[] = ['on-track', 'at-risk', 'off-track'];
-export const CHECKIN_STATUSES: readonly CheckinStatus[] = [
-  'open',
-  'answered',
-  'late',
-  'missed',
-  'skipped',
-  'closed',
-];
+export const CHECKIN_STATUSES: readonly CheckinStatus[] = ['open', 'answered', 'late', 'missed', 'skipped', 'closed'];
 export const ROLES: readonly Role[] = ['client', 'talent', 'observer'];
 
 /** The three questions every contract starts with. */
@@ -281,14 +274,7 @@ export const DEFAULT_SCHEDULE_TIME = '09:00';
 export const DEFAULT_WEEKDAY: Weekday = 5;
 
 export type CheckinErrorCode =
-  | 'forbidden'
-  | 'not-found'
-  | 'conflict'
-  | 'invalid'
-  | 'rate-limited'
-  | 'network'
-  | 'timeout'
-  | 'unavailable';
+  'forbidden' | 'not-found' | 'conflict' | 'invalid' | 'rate-limited' | 'network' | 'timeout' | 'unavailable';
 
 export const ERROR_CODES: readonly CheckinErrorCode[] = [
   'forbidden',
@@ -301,12 +287,7 @@ export const ERROR_CODES: readonly CheckinErrorCode[] = [
   'unavailable',
 ];
 
-const RETRYABLE: ReadonlySet<CheckinErrorCode> = new Set([
-  'network',
-  'timeout',
-  'unavailable',
-  'rate-limited',
-]);
+const RETRYABLE: ReadonlySet<CheckinErrorCode> = new Set(['network', 'timeout', 'unavailable', 'rate-limited']);
 
 export interface CheckinErrorOptions {
   retryable?: boolean;
@@ -346,8 +327,5 @@ export class CheckinError extends Error {
 
 /** True for the rejection an aborted signal produces. */
 export function isAbortError(error: unknown): boolean {
-  return (
-    (error instanceof DOMException || error instanceof Error) &&
-    (error as Error).name === 'AbortError'
-  );
+  return (error instanceof DOMException || error instanceof Error) && (error as Error).name === 'AbortError';
 }

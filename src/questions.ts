@@ -8,10 +8,7 @@ import type { Checkin, Question, QuestionPurpose } from './model.js';
  * The first question with this purpose, if any. Questions from a backend that predates
  * purposes (none carries one) keep working: the default question with that id serves it.
  */
-export function questionFor(
-  questions: readonly Question[],
-  purpose: QuestionPurpose,
-): Question | undefined {
+export function questionFor(questions: readonly Question[], purpose: QuestionPurpose): Question | undefined {
   const tagged = questions.find((question) => question.purpose === purpose);
   if (tagged || questions.some((question) => question.purpose)) return tagged;
   return questions.find((question) => question.id === purpose);

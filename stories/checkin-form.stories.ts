@@ -55,10 +55,12 @@ function form(
   ></checkin-form>`;
 }
 
-const nova = (settings: Partial<MemoryData['settings'][string]>, now = TUESDAY) => (d: MemoryData) => {
-  d.settings['c-nova'] = { ...d.settings['c-nova']!, ...settings };
-  d.activeSince = { ...d.activeSince, 'c-nova': new Date(now).toISOString() };
-};
+const nova =
+  (settings: Partial<MemoryData['settings'][string]>, now = TUESDAY) =>
+  (d: MemoryData) => {
+    d.settings['c-nova'] = { ...d.settings['c-nova']!, ...settings };
+    d.activeSince = { ...d.activeSince, 'c-nova': new Date(now).toISOString() };
+  };
 
 // Play helpers: the element renders into its shadow root after the adapter answers.
 async function until<T>(find: () => T | null | undefined | false, what: string): Promise<T> {
@@ -120,7 +122,11 @@ export const TalentRequested: Story = {
           store.session('u-kofi').submitAnswers('c-atlas', OPEN_ID, { answers: ANSWERS }, { idempotencyKey: 's1' });
           store
             .session('u-dana')
-            .requestUpdate('c-atlas', { message: 'Could you send where the export stands before our 3pm review?' }, { idempotencyKey: 's2' });
+            .requestUpdate(
+              'c-atlas',
+              { message: 'Could you send where the export stands before our 3pm review?' },
+              { idempotencyKey: 's2' },
+            );
         },
       }),
     ),
@@ -131,7 +137,10 @@ export const ErrorSummary: Story = {
   render: () => form(world()),
   play: async ({ canvasElement }) => {
     const el = canvasElement.querySelector('checkin-form')!;
-    const submit = await until(() => el.shadowRoot?.querySelector<HTMLButtonElement>('[part~="submit"]'), 'the submit button');
+    const submit = await until(
+      () => el.shadowRoot?.querySelector<HTMLButtonElement>('[part~="submit"]'),
+      'the submit button',
+    );
     submit.click();
   },
 };
@@ -172,7 +181,11 @@ export const EditWindowConflict: Story = {
   name: 'Talent: edit window closed on submit (conflict)',
   render: () => {
     const w = world();
-    w.adapter.faults.failNext('submitAnswers', 'conflict', 'This check-in can no longer be edited: the next one has opened.');
+    w.adapter.faults.failNext(
+      'submitAnswers',
+      'conflict',
+      'This check-in can no longer be edited: the next one has opened.',
+    );
     return form(w);
   },
   play: async ({ canvasElement }) => fillAndSubmit(canvasElement),
@@ -254,8 +267,14 @@ export const Refreshing: Story = {
     adapter.faults.hangNext('getSettings');
     const dana = adapter.store.session('u-dana');
     const settings = dana.getSettings('c-atlas');
-    const questions = settings.questions.map((q, i) => (i === 0 ? { ...q, prompt: 'What did you ship this week?' } : q));
-    dana.updateSettings('c-atlas', { questions }, { expectedVersion: settings.version, idempotencyKey: 'story-refresh' });
+    const questions = settings.questions.map((q, i) =>
+      i === 0 ? { ...q, prompt: 'What did you ship this week?' } : q,
+    );
+    dana.updateSettings(
+      'c-atlas',
+      { questions },
+      { expectedVersion: settings.version, idempotencyKey: 'story-refresh' },
+    );
     await until(() => el.shadowRoot?.querySelector('[aria-busy="true"][part~="checkin"]'), 'the refresh');
   },
 };
@@ -272,15 +291,16 @@ export const AnsweredElsewhere: Story = {
     field.dispatchEvent(new Event('input'));
     await el.updateComplete;
     const adapter = el.adapter as MemoryAdapter;
-    adapter.store.session('u-kofi').submitAnswers('c-atlas', OPEN_ID, { answers: ANSWERS }, { idempotencyKey: 'story-elsewhere' });
+    adapter.store
+      .session('u-kofi')
+      .submitAnswers('c-atlas', OPEN_ID, { answers: ANSWERS }, { idempotencyKey: 'story-elsewhere' });
     await until(() => el.shadowRoot?.querySelector('[part~="newer"]'), 'the notice');
   },
 };
 
 export const NoneOpen: Story = {
   name: 'Talent: no check-in open',
-  render: () =>
-    form(world({ now: TUESDAY, contractId: 'c-nova', data: nova({ enabled: true, consent: 'given' }) })),
+  render: () => form(world({ now: TUESDAY, contractId: 'c-nova', data: nova({ enabled: true, consent: 'given' }) })),
 };
 
 export const Off: Story = {
@@ -303,7 +323,11 @@ export const RequestWhilePending: Story = {
         before: (store) =>
           store
             .session('u-dana')
-            .requestUpdate('c-nova', { message: 'Could you send a quick status before Monday?' }, { idempotencyKey: 's-req' }),
+            .requestUpdate(
+              'c-nova',
+              { message: 'Could you send a quick status before Monday?' },
+              { idempotencyKey: 's-req' },
+            ),
       }),
     ),
 };
@@ -320,7 +344,7 @@ export const RequestWhileOff: Story = {
 };
 
 export const ClosedByTurningOff: Story = {
-  name: 'Talent: this week\'s check-in closed when check-ins were turned off',
+  name: "Talent: this week's check-in closed when check-ins were turned off",
   render: () =>
     form(
       world({

@@ -1,13 +1,7 @@
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { html, type TemplateResult } from 'lit';
 import '../src/define/checkin-thread.js';
-import {
-  MemoryAdapter,
-  MemoryStore,
-  generateHistory,
-  seedDemo,
-  type MemoryData,
-} from '../src/adapters/memory.js';
+import { MemoryAdapter, MemoryStore, generateHistory, seedDemo, type MemoryData } from '../src/adapters/memory.js';
 import { CheckinError, type Checkin } from '../src/model.js';
 import { DEFAULT_REQUEST_POLICY } from '../src/adapters/resilient.js';
 

@@ -188,7 +188,10 @@ async function saveElsewhere(
 ): Promise<void> {
   const other = adapter(viewerId, 'c-atlas', store);
   const { version } = await other.getSettings('c-atlas');
-  await other.updateSettings('c-atlas', change, { expectedVersion: version, idempotencyKey: `story-${viewerId}-${version}` });
+  await other.updateSettings('c-atlas', change, {
+    expectedVersion: version,
+    idempotencyKey: `story-${viewerId}-${version}`,
+  });
 }
 
 export const ScheduleConflict: Story = {
@@ -230,7 +233,10 @@ export const ScheduleConflictAfterOwnSwitch: Story = {
     await until(() => part(canvasElement, '[data-code="conflict"]'), 'the switch conflict');
     // She turns them off again here (it works), then saves her schedule: the edits' base is older.
     switchOf()!.click();
-    await until(() => switchOf()?.getAttribute('aria-checked') === 'false' && switchOf()?.getAttribute('aria-busy') === 'false', 'check-ins off');
+    await until(
+      () => switchOf()?.getAttribute('aria-checked') === 'false' && switchOf()?.getAttribute('aria-busy') === 'false',
+      'check-ins off',
+    );
     (await until(() => part(canvasElement, 'button[type="submit"]'), 'Save schedule')).click();
     await until(() => part(canvasElement, '[part~="conflict"] button'), 'the conflict notice');
   },
@@ -462,7 +468,10 @@ export const SkipDateRefused: Story = {
   name: 'Client: a skip date that is not a check-in day',
   render: () => toggle(adapter('u-dana', 'c-atlas'), 'c-atlas'),
   play: async ({ canvasElement }) => {
-    const input = await until(() => part(canvasElement, '#skip-date') as HTMLInputElement | null, 'the skip-date field');
+    const input = await until(
+      () => part(canvasElement, '#skip-date') as HTMLInputElement | null,
+      'the skip-date field',
+    );
     // A Thursday; Atlas prompts on Fridays.
     input.value = '2026-12-03';
     input.dispatchEvent(new Event('input', { bubbles: true }));

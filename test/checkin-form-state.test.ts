@@ -74,7 +74,14 @@ describe('checkin-form state: the load', () => {
   it('takes whether the talent asked for it when a load starts, and forgets it for the next', () => {
     const run = {};
     const started = startLoad(askLoad(NO_LOAD, true), run, true);
-    expect(started).to.include({ phase: 'loading', chosen: true, focusAtStart: true, asked: false, changed: null, wrote: false });
+    expect(started).to.include({
+      phase: 'loading',
+      chosen: true,
+      focusAtStart: true,
+      asked: false,
+      changed: null,
+      wrote: false,
+    });
     expect(startLoad(NO_LOAD, {}, false)).to.include({ chosen: false });
   });
 
@@ -114,7 +121,13 @@ describe('checkin-form state: the load', () => {
     const run = {};
     const loading = withRefocus(deferToWrite(loadShown(startLoad(NO_LOAD, run, false), ARGS)), true);
     expect(finishLoad(loading, {})).to.equal(loading);
-    expect(finishLoad(loading, run)).to.deep.equal({ phase: 'idle', of: ARGS, asked: false, afterWrite: true, refocus: true });
+    expect(finishLoad(loading, run)).to.deep.equal({
+      phase: 'idle',
+      of: ARGS,
+      asked: false,
+      afterWrite: true,
+      refocus: true,
+    });
     expect(finishLoad(NO_LOAD, run)).to.equal(NO_LOAD);
   });
 });
@@ -168,13 +181,19 @@ describe('checkin-form state: what the talent typed', () => {
   const typed: Entry = { answers: { q1: 'Done' }, health: 'on-track', skip: { note: 'Away', open: true }, reply: 'Hi' };
 
   it('fills answers, keeping the panel and message when the value says nothing of them', () => {
-    expect(fillEntry(typed, { answers: { q1: 'New' }, health: null })).to.deep.equal({ ...typed, answers: { q1: 'New' }, health: null });
-    expect(fillEntry(typed, { answers: {}, health: null, skip: { note: '', open: false }, reply: 'Yo' })).to.deep.equal({
-      answers: {},
+    expect(fillEntry(typed, { answers: { q1: 'New' }, health: null })).to.deep.equal({
+      ...typed,
+      answers: { q1: 'New' },
       health: null,
-      skip: { note: '', open: false },
-      reply: 'Yo',
     });
+    expect(fillEntry(typed, { answers: {}, health: null, skip: { note: '', open: false }, reply: 'Yo' })).to.deep.equal(
+      {
+        answers: {},
+        health: null,
+        skip: { note: '', open: false },
+        reply: 'Yo',
+      },
+    );
   });
 
   it('stores the message only once edited', () => {
@@ -188,8 +207,16 @@ describe('checkin-form state: what the talent typed', () => {
       ['editing', { ...none, editing: true, status: 'answered', entry: EMPTY_ENTRY }, true],
       ['open, answers typed', { ...none, status: 'open', entry: typed }, true],
       ['open, nothing typed', { ...none, status: 'open', entry: EMPTY_ENTRY }, false],
-      ['late, note in the open panel', { ...none, status: 'late', entry: { ...EMPTY_ENTRY, skip: { note: 'Away', open: true } } }, true],
-      ['open, note in a closed panel', { ...none, status: 'open', entry: { ...EMPTY_ENTRY, skip: { note: 'Away', open: false } } }, false],
+      [
+        'late, note in the open panel',
+        { ...none, status: 'late', entry: { ...EMPTY_ENTRY, skip: { note: 'Away', open: true } } },
+        true,
+      ],
+      [
+        'open, note in a closed panel',
+        { ...none, status: 'open', entry: { ...EMPTY_ENTRY, skip: { note: 'Away', open: false } } },
+        false,
+      ],
       ['closed, answers kept', { ...none, status: 'closed', entry: typed }, true],
       ['closed, sent as a message', { ...none, replySent: true, status: 'closed', entry: typed }, false],
       ['answered, not editing', { ...none, status: 'answered', entry: typed }, false],
@@ -205,7 +232,8 @@ describe('checkin-form state: what the talent typed', () => {
       ['none.', 'None', true],
       ['Shipped the flag', 'None', false],
     ];
-    for (const [current, text, want] of rows) expect(fillsAtOnce(current, text), JSON.stringify(current)).to.equal(want);
+    for (const [current, text, want] of rows)
+      expect(fillsAtOnce(current, text), JSON.stringify(current)).to.equal(want);
     expect(filledText('Shipped \n', 'Plan', 'append')).to.equal('Shipped\n\nPlan');
     expect(filledText('', 'Plan', 'append')).to.equal('Plan');
     expect(filledText('Shipped', 'Plan', 'replace')).to.equal('Plan');
@@ -218,12 +246,36 @@ describe('checkin-form reconcile: a fresh load against what is on screen', () =>
   const next = checkin('w3', 'open', '2026-12-04T15:00:00Z');
   const quiet: LoadContext = { writing: false, chosen: false, unsent: false, changed: null };
   const rows: Array<[string, Loaded | null, Loaded, Partial<LoadContext>, unknown]> = [
-    ['nothing on screen: shown afresh', null, loaded(open), { writing: true, unsent: true }, { do: 'show', refresh: false }],
+    [
+      'nothing on screen: shown afresh',
+      null,
+      loaded(open),
+      { writing: true, unsent: true },
+      { do: 'show', refresh: false },
+    ],
     ['a write on its way: wait for it', loaded(open), loaded(next), { writing: true }, { do: 'wait-for-write' }],
-    ['asked for: replaces what is typed', loaded(open), loaded(next), { chosen: true, unsent: true }, { do: 'show', refresh: false }],
+    [
+      'asked for: replaces what is typed',
+      loaded(open),
+      loaded(next),
+      { chosen: true, unsent: true },
+      { do: 'show', refresh: false },
+    ],
     ['nothing typed: a refresh', loaded(open), loaded(next), {}, { do: 'show', refresh: true }],
-    ['typed, same check-in, same view: a refresh', loaded(open), loaded(open), { unsent: true }, { do: 'show', refresh: true }],
-    ['typed, another check-in: kept', loaded(open), loaded(next, [next, open]), { unsent: true }, { do: 'keep', reason: 'contract' }],
+    [
+      'typed, same check-in, same view: a refresh',
+      loaded(open),
+      loaded(open),
+      { unsent: true },
+      { do: 'show', refresh: true },
+    ],
+    [
+      'typed, another check-in: kept',
+      loaded(open),
+      loaded(next, [next, open]),
+      { unsent: true },
+      { do: 'keep', reason: 'contract' },
+    ],
     [
       'typed, another check-in because this one was answered elsewhere: kept, stronger news',
       loaded(open),
@@ -231,7 +283,13 @@ describe('checkin-form reconcile: a fresh load against what is on screen', () =>
       { unsent: true },
       { do: 'keep', reason: 'checkin' },
     ],
-    ['typed, this one answered elsewhere: kept', loaded(open), loaded(answered), { unsent: true }, { do: 'keep', reason: 'checkin' }],
+    [
+      'typed, this one answered elsewhere: kept',
+      loaded(open),
+      loaded(answered),
+      { unsent: true },
+      { do: 'keep', reason: 'checkin' },
+    ],
     [
       'typed, another check-in, heard that this one changed: kept, stronger news',
       loaded(open),
@@ -272,11 +330,19 @@ describe('checkin-form reconcile: what a live event does', () => {
   const rows: Array<[string, Partial<LiveInput>, LiveDecision]> = [
     ['changes nothing shown', { matters: false, loading: true }, { do: 'ignore' }],
     ['while loading', { loading: true }, { do: 'defer', reason: 'contract' }],
-    ['while loading, this check-in changed view', { loading: true, here: true, viewChanged: true }, { do: 'defer', reason: 'checkin' }],
+    [
+      'while loading, this check-in changed view',
+      { loading: true, here: true, viewChanged: true },
+      { do: 'defer', reason: 'checkin' },
+    ],
     ['nothing loaded', { loaded: false }, { do: 'ignore' }],
     ['this check-in, during a write (its echo)', { here: true, writing: true, closes: true }, { do: 'ignore' }],
     ['this check-in closed', { here: true, closes: true, unsent: true, viewChanged: true }, { do: 'close' }],
-    ['this check-in answered elsewhere while typing', { here: true, unsent: true, viewChanged: true }, { do: 'notify', reason: 'checkin' }],
+    [
+      'this check-in answered elsewhere while typing',
+      { here: true, unsent: true, viewChanged: true },
+      { do: 'notify', reason: 'checkin' },
+    ],
     ['this check-in, same view, while typing', { here: true, unsent: true }, { do: 'ignore' }],
     ['this check-in answered elsewhere', { here: true, viewChanged: true }, { do: 'replace', refocus: true }],
     ['this check-in, same view', { here: true }, { do: 'replace', refocus: false }],
@@ -291,7 +357,10 @@ describe('checkin-form reconcile: what a live event does', () => {
   it('judges settings by what the form shows of them', () => {
     const shown = loaded(checkin('w2', 'open'));
     const repeat = { ...SETTINGS, version: 2 };
-    expect(judge(shown, { type: 'settings', settings: repeat } as never, 0, false)).to.deep.equal({ matters: false, settings: repeat });
+    expect(judge(shown, { type: 'settings', settings: repeat } as never, 0, false)).to.deep.equal({
+      matters: false,
+      settings: repeat,
+    });
     const off = { ...SETTINGS, enabled: false };
     expect(judge(shown, { type: 'settings', settings: off } as never, 0, false)).to.deep.equal({ matters: true });
   });

@@ -5,12 +5,7 @@ import { MemoryAdapter, MemoryStore, generateHistory, seedDemo, type MemoryData 
 import { draftKey } from '../src/controllers/draft.js';
 import '../src/define/checkin-form.js';
 import type { CheckinForm } from '../src/elements/checkin-form/checkin-form.js';
-import type {
-  CheckinDraftSavedEvent,
-  CheckinErrorEvent,
-  CheckinSkipEvent,
-  CheckinSubmitEvent,
-} from '../src/events.js';
+import type { CheckinDraftSavedEvent, CheckinErrorEvent, CheckinSkipEvent, CheckinSubmitEvent } from '../src/events.js';
 import { ERROR_CODES, type Checkin, type CheckinErrorCode } from '../src/model.js';
 import { DEFAULT_REQUEST_POLICY } from '../src/adapters/resilient.js';
 import { text } from './support/dom.js';
@@ -129,9 +124,7 @@ describe('<checkin-form>', () => {
     it("says who asks, when it was asked and the answer-by time, in the talent's zone and locale", async () => {
       const { adapter } = backend();
       const el = await mount(adapter);
-      expect(text($(el, '[part~="heading"]'))).to.equal(
-        'Check-in for Atlas customer portal: front-end rebuild',
-      );
+      expect(text($(el, '[part~="heading"]'))).to.equal('Check-in for Atlas customer portal: front-end rebuild');
       // 15:00 UTC is 16:00 in Berlin; Kofi reads en-GB.
       expect(text($(el, '.asker'))).to.equal("Dana Whitfield asks for this week's check-in");
       expect(text($(el, '[part~="due"]'))).to.equal('Asked 2 hours ago · answer by Fri 27 Nov, 23:59');
@@ -220,10 +213,11 @@ describe('<checkin-form>', () => {
       expect(fields(el)[0]!.value).to.equal(`Also fixed two bugs.\n\n${LAST_WEEKS_PLAN}`);
     });
 
-    it("offers no copy button when there is no plan from last week", async () => {
+    it('offers no copy button when there is no plan from last week', async () => {
       const { adapter } = backend({
         data: (d) => {
-          for (const c of d.checkins['c-atlas']!) if (c.answers) c.answers = c.answers.filter((a) => a.questionId !== 'next');
+          for (const c of d.checkins['c-atlas']!)
+            if (c.answers) c.answers = c.answers.filter((a) => a.questionId !== 'next');
         },
       });
       const el = await mount(adapter);
@@ -234,7 +228,12 @@ describe('<checkin-form>', () => {
       const { adapter } = backend();
       const el = await mount(adapter);
       const radios = $$<HTMLInputElement>(el, '[part~="health"] input[type="radio"]');
-      expect(radios.map((r) => text(r.closest('label')))).to.deep.equal(['Not set', 'On track', 'At risk', 'Off track']);
+      expect(radios.map((r) => text(r.closest('label')))).to.deep.equal([
+        'Not set',
+        'On track',
+        'At risk',
+        'Off track',
+      ]);
       expect(radios.filter((r) => r.checked).map((r) => r.value)).to.deep.equal(['']);
       expect(text($(el, '[part~="health"] legend'))).to.equal('How is the work going? (optional)');
     });
@@ -297,7 +296,12 @@ describe('<checkin-form>', () => {
 
       const calls = submitCalls(adapter);
       expect(calls).to.have.length(1);
-      const [contractId, checkinId, input, options] = calls[0]!.args as [string, string, unknown, { idempotencyKey: string }];
+      const [contractId, checkinId, input, options] = calls[0]!.args as [
+        string,
+        string,
+        unknown,
+        { idempotencyKey: string },
+      ];
       expect(contractId).to.equal('c-atlas');
       expect(checkinId).to.equal(OPEN_ID);
       expect(input).to.deep.equal({
@@ -401,7 +405,11 @@ describe('<checkin-form>', () => {
       const { adapter } = backend();
       const el = await mount(adapter);
       await fillAll(el);
-      adapter.faults.failNext('submitAnswers', 'conflict', 'This check-in can no longer be edited: the next one has opened.');
+      adapter.faults.failNext(
+        'submitAnswers',
+        'conflict',
+        'This check-in can no longer be edited: the next one has opened.',
+      );
       await el.submit();
       const alert = $(el, '[role="alert"][data-code="conflict"]')!;
       expect(text(alert.querySelector('strong'))).to.equal('This check-in can no longer be changed.');
@@ -779,9 +787,14 @@ describe('<checkin-form>', () => {
       const slots = Object.keys(store.snapshot().idempotency ?? {}).filter((slot) => slot.includes('skipCheckin'));
       expect(slots).to.have.length(1);
       // The same key again is answered from the first write, not applied a second time.
-      const replay = await adapter.skipCheckin('c-atlas', OPEN_ID, { note: 'Conference all week.' }, {
-        idempotencyKey: keyOf(failed!),
-      });
+      const replay = await adapter.skipCheckin(
+        'c-atlas',
+        OPEN_ID,
+        { note: 'Conference all week.' },
+        {
+          idempotencyKey: keyOf(failed!),
+        },
+      );
       expect(replay.skipNote).to.equal('Conference all week.');
     });
 
@@ -907,7 +920,13 @@ describe('<checkin-form>', () => {
       await talent.submitAnswers(
         'c-atlas',
         OPEN_ID,
-        { answers: [{ questionId: 'done', text: 'a' }, { questionId: 'next', text: 'b' }, { questionId: 'blockers', text: 'None' }] },
+        {
+          answers: [
+            { questionId: 'done', text: 'a' },
+            { questionId: 'next', text: 'b' },
+            { questionId: 'blockers', text: 'None' },
+          ],
+        },
         { idempotencyKey: 'k1' },
       );
       const el = await mount(adapter);
@@ -930,7 +949,9 @@ describe('<checkin-form>', () => {
     it('shows a named loading placeholder', async () => {
       const { adapter } = backend();
       adapter.faults.hangNext('listCheckins');
-      const el = await fixture<CheckinForm>(html`<checkin-form .adapter=${adapter} contract-id="c-atlas"></checkin-form>`);
+      const el = await fixture<CheckinForm>(
+        html`<checkin-form .adapter=${adapter} contract-id="c-atlas"></checkin-form>`,
+      );
       const loading = $(el, '[part~="loading"]')!;
       expect(loading.getAttribute('aria-busy')).to.equal('true');
       expect(text(loading)).to.equal('Loading the check-in…');
@@ -1013,10 +1034,20 @@ describe('<checkin-form>', () => {
       await talent.submitAnswers(
         'c-atlas',
         OPEN_ID,
-        { answers: [{ questionId: 'done', text: 'a' }, { questionId: 'next', text: 'b' }, { questionId: 'blockers', text: 'None' }] },
+        {
+          answers: [
+            { questionId: 'done', text: 'a' },
+            { questionId: 'next', text: 'b' },
+            { questionId: 'blockers', text: 'None' },
+          ],
+        },
         { idempotencyKey: 'k1' },
       );
-      const requested: Checkin = await client.requestUpdate('c-atlas', { message: 'Where does the export stand?' }, { idempotencyKey: 'k2' });
+      const requested: Checkin = await client.requestUpdate(
+        'c-atlas',
+        { message: 'Where does the export stand?' },
+        { idempotencyKey: 'k2' },
+      );
       const el = await mount(adapter);
       expect(text($(el, '.asker'))).to.equal('Dana Whitfield asked for an update');
       expect(text($(el, '[part~="due"]'))).to.equal('Asked just now · answer by Sat 28 Nov, 23:59');

@@ -15,8 +15,7 @@ function world() {
 }
 
 const shown = (el: Element) => text(el.shadowRoot);
-const calls = (adapter: MemoryAdapter, method: string) =>
-  adapter.calls.filter((c) => c.method === method);
+const calls = (adapter: MemoryAdapter, method: string) => adapter.calls.filter((c) => c.method === method);
 
 async function page(adapter: MemoryAdapter | undefined, contractId = 'c-atlas') {
   const provider = await fixture<CheckinProvider>(html`<checkin-provider
@@ -27,8 +26,8 @@ async function page(adapter: MemoryAdapter | undefined, contractId = 'c-atlas') 
     <checkin-form .clock=${() => FIXED}></checkin-form>
     <checkin-thread .clock=${() => FIXED}></checkin-thread>
   </checkin-provider>`);
-  const [toggle, form, thread] = ['checkin-toggle', 'checkin-form', 'checkin-thread'].map(
-    (tag) => provider.querySelector(tag)!,
+  const [toggle, form, thread] = ['checkin-toggle', 'checkin-form', 'checkin-thread'].map((tag) =>
+    provider.querySelector(tag)!,
   );
   return { provider, toggle: toggle!, form: form!, thread: thread! };
 }
@@ -97,9 +96,7 @@ describe('<checkin-provider>', () => {
     await settled(toggle);
     expect(calls(adapter, 'getSettings').map((c) => c.args[0])).to.deep.equal(['c-logo']);
     // c-logo is the short fixed-price contract: the switch is disabled with its reason.
-    expect(toggle.shadowRoot!.querySelector('[role="switch"]')!.getAttribute('aria-disabled')).to.equal(
-      'true',
-    );
+    expect(toggle.shadowRoot!.querySelector('[role="switch"]')!.getAttribute('aria-disabled')).to.equal('true');
   });
 
   it('without an adapter, every element says so on screen instead of staying blank', async () => {
@@ -114,9 +111,7 @@ describe('<checkin-provider>', () => {
 
   it('switching the adapter (another viewer) reloads the elements in that role', async () => {
     const store = world();
-    const { provider, toggle } = await page(
-      new MemoryAdapter({ store, viewerId: 'u-dana', contractId: 'c-atlas' }),
-    );
+    const { provider, toggle } = await page(new MemoryAdapter({ store, viewerId: 'u-dana', contractId: 'c-atlas' }));
     await settled(toggle);
     expect(Boolean(toggle.shadowRoot!.querySelector('[role="switch"]'))).to.equal(true);
     provider.adapter = new MemoryAdapter({ store, viewerId: 'u-kofi', contractId: 'c-atlas' });
@@ -135,8 +130,6 @@ describe('<checkin-provider>', () => {
     const event = await errorSeen;
     expect(event.detail.error.code).to.equal('unavailable');
     await waitUntil(() => toggle.shadowRoot!.querySelector('[role="alert"]'), 'no alert shown');
-    expect(text(toggle.shadowRoot!.querySelector('[role="alert"]'))).to.contain(
-      'The account service is down.',
-    );
+    expect(text(toggle.shadowRoot!.querySelector('[role="alert"]'))).to.contain('The account service is down.');
   });
 });

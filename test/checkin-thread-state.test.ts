@@ -33,13 +33,29 @@ describe('checkin-thread state: the request panel', () => {
   const limited = new CheckinError('rate-limited', 'wait', { retryAt: '2026-11-27T18:00:00.000Z' });
   const base: S.RequestPanel = { ...S.REQUEST_CLOSED, text: 'Hi', key: 'k1' };
   const cases: Array<[string, S.RequestPanel, Partial<S.RequestPanel>]> = [
-    ['toggled open, the last error cleared', S.requestToggled({ ...base, error: failure }), { open: true, error: null }],
+    [
+      'toggled open, the last error cleared',
+      S.requestToggled({ ...base, error: failure }),
+      { open: true, error: null },
+    ],
     ['toggled closed', S.requestToggled({ ...base, open: true }), { open: false }],
     ['closed, the message kept', S.requestClosed({ ...base, open: true }), { open: false, text: 'Hi', key: 'k1' }],
     ['typed: a new message is a new write', S.requestTyped(base, 'Hello'), { text: 'Hello', key: undefined }],
-    ['sending: the key kept, the error cleared', S.requestSending({ ...base, error: failure }, 'k2'), { key: 'k2', error: null }],
-    ['sent: closed, emptied, no key', S.requestSent({ ...base, open: true }), { open: false, text: '', key: undefined }],
-    ['failed: the key kept for a retry', S.requestFailed(base, failure), { error: failure, key: 'k1', rateLimitedUntil: null }],
+    [
+      'sending: the key kept, the error cleared',
+      S.requestSending({ ...base, error: failure }, 'k2'),
+      { key: 'k2', error: null },
+    ],
+    [
+      'sent: closed, emptied, no key',
+      S.requestSent({ ...base, open: true }),
+      { open: false, text: '', key: undefined },
+    ],
+    [
+      'failed: the key kept for a retry',
+      S.requestFailed(base, failure),
+      { error: failure, key: 'k1', rateLimitedUntil: null },
+    ],
     [
       'rate-limited: a cooldown until retryAt, a new key next time',
       S.requestFailed(base, limited),
@@ -64,13 +80,37 @@ describe('checkin-thread state: the request panel', () => {
 describe('checkin-thread state: reply drafts', () => {
   const failure = new CheckinError('network', 'down');
   const cases: Array<[string, S.ReplyDraft, S.ReplyDraft]> = [
-    ['typed the same words: the key stays', S.draftTyped({ text: 'ok', key: 'k' }, ' ok '), { text: ' ok ', key: 'k', error: undefined }],
-    ['typed other words: a new write', S.draftTyped({ text: 'ok', key: 'k' }, 'okay'), { text: 'okay', key: undefined, error: undefined }],
-    ['typed: a validation message goes', S.draftTyped({ text: '', error: 'Write' }, 'a'), { text: 'a', key: undefined, error: undefined }],
-    ['typed: the adapter failure stays', S.draftTyped({ text: 'a', error: failure }, 'a'), { text: 'a', key: undefined, error: failure }],
+    [
+      'typed the same words: the key stays',
+      S.draftTyped({ text: 'ok', key: 'k' }, ' ok '),
+      { text: ' ok ', key: 'k', error: undefined },
+    ],
+    [
+      'typed other words: a new write',
+      S.draftTyped({ text: 'ok', key: 'k' }, 'okay'),
+      { text: 'okay', key: undefined, error: undefined },
+    ],
+    [
+      'typed: a validation message goes',
+      S.draftTyped({ text: '', error: 'Write' }, 'a'),
+      { text: 'a', key: undefined, error: undefined },
+    ],
+    [
+      'typed: the adapter failure stays',
+      S.draftTyped({ text: 'a', error: failure }, 'a'),
+      { text: 'a', key: undefined, error: failure },
+    ],
     ['invalid', S.draftInvalid({ text: '' }, 'Write'), { text: '', error: 'Write' }],
-    ['sending: keyed, no error', S.draftSending({ text: 'a', error: failure }, 'k'), { text: 'a', key: 'k', error: undefined }],
-    ['failed: the words and key kept', S.draftFailed({ text: 'a', key: 'k' }, failure), { text: 'a', key: 'k', error: failure }],
+    [
+      'sending: keyed, no error',
+      S.draftSending({ text: 'a', error: failure }, 'k'),
+      { text: 'a', key: 'k', error: undefined },
+    ],
+    [
+      'failed: the words and key kept',
+      S.draftFailed({ text: 'a', key: 'k' }, failure),
+      { text: 'a', key: 'k', error: failure },
+    ],
   ];
   for (const [name, draft, expected] of cases) {
     it(name, () => expect(draft).to.deep.equal(expected));
@@ -81,7 +121,11 @@ describe('checkin-thread state: reply drafts', () => {
     ['white space only', '  \n ', /Write a reply/],
     ['at the limit', 'x'.repeat(LIMITS.reply), null],
     ['at the limit once trimmed', ` ${'x'.repeat(LIMITS.reply)} `, null],
-    ['over the limit', 'x'.repeat(LIMITS.reply + 1), new RegExp(`at most ${LIMITS.reply} characters; this one has ${LIMITS.reply + 1}`)],
+    [
+      'over the limit',
+      'x'.repeat(LIMITS.reply + 1),
+      new RegExp(`at most ${LIMITS.reply} characters; this one has ${LIMITS.reply + 1}`),
+    ],
   ];
   for (const [name, text, expected] of problems) {
     it(`replyProblem: ${name}`, () => {
@@ -99,10 +143,18 @@ describe('checkin-thread feed: the rendered window', () => {
     ['a short list shows all', resetFeed(items(4), null, 4), [0, 4]],
     ['older: SLICE more', showOlder(long), [0, 2 * SLICE]],
     ['older: never past the list', showOlder(resetFeed(items(40), null, 40)), [0, 40]],
-    ['older: the newest dropped past the cap', showOlder(showOlder(showOlder(long))), [4 * SLICE - MAX_RENDERED, 4 * SLICE]],
+    [
+      'older: the newest dropped past the cap',
+      showOlder(showOlder(showOlder(long))),
+      [4 * SLICE - MAX_RENDERED, 4 * SLICE],
+    ],
     ['newer: SLICE back', showNewer({ ...long, start: 100, end: 150 }), [100 - SLICE, 150]],
     ['newer: never before the first', showNewer({ ...long, start: 10, end: 40 }), [0, 40]],
-    ['newer: the oldest dropped past the cap', showNewer({ ...long, start: 100, end: 190 }), [100 - SLICE, 100 - SLICE + MAX_RENDERED]],
+    [
+      'newer: the oldest dropped past the cap',
+      showNewer({ ...long, start: 100, end: 190 }),
+      [100 - SLICE, 100 - SLICE + MAX_RENDERED],
+    ],
     ['reveal: already rendered', reveal(long, 5), [0, SLICE]],
     ['reveal: below the window', reveal(long, 100), [101 - MAX_RENDERED, 101]],
     ['reveal: just below, one SLICE', reveal(long, SLICE), [0, 2 * SLICE]],
@@ -154,9 +206,21 @@ describe('checkin-thread cooldown', () => {
   const requested = (dueAt: string) => item(`r-${dueAt}`, dueAt, 'requested');
   const cases: Array<[string, HistoryItem[], number, number | null, number | null]> = [
     ['no request, no rate limit', [item('a')], 24, null, null],
-    ['a request within the cooldown', [requested('2026-11-27T10:00:00.000Z')], 24, null, Date.parse('2026-11-28T10:00:00.000Z')],
+    [
+      'a request within the cooldown',
+      [requested('2026-11-27T10:00:00.000Z')],
+      24,
+      null,
+      Date.parse('2026-11-28T10:00:00.000Z'),
+    ],
     ['a request past the cooldown', [requested('2026-11-26T10:00:00.000Z')], 24, null, null],
-    ['the latest request counts', [requested('2026-11-20T10:00:00.000Z'), requested('2026-11-27T11:00:00.000Z')], 2, null, Date.parse('2026-11-27T13:00:00.000Z')],
+    [
+      'the latest request counts',
+      [requested('2026-11-20T10:00:00.000Z'), requested('2026-11-27T11:00:00.000Z')],
+      2,
+      null,
+      Date.parse('2026-11-27T13:00:00.000Z'),
+    ],
     ['scheduled check-ins do not count', [item('w', '2026-11-27T11:00:00.000Z')], 24, null, null],
     ['the backend refused until later', [], 24, now + HOUR, now + HOUR],
     ['the later of the two', [requested('2026-11-27T11:00:00.000Z')], 1, now + 3 * HOUR, now + 3 * HOUR],
@@ -181,8 +245,11 @@ describe('checkin-thread cooldown', () => {
   ];
   for (const [name, host, backend, expected] of hours) {
     it(`cooldownHours: ${name}`, () => {
-      const settings = backend === undefined ? undefined : ({ policy: { requestUpdateCooldownHours: backend } } as never);
-      expect(cooldownHours(host === undefined ? undefined : { requestUpdateCooldownHours: host }, settings)).to.equal(expected);
+      const settings =
+        backend === undefined ? undefined : ({ policy: { requestUpdateCooldownHours: backend } } as never);
+      expect(cooldownHours(host === undefined ? undefined : { requestUpdateCooldownHours: host }, settings)).to.equal(
+        expected,
+      );
     });
   }
 

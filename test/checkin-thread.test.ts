@@ -77,8 +77,7 @@ async function loaded(el: CheckinThread): Promise<void> {
 const root = (el: CheckinThread) => el.shadowRoot!;
 const articles = (el: CheckinThread) => [...root(el).querySelectorAll<HTMLElement>('article')];
 const checkinArticles = (el: CheckinThread) => articles(el).filter((a) => !a.matches('[part~="activity"]'));
-const article = (el: CheckinThread, id: string) =>
-  root(el).querySelector<HTMLElement>(`article[data-id="${id}"]`);
+const article = (el: CheckinThread, id: string) => root(el).querySelector<HTMLElement>(`article[data-id="${id}"]`);
 const feed = (el: CheckinThread) => root(el).querySelector<HTMLElement>('[role="feed"]')!;
 // Chai's failure message serialises what it compares; for a DOM node inside a live element
 // that never finishes (the run times out), so nodes are compared through this short label.
@@ -147,9 +146,7 @@ describe('<checkin-thread>', () => {
 
     it('is accessible when empty', async () => {
       const { el } = await mount('u-dana', { contractId: 'c-nova' });
-      expect(text(root(el).querySelector('[part~="empty"]'))).to.equal(
-        'Weekly check-ins are off for this contract.',
-      );
+      expect(text(root(el).querySelector('[part~="empty"]'))).to.equal('Weekly check-ins are off for this contract.');
       await expect(el).to.be.accessible();
     });
 
@@ -441,9 +438,7 @@ describe('<checkin-thread>', () => {
       expect(ids.slice(0, 20)).to.deep.equal(first);
       expect(new Set(ids).size).to.equal(ids.length);
       expect(articles(el).every((a) => a.getAttribute('aria-setsize') === '45')).to.equal(true);
-      expect(articles(el).map((a) => a.getAttribute('aria-posinset'))).to.deep.equal(
-        ids.map((_, i) => String(i + 1)),
-      );
+      expect(articles(el).map((a) => a.getAttribute('aria-posinset'))).to.deep.equal(ids.map((_, i) => String(i + 1)));
       const [, options] = calls(adapter, 'listHistory')[1]!.args as [string, { cursor: string }];
       expect(options.cursor).to.be.a('string');
     });
@@ -715,7 +710,9 @@ describe('<checkin-thread>', () => {
       expect(text(entry.querySelector('[part~="reply-box"] [role="alert"]'))).to.contain('offline');
       button(entry, 'Send reply')!.click();
       await waitUntil(() => entry.querySelectorAll('[part~="reply"]').length === 2, 'retry did not post');
-      const [first, second] = calls(adapter, 'reply').map((c) => (c.args[3] as { idempotencyKey: string }).idempotencyKey);
+      const [first, second] = calls(adapter, 'reply').map(
+        (c) => (c.args[3] as { idempotencyKey: string }).idempotencyKey,
+      );
       expect(second).to.equal(first);
     });
 
@@ -753,7 +750,9 @@ describe('<checkin-thread>', () => {
       const field = await openReply(el, UNSEEN_ID);
       await expect(el).to.be.accessible();
       expect(toggle.getAttribute('aria-expanded')).to.equal('true');
-      expect(root(el).getElementById(toggle.getAttribute('aria-controls')!)?.getAttribute('part')).to.equal('reply-box');
+      expect(root(el).getElementById(toggle.getAttribute('aria-controls')!)?.getAttribute('part')).to.equal(
+        'reply-box',
+      );
       expect(root(el).querySelectorAll('form').length).to.equal(1);
       expect(show(root(el).activeElement)).to.equal(show(field));
       await sendKeys({ type: 'Half written' });
@@ -814,7 +813,9 @@ describe('<checkin-thread>', () => {
       await el.updateComplete;
       expect(request.getAttribute('aria-expanded')).to.equal('true');
       const panel = root(el).querySelector('[part~="request-panel"]')!;
-      expect(text(panel)).to.contain('Kofi Mensah will be asked the check-in questions now, in your name (Dana Whitfield).');
+      expect(text(panel)).to.contain(
+        'Kofi Mensah will be asked the check-in questions now, in your name (Dana Whitfield).',
+      );
       await typeInto(panel.querySelector('textarea')!, 'How is the release going?');
       const event = oneEvent(el, 'checkin-request-update');
       button(panel, 'Send request')!.click();
@@ -868,7 +869,11 @@ describe('<checkin-thread>', () => {
         data.policy = { ...data.policy, requestUpdateCooldownHours: 1 };
         let now = FIXED - ago;
         const store = new MemoryStore(data, { clock: () => now });
-        await new MemoryAdapter({ store, viewerId: 'u-dana', contractId: 'c-atlas' }).requestUpdate('c-atlas', {}, { idempotencyKey: 'earlier-request' });
+        await new MemoryAdapter({ store, viewerId: 'u-dana', contractId: 'c-atlas' }).requestUpdate(
+          'c-atlas',
+          {},
+          { idempotencyKey: 'earlier-request' },
+        );
         now = FIXED;
         return store;
       }
@@ -969,7 +974,9 @@ describe('<checkin-thread>', () => {
       root(el).querySelector<HTMLButtonElement>('[part~="export-csv"]')!.click();
       await waitUntil(() => created.length === 2, 'no CSV was downloaded');
       // The file is shared beyond its reader: the actor's name, never "You".
-      expect(await created[1]!.text()).to.contain(',Change,').and.to.contain(',Kofi Mensah agreed to weekly check-ins.,Kofi Mensah');
+      expect(await created[1]!.text())
+        .to.contain(',Change,')
+        .and.to.contain(',Kofi Mensah agreed to weekly check-ins.,Kofi Mensah');
       root(el).querySelector<HTMLButtonElement>('[part~="export-markdown"]')!.click();
       await waitUntil(() => created.length === 3, 'no Markdown was downloaded');
       expect(await created[2]!.text()).to.contain('Dana Whitfield turned weekly check-ins on.');

@@ -4,7 +4,13 @@
 import { expect } from '@open-wc/testing';
 import { editorShown } from '../src/elements/checkin-toggle/conflict.js';
 import * as edits from '../src/elements/checkin-toggle/editor-state.js';
-import { refusalOf, replacingOf, rolledBackText, savedText, skipDateRefusal } from '../src/elements/checkin-toggle/outcome.js';
+import {
+  refusalOf,
+  replacingOf,
+  rolledBackText,
+  savedText,
+  skipDateRefusal,
+} from '../src/elements/checkin-toggle/outcome.js';
 import { newWrite } from '../src/elements/checkin-toggle/actions.js';
 import * as w from '../src/elements/checkin-toggle/state.js';
 import type { Place, WriteKind, WriteState } from '../src/elements/checkin-toggle/state.js';
@@ -62,14 +68,19 @@ describe('toggle state (pure)', () => {
         ['decline', 'consent'],
         ['withdraw', 'consent'],
       ];
-      for (const [kind, place] of cases) it(`puts a failed ${kind} at the ${place}`, () => expect(w.placeOf(kind)).to.equal(place));
+      for (const [kind, place] of cases)
+        it(`puts a failed ${kind} at the ${place}`, () => expect(w.placeOf(kind)).to.equal(place));
     });
 
     describe('start, settle, fail', () => {
       table([
         ['starts from idle', () => w.start(idle, DISABLE), sending],
         ['starts over an alert (it goes)', () => w.start(failed, SCHEDULE), { status: 'sending', write: SCHEDULE }],
-        ['starts over a conflict notice (it goes)', () => w.start(conflicted, SCHEDULE), { status: 'sending', write: SCHEDULE }],
+        [
+          'starts over a conflict notice (it goes)',
+          () => w.start(conflicted, SCHEDULE),
+          { status: 'sending', write: SCHEDULE },
+        ],
         ['does not start while one is on its way', () => w.start(sending, SCHEDULE), sending],
         ['does not start while a conflict is settled', () => w.start(resolving, SCHEDULE), resolving],
         ['settles a write on its way', () => w.settle(sending), idle],
@@ -94,16 +105,28 @@ describe('toggle state (pure)', () => {
           () => w.resolved(resolving, { ok: false, error: OFFLINE }),
           reloadFailed,
         ],
-        ['aborted: the notice without who', () => w.resolved(resolving, undefined), { status: 'conflicted', conflict: CONFLICT }],
+        [
+          'aborted: the notice without who',
+          () => w.resolved(resolving, undefined),
+          { status: 'conflicted', conflict: CONFLICT },
+        ],
         ['kept edits fetched: nothing more', () => w.resolved(resolvingKept, { ok: true, latest: S6 }), idle],
-        ['kept edits not fetched: the alert', () => w.resolved(resolvingKept, { ok: false, error: OFFLINE }), reloadFailedEditor],
+        [
+          'kept edits not fetched: the alert',
+          () => w.resolved(resolvingKept, { ok: false, error: OFFLINE }),
+          reloadFailedEditor,
+        ],
         ['nothing conflicted: unchanged', () => w.resolved(sending, { ok: true, latest: S6 }), sending],
       ]);
     });
 
     describe('reloaded ("Try again" on a failed reload, back online)', () => {
       table([
-        ['fetched: the notice says who', () => w.reloaded(reloadFailed, 'switch', { ok: true, latest: S6 }), conflicted],
+        [
+          'fetched: the notice says who',
+          () => w.reloaded(reloadFailed, 'switch', { ok: true, latest: S6 }),
+          conflicted,
+        ],
         ['fetched, no notice: idle', () => w.reloaded(reloadFailedEditor, 'editor', { ok: true, latest: S6 }), idle],
         [
           'failed again: the alert',
@@ -115,7 +138,11 @@ describe('toggle state (pure)', () => {
           () => w.reloaded(idle, 'editor', { ok: false, error: OFFLINE }),
           reloadFailedEditor,
         ],
-        ['a write on its way has the last word', () => w.reloaded(sending, 'switch', { ok: false, error: ERROR }), sending],
+        [
+          'a write on its way has the last word',
+          () => w.reloaded(sending, 'switch', { ok: false, error: ERROR }),
+          sending,
+        ],
         ['a write failure goes once fetched', () => w.reloaded(failed, 'switch', { ok: true, latest: S6 }), idle],
       ]);
     });
@@ -199,13 +226,41 @@ describe('toggle state (pure)', () => {
     const conflict = new CheckinError('conflict', 'Changed.');
     const skip = { schedule: { ...S4.schedule, skipDates: ['2026-12-25', '2027-01-01'] } };
     const cases: Array<[string, w.Write, CheckinError, edits.ScheduleEdits['dirty'], boolean, string]> = [
-      ['question edits kept over a conflict', write('questions', { questions: S4.questions }), conflict, false, true, 'keep-questions'],
+      [
+        'question edits kept over a conflict',
+        write('questions', { questions: S4.questions }),
+        conflict,
+        false,
+        true,
+        'keep-questions',
+      ],
       ['schedule edits kept over a conflict', SCHEDULE, conflict, true, false, 'keep-edits'],
-      ['turning on with edits keeps them', write('enable', { enabled: true, schedule: S4.schedule }), conflict, true, false, 'keep-edits'],
+      [
+        'turning on with edits keeps them',
+        write('enable', { enabled: true, schedule: S4.schedule }),
+        conflict,
+        true,
+        false,
+        'keep-edits',
+      ],
       ['a schedule no longer edited: the notice', SCHEDULE, conflict, false, false, 'conflict'],
       ['the switch, edits or not: the notice', DISABLE, conflict, true, true, 'conflict'],
-      ['a skip date the backend refused: at its field', write('schedule', skip), new CheckinError('invalid', '2027-01-01 is not a Friday.'), true, false, 'skip-date'],
-      ['another refusal of a schedule: the alert', SCHEDULE, new CheckinError('invalid', 'Bad.'), true, false, 'failed'],
+      [
+        'a skip date the backend refused: at its field',
+        write('schedule', skip),
+        new CheckinError('invalid', '2027-01-01 is not a Friday.'),
+        true,
+        false,
+        'skip-date',
+      ],
+      [
+        'another refusal of a schedule: the alert',
+        SCHEDULE,
+        new CheckinError('invalid', 'Bad.'),
+        true,
+        false,
+        'failed',
+      ],
       ['a failure: the alert', DISABLE, ERROR, false, false, 'failed'],
     ];
     for (const [name, sent, error, schedule, questions, expected] of cases) {
@@ -231,11 +286,19 @@ describe('toggle state (pure)', () => {
 
     it('announces what was saved, and what a replacing save replaced', () => {
       const pending = settings({ consent: 'pending' });
-      expect(savedText(write('enable'), pending, KOFI)).to.equal('Check-ins turned on. They start once Kofi Mensah accepts.');
-      expect(savedText(write('enable'), pending, undefined)).to.equal('Check-ins turned on. They start once the talent accepts.');
+      expect(savedText(write('enable'), pending, KOFI)).to.equal(
+        'Check-ins turned on. They start once Kofi Mensah accepts.',
+      );
+      expect(savedText(write('enable'), pending, undefined)).to.equal(
+        'Check-ins turned on. They start once the talent accepts.',
+      );
       expect(savedText(write('enable'), S4, KOFI)).to.equal('Check-ins turned on');
-      expect(savedText({ ...SCHEDULE, replacing: 'other' }, S4, KOFI)).to.equal('Schedule saved: your version replaced the other one.');
-      expect(savedText({ ...SCHEDULE, replacing: 'theirs' }, S4, KOFI)).to.equal('Schedule saved: your version replaced theirs.');
+      expect(savedText({ ...SCHEDULE, replacing: 'other' }, S4, KOFI)).to.equal(
+        'Schedule saved: your version replaced the other one.',
+      );
+      expect(savedText({ ...SCHEDULE, replacing: 'theirs' }, S4, KOFI)).to.equal(
+        'Schedule saved: your version replaced theirs.',
+      );
       expect(savedText({ ...write('questions'), replacing: 'theirs' }, S4, KOFI)).to.equal(
         'Questions saved: your version replaced the latest one.',
       );
@@ -244,7 +307,9 @@ describe('toggle state (pure)', () => {
 
     it('announces what a refusal rolled back', () => {
       expect(rolledBackText('enable')).to.equal('Not saved: check-ins are still off.');
-      expect(rolledBackText('schedule')).to.equal('Not saved: the schedule is unchanged. Your edits are still in the form.');
+      expect(rolledBackText('schedule')).to.equal(
+        'Not saved: the schedule is unchanged. Your edits are still in the form.',
+      );
       expect(rolledBackText('decline')).to.equal('Not saved: your answer was not recorded.');
     });
   });
@@ -282,8 +347,18 @@ describe('toggle state (pure)', () => {
     it('adds a skip date the backend would take, and says why not otherwise (keeping what was typed)', () => {
       const cases: Array<[string, string, string[], string]> = [
         ['a coming Friday', '2027-01-01', ['2026-12-25', '2027-01-01'], ''],
-        ['a Thursday', '2026-12-31', ['2026-12-25'], 'Dec 31, 2026 is not a check-in day: check-ins are asked on Friday.'],
-        ['a past Friday', '2026-11-27', ['2026-12-25'], 'Nov 27, 2026 is in the past: only a coming check-in can be skipped.'],
+        [
+          'a Thursday',
+          '2026-12-31',
+          ['2026-12-25'],
+          'Dec 31, 2026 is not a check-in day: check-ins are asked on Friday.',
+        ],
+        [
+          'a past Friday',
+          '2026-11-27',
+          ['2026-12-25'],
+          'Nov 27, 2026 is in the past: only a coming check-in can be skipped.',
+        ],
         ['one already skipped', '2026-12-25', ['2026-12-25'], 'Dec 25, 2026 is already skipped.'],
       ];
       for (const [name, date, skipped, error] of cases) {
@@ -308,7 +383,11 @@ describe('toggle state (pure)', () => {
     it('keeps edits over a conflict, moves them onto their version, and drops the notice', () => {
       const kept = edits.keep(typed, S6, true);
       expect(edits.keptOf(kept)).to.deep.equal({ kind: 'kept', base: S4, enabling: true });
-      expect(edits.keptOf(edits.keep(edits.NO_EDITS, S6, false))).to.deep.equal({ kind: 'kept', base: S6, enabling: false });
+      expect(edits.keptOf(edits.keep(edits.NO_EDITS, S6, false))).to.deep.equal({
+        kind: 'kept',
+        base: S6,
+        enabling: false,
+      });
       const over = edits.keptOver(kept, S6);
       expect(over).to.include({ version: 6, base: S6 });
       expect(edits.keptOf(over)).to.deep.equal({ kind: 'kept', base: S4, enabling: true, theirs: S6 });

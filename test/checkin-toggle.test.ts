@@ -22,13 +22,11 @@ function adapterFor(viewerId: string, contractId: string, store = world()) {
 }
 
 const root = (el: Element) => el.shadowRoot!;
-const $ = <T extends Element = HTMLElement>(el: Element, selector: string) =>
-  root(el).querySelector<T>(selector);
+const $ = <T extends Element = HTMLElement>(el: Element, selector: string) => root(el).querySelector<T>(selector);
 const $$ = (el: Element, selector: string) => [...root(el).querySelectorAll<HTMLElement>(selector)];
 const switchOf = (el: Element) => $<HTMLButtonElement>(el, '[role="switch"]')!;
 const dialogOf = (el: Element) => $<HTMLDialogElement>(el, 'dialog')!;
-const calls = (adapter: MemoryAdapter, method: string) =>
-  adapter.calls.filter((c) => c.method === method);
+const calls = (adapter: MemoryAdapter, method: string) => adapter.calls.filter((c) => c.method === method);
 
 async function mount(adapter: MemoryAdapter | undefined, contractId: string, policy?: 'required') {
   const el = await fixture<CheckinToggle>(html`<checkin-toggle
@@ -74,7 +72,11 @@ function set(el: Element, selector: string, value: string, type = 'input') {
 async function enableNova(store: MemoryStore) {
   const dana = adapterFor('u-dana', 'c-nova', store);
   const settings = await dana.getSettings('c-nova');
-  return dana.updateSettings('c-nova', { enabled: true }, { expectedVersion: settings.version, idempotencyKey: 'test-enable' });
+  return dana.updateSettings(
+    'c-nova',
+    { enabled: true },
+    { expectedVersion: settings.version, idempotencyKey: 'test-enable' },
+  );
 }
 
 describe('<checkin-toggle>', () => {
@@ -654,12 +656,20 @@ describe('<checkin-toggle>', () => {
   });
 
   describe('schedule conflict (someone else saved first)', () => {
-    const TUESDAY = { weekday: 2, time: '10:30', timeZone: 'Europe/Berlin', skipDates: ['2026-12-22'], pausedUntil: null } as const;
+    const TUESDAY = {
+      weekday: 2,
+      time: '10:30',
+      timeZone: 'Europe/Berlin',
+      skipDates: ['2026-12-22'],
+      pausedUntil: null,
+    } as const;
     const notice = (el: Element) => $(el, '[part~="conflict"]');
     const paragraphs = (el: Element) => $$(el, '[part~="conflict"] p').map(text);
     const noticeButtons = (el: Element) => $$(el, '[part~="conflict"] button').map(text);
     const clickNotice = (el: Element, label: string) =>
-      $$(el, '[part~="conflict"] button').find((b) => text(b) === label)!.click();
+      $$(el, '[part~="conflict"] button')
+        .find((b) => text(b) === label)!
+        .click();
     const status = (el: Element) => text($(el, '[role="status"][aria-live="polite"]'));
     const focusedId = (el: Element) => (root(el).activeElement as HTMLElement | null)?.id ?? '';
     const chips = (el: Element) => $$(el, '[part="chip"] > span').map(text);
@@ -693,10 +703,19 @@ describe('<checkin-toggle>', () => {
     }
 
     /** A second client (Dana in another tab) saves a schedule through its own adapter. */
-    async function otherTabSaves(store: MemoryStore, contractId = 'c-nova', change: Parameters<MemoryAdapter['updateSettings']>[1] = { schedule: { ...TUESDAY, skipDates: [...TUESDAY.skipDates] } }) {
+    async function otherTabSaves(
+      store: MemoryStore,
+      contractId = 'c-nova',
+      change: Parameters<MemoryAdapter['updateSettings']>[1] = {
+        schedule: { ...TUESDAY, skipDates: [...TUESDAY.skipDates] },
+      },
+    ) {
       const other = adapterFor('u-dana', contractId, store);
       const current = await other.getSettings(contractId);
-      return other.updateSettings(contractId, change, { expectedVersion: current.version, idempotencyKey: `other-${current.version}` });
+      return other.updateSettings(contractId, change, {
+        expectedVersion: current.version,
+        idempotencyKey: `other-${current.version}`,
+      });
     }
 
     /** Until the conflict notice shows its actions and has the focus. */
@@ -728,12 +747,17 @@ describe('<checkin-toggle>', () => {
       await editEverything(el, mine);
       // The other tab's change arrives live while Dana is editing; her fields are left alone.
       await otherTabSaves(store, 'c-atlas');
-      await waitUntil(() => text($(el, '#switch-status')).includes('Tuesdays at 10:30'), 'the live update did not arrive');
+      await waitUntil(
+        () => text($(el, '#switch-status')).includes('Tuesdays at 10:30'),
+        'the live update did not arrive',
+      );
       expect(fields(el)).to.deep.equal(mine);
 
       await saveAndConflict(el);
       // Dana's own other tab is not "someone else".
-      expect(status(el)).to.equal('Not saved: these settings were changed in another tab or window. Your edits are kept.');
+      expect(status(el)).to.equal(
+        'Not saved: these settings were changed in another tab or window. Your edits are kept.',
+      );
       expect(fields(el)).to.deep.equal(mine);
       const alert = notice(el)!;
       expect(alert.getAttribute('role')).to.equal('alert');
@@ -743,7 +767,9 @@ describe('<checkin-toggle>', () => {
       );
       const [version, ...rest] = paragraphs(el);
       // The element's clock (30 November) decides: Berlin is 6 hours ahead of New York then.
-      expect(version).to.equal('The other version: Tuesdays at 10:30 AM Central European Time (Berlin), Tuesdays at 4:30 AM your time.');
+      expect(version).to.equal(
+        'The other version: Tuesdays at 10:30 AM Central European Time (Berlin), Tuesdays at 4:30 AM your time.',
+      );
       expect(rest).to.deep.equal([
         'Skipped dates: Dec 22, 2026.',
         'Your edits are kept below; save to replace the other version, or discard your edits.',
@@ -824,13 +850,19 @@ describe('<checkin-toggle>', () => {
       // Kofi declines in his own browser while Dana edits the time.
       const kofi = adapterFor('u-kofi', 'c-nova', store);
       const current = await kofi.getSettings('c-nova');
-      await kofi.updateSettings('c-nova', { consent: 'declined' }, { expectedVersion: current.version, idempotencyKey: 'kofi-no' });
+      await kofi.updateSettings(
+        'c-nova',
+        { consent: 'declined' },
+        { expectedVersion: current.version, idempotencyKey: 'kofi-no' },
+      );
       await saveAndConflict(el);
       expect($<HTMLInputElement>(el, '#time')!.value).to.equal('07:45');
       const alert = text(notice(el));
       expect(alert).to.contain('Kofi Mensah changed these settings while you were editing.');
       expect(alert).to.contain('Kofi Mensah declined weekly check-ins.');
-      expect(alert).to.contain('Their version: Fridays at 9:00 AM Central European Time (Berlin), Fridays at 3:00 AM your time.');
+      expect(alert).to.contain(
+        'Their version: Fridays at 9:00 AM Central European Time (Berlin), Fridays at 3:00 AM your time.',
+      );
       expect(noticeButtons(el)).to.deep.equal(['Save my version', 'Use their version']);
       expect(text(notice(el))).to.contain('Your edits are kept below; save to replace theirs, or discard your edits.');
       expect(status(el)).to.equal('Not saved: someone else changed these settings meanwhile. Your edits are kept.');
@@ -947,7 +979,7 @@ describe('<checkin-toggle>', () => {
       expect([detail.settings.enabled, detail.settings.schedule.weekday]).to.deep.equal([true, 3]);
     });
 
-    it("keeps the edits when their version cannot be fetched, and shows it after Try again", async () => {
+    it('keeps the edits when their version cannot be fetched, and shows it after Try again', async () => {
       const store = world();
       const adapter = adapterFor('u-dana', 'c-nova', store);
       const el = await loaded(adapter, 'c-nova');
@@ -977,7 +1009,11 @@ describe('<checkin-toggle>', () => {
       const other = adapterFor('u-dana', 'c-atlas', store);
       const current = await other.getSettings('c-atlas');
       const questions = current.questions.map((q, i) => (i === 0 ? { ...q, prompt: 'What shipped?' } : q));
-      const theirs = await other.updateSettings('c-atlas', { questions }, { expectedVersion: current.version, idempotencyKey: 'other-questions' });
+      const theirs = await other.updateSettings(
+        'c-atlas',
+        { questions },
+        { expectedVersion: current.version, idempotencyKey: 'other-questions' },
+      );
       const reads = calls(adapter, 'getSettings').length;
       switchOf(el).click();
       await waitUntil(() => $(el, '[data-code="conflict"]'), 'no conflict message');
@@ -1005,11 +1041,17 @@ describe('<checkin-toggle>', () => {
       const changed = oneEvent(el, 'checkin-settings-change') as Promise<CheckinSettingsChangeEvent>;
       clickNotice(el, 'Save my version');
       const { detail } = await changed;
-      const versions = calls(adapter, 'updateSettings').map((c) => (c.args[2] as { expectedVersion: number }).expectedVersion);
+      const versions = calls(adapter, 'updateSettings').map(
+        (c) => (c.args[2] as { expectedVersion: number }).expectedVersion,
+      );
       expect(versions).to.deep.equal([current.version, current.version, theirs.version]);
       // Dana's time, the other tab's questions, and check-ins still on.
       const stored = await adapterFor('u-kofi', 'c-atlas', store).getSettings('c-atlas');
-      expect([stored.schedule.time, stored.questions[0]!.prompt, stored.enabled]).to.deep.equal(['14:15', 'What shipped?', true]);
+      expect([stored.schedule.time, stored.questions[0]!.prompt, stored.enabled]).to.deep.equal([
+        '14:15',
+        'What shipped?',
+        true,
+      ]);
       expect(detail.settings.version).to.equal(stored.version);
     });
 
@@ -1054,7 +1096,11 @@ describe('<checkin-toggle>', () => {
       // Kofi declines in his own browser; this tab misses the live update.
       const kofi = adapterFor('u-kofi', 'c-atlas', store);
       const before = await kofi.getSettings('c-atlas');
-      await kofi.updateSettings('c-atlas', { consent: 'withdrawn' }, { expectedVersion: before.version, idempotencyKey: 'kofi-no' });
+      await kofi.updateSettings(
+        'c-atlas',
+        { consent: 'withdrawn' },
+        { expectedVersion: before.version, idempotencyKey: 'kofi-no' },
+      );
       // Dana turns check-ins off: a conflict; her edits stay, made against the version before Kofi's.
       switchOf(el).click();
       await waitUntil(() => $(el, '[data-code="conflict"]'), 'no switch conflict');
@@ -1085,10 +1131,16 @@ describe('<checkin-toggle>', () => {
       const { detail } = await saved;
       await el.updateComplete;
       expect(status(el)).to.equal('Schedule saved');
-      const versions = calls(adapter, 'updateSettings').map((c) => (c.args[2] as { expectedVersion: number }).expectedVersion);
+      const versions = calls(adapter, 'updateSettings').map(
+        (c) => (c.args[2] as { expectedVersion: number }).expectedVersion,
+      );
       expect(versions).to.deep.equal([before.version, turnedOff.version - 1, before.version, turnedOff.version]);
       // Her time; check-ins still off as she left them; Kofi's decline stands.
-      expect([detail.settings.schedule.time, detail.settings.enabled, detail.settings.consent]).to.deep.equal(['14:15', false, 'withdrawn']);
+      expect([detail.settings.schedule.time, detail.settings.enabled, detail.settings.consent]).to.deep.equal([
+        '14:15',
+        false,
+        'withdrawn',
+      ]);
     });
 
     it('still says "another tab or window" when the client\'s other tab changed the settings after her own change here', async () => {
@@ -1103,8 +1155,12 @@ describe('<checkin-toggle>', () => {
       // ...then Dana's other tab changes the schedule.
       await otherTabSaves(store, 'c-atlas');
       await saveAndConflict(el);
-      expect(text($(el, '#conflict-title'))).to.equal('These settings were changed in another tab or window while you were editing.');
-      expect(status(el)).to.equal('Not saved: these settings were changed in another tab or window. Your edits are kept.');
+      expect(text($(el, '#conflict-title'))).to.equal(
+        'These settings were changed in another tab or window while you were editing.',
+      );
+      expect(status(el)).to.equal(
+        'Not saved: these settings were changed in another tab or window. Your edits are kept.',
+      );
       expect(noticeButtons(el)).to.deep.equal(['Save my version', 'Use the other version']);
     });
   });
@@ -1127,11 +1183,19 @@ describe('<checkin-toggle>', () => {
     }
 
     /** Someone (Dana's other tab, or Kofi) changes c-atlas through a second adapter on the same store. */
-    async function changeElsewhere(store: MemoryStore, viewerId: string, contractId = 'c-atlas', change?: Parameters<MemoryAdapter['updateSettings']>[1]) {
+    async function changeElsewhere(
+      store: MemoryStore,
+      viewerId: string,
+      contractId = 'c-atlas',
+      change?: Parameters<MemoryAdapter['updateSettings']>[1],
+    ) {
       const other = adapterFor(viewerId, contractId, store);
       const current = await other.getSettings(contractId);
       const questions = current.questions.map((q, i) => (i === 0 ? { ...q, prompt: 'What shipped?' } : q));
-      return other.updateSettings(contractId, change ?? { questions }, { expectedVersion: current.version, idempotencyKey: `${viewerId}-${current.version}` });
+      return other.updateSettings(contractId, change ?? { questions }, {
+        expectedVersion: current.version,
+        idempotencyKey: `${viewerId}-${current.version}`,
+      });
     }
 
     it("says another tab or window, not someone else, when the client's own other tab changed the settings", async () => {
@@ -1179,7 +1243,7 @@ describe('<checkin-toggle>', () => {
       expect(text(alertOf(el))).to.equal(`Dana Whitfield changed these settings in the meantime. ${AGAIN}`);
     });
 
-    it('says unsaved edits can\'t be saved, and repeats them, when the reload hides the form', async () => {
+    it("says unsaved edits can't be saved, and repeats them, when the reload hides the form", async () => {
       // Atlas made into a 7-day contract: check-ins are not offered, but they are still on.
       const data = structuredClone(seedDemo({ now: FIXED }));
       const atlas = data.contracts.find((c) => c.id === 'c-atlas')!;
@@ -1237,8 +1301,15 @@ describe('<checkin-toggle>', () => {
       expect(text($(el, '.card > [part="consent"]'))).to.contain('Waiting for Kofi Mensah to accept.');
       const kofi = adapterFor('u-kofi', 'c-nova', store);
       const settings = await kofi.getSettings('c-nova');
-      await kofi.updateSettings('c-nova', { consent: 'declined' }, { expectedVersion: settings.version, idempotencyKey: 'k' });
-      await waitUntil(() => text($(el, '.card > [part="consent"]')).includes('Kofi Mensah declined weekly check-ins.'), 'decline not shown live');
+      await kofi.updateSettings(
+        'c-nova',
+        { consent: 'declined' },
+        { expectedVersion: settings.version, idempotencyKey: 'k' },
+      );
+      await waitUntil(
+        () => text($(el, '.card > [part="consent"]')).includes('Kofi Mensah declined weekly check-ins.'),
+        'decline not shown live',
+      );
       // The client can still switch off.
       expect(switchOf(el).getAttribute('aria-disabled')).to.equal('false');
     });
@@ -1264,7 +1335,10 @@ describe('<checkin-toggle>', () => {
       expect($$(el, 'button')).to.have.length(0);
     });
 
-    for (const [label, consent] of [['Accept', 'given'], ['Decline', 'declined']] as const) {
+    for (const [label, consent] of [
+      ['Accept', 'given'],
+      ['Decline', 'declined'],
+    ] as const) {
       it(`${label} sends consent "${consent}"`, async () => {
         const store = world();
         const enabled = await enableNova(store);
@@ -1296,7 +1370,9 @@ describe('<checkin-toggle>', () => {
       const el = await loaded(adapter, 'c-nova');
       const click = async (label: string) => {
         const changed = oneEvent(el, 'checkin-settings-change') as Promise<CheckinSettingsChangeEvent>;
-        $$(el, '[part="consent"] button').find((b) => text(b) === label)!.click();
+        $$(el, '[part="consent"] button')
+          .find((b) => text(b) === label)!
+          .click();
         return (await changed).detail.settings.consent;
       };
       expect(await click('Decline')).to.equal('declined');
@@ -1304,7 +1380,9 @@ describe('<checkin-toggle>', () => {
       await expect(el).to.be.accessible();
       expect(await click('Accept after all')).to.equal('given');
       await el.updateComplete;
-      $$(el, '[part="consent"] button').find((b) => text(b) === 'Withdraw my consent')!.click();
+      $$(el, '[part="consent"] button')
+        .find((b) => text(b) === 'Withdraw my consent')!
+        .click();
       const withdrawn = oneEvent(el, 'checkin-settings-change') as Promise<CheckinSettingsChangeEvent>;
       $<HTMLDialogElement>(el, '#withdraw-dialog')!.querySelector<HTMLButtonElement>('button.primary')!.click();
       expect((await withdrawn).detail.settings.consent).to.equal('withdrawn');
@@ -1365,7 +1443,11 @@ describe('<checkin-toggle>', () => {
       expect(text($(el, '.card > [part="consent"]'))).to.contain('Waiting for Kofi Mensah to accept.');
       // The talent consents elsewhere: the waiting note goes away.
       const kofi = adapterFor('u-kofi', 'c-nova', store);
-      await kofi.updateSettings('c-nova', { consent: 'given' }, { expectedVersion: settings.version, idempotencyKey: 'kofi-yes' });
+      await kofi.updateSettings(
+        'c-nova',
+        { consent: 'given' },
+        { expectedVersion: settings.version, idempotencyKey: 'kofi-yes' },
+      );
       await waitUntil(() => !$(el, '.card > [part="consent"]'), 'consent did not arrive');
       expect(calls(adapter, 'getSettings').length).to.equal(reads);
     });
@@ -1383,7 +1465,11 @@ describe('<checkin-toggle>', () => {
       parent.append(el);
       await el.updateComplete;
       const kofi = adapterFor('u-kofi', 'c-nova', store);
-      await kofi.updateSettings('c-nova', { consent: 'given' }, { expectedVersion: enabled.version, idempotencyKey: 'kofi-back' });
+      await kofi.updateSettings(
+        'c-nova',
+        { consent: 'given' },
+        { expectedVersion: enabled.version, idempotencyKey: 'kofi-back' },
+      );
       await waitUntil(() => switchOf(el).getAttribute('aria-checked') === 'true', 'no update after re-adding');
     });
 

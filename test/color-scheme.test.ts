@@ -20,7 +20,11 @@ async function mount(tag: 'checkin-thread' | 'checkin-toggle' | 'checkin-form', 
     props: { adapter },
     attrs: { 'contract-id': 'c-atlas' },
     host: { style },
-    until: { test: (el) => !el.shadowRoot?.querySelector('[aria-busy="true"], .skeleton'), message: 'loaded', timeout: 5000 },
+    until: {
+      test: (el) => !el.shadowRoot?.querySelector('[aria-busy="true"], .skeleton'),
+      message: 'loaded',
+      timeout: 5000,
+    },
   });
 }
 

@@ -195,7 +195,10 @@ describe('DraftController', () => {
 
   it('clear(key) of another key leaves the open draft alone', async () => {
     const other = draftKey('c-draft-test', 'ck-2', 'u-kofi');
-    localStorage.setItem(other, JSON.stringify({ value: { text: 'x' }, idempotencyKey: null, keyFor: null, savedAt: new Date().toISOString() }));
+    localStorage.setItem(
+      other,
+      JSON.stringify({ value: { text: 'x' }, idempotencyKey: null, keyFor: null, savedAt: new Date().toISOString() }),
+    );
     const el = await host();
     el.draft.open(KEY);
     el.draft.set({ text: 'still here' });

@@ -42,9 +42,7 @@ const checkins: Checkin[] = [
     editedAt: null,
     skipNote: null,
     acknowledgedAt: '2026-11-27T18:00:00.000Z',
-    replies: [
-      { id: 'r1', author: DANA, text: 'Thanks, "great"', createdAt: '2026-11-27T19:00:00.000Z' },
-    ],
+    replies: [{ id: 'r1', author: DANA, text: 'Thanks, "great"', createdAt: '2026-11-27T19:00:00.000Z' }],
   },
   {
     id: 'b',
@@ -190,9 +188,7 @@ describe('export', () => {
       };
       const [header, row] = toCsv(contract, DEFAULT_QUESTIONS, [old], options).split('\r\n');
       expect(header).to.contain(',Answer to an earlier question (gone),Health,');
-      expect(row).to.contain(
-        ',,,,x,On track,',
-      );
+      expect(row).to.contain(',,,,x,On track,');
       expect(row).to.match(
         /,"Dana Whitfield \(2026-11-27T19:00:00\.000Z\): one\nKofi Mensah \(2026-11-27T20:00:00\.000Z\): two",,,$/,
       );
@@ -280,7 +276,9 @@ describe('export', () => {
         `2026-12-02T14:00:00.000Z,"Wednesday, December 2, 2026 at 9:00 AM Eastern Time",Change${','.repeat(columns - 4)}Dana Whitfield turned weekly check-ins off.,Dana Whitfield`,
       );
       expect(second).to.contain(',Weekly check-in,Closed,');
-      expect(second!.endsWith(',"Closed: Dana Whitfield turned weekly check-ins off on Dec 2, 2026.",,')).to.equal(true);
+      expect(second!.endsWith(',"Closed: Dana Whitfield turned weekly check-ins off on Dec 2, 2026.",,')).to.equal(
+        true,
+      );
     });
 
     it('writes the whole history as JSON in the model’s own shapes', () => {
@@ -291,7 +289,6 @@ describe('export', () => {
       expect(parsed.items).to.deep.equal(history);
     });
   });
-
 
   it('names files after the contract and the local date', () => {
     expect(exportFileName('c-atlas', '2026-11-27', 'json')).to.equal('checkins-c-atlas-2026-11-27.json');

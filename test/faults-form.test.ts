@@ -6,7 +6,19 @@ import type { MemoryStore } from '../src/adapters/memory.js';
 import { draftKey } from '../src/controllers/draft.js';
 import type { CheckinForm } from '../src/elements/checkin-form/checkin-form.js';
 import { $, settle, text } from './support/dom.js';
-import { FRIDAY, HOUR, OPEN_ID, adapterFor, calls, hold, keyOf, loseFirstAnswer, optionsOf, watchUnhandled, world } from './support/fixtures.js';
+import {
+  FRIDAY,
+  HOUR,
+  OPEN_ID,
+  adapterFor,
+  calls,
+  hold,
+  keyOf,
+  loseFirstAnswer,
+  optionsOf,
+  watchUnhandled,
+  world,
+} from './support/fixtures.js';
 import {
   ANSWERS,
   alertOf,
@@ -26,7 +38,14 @@ const DRAFT = draftKey('c-atlas', OPEN_ID, 'u-kofi');
 
 function ctrlEnter(target: Element, repeat = false): void {
   target.dispatchEvent(
-    new KeyboardEvent('keydown', { key: 'Enter', ctrlKey: true, repeat, bubbles: true, composed: true, cancelable: true }),
+    new KeyboardEvent('keydown', {
+      key: 'Enter',
+      ctrlKey: true,
+      repeat,
+      bubbles: true,
+      composed: true,
+      cancelable: true,
+    }),
   );
 }
 
@@ -179,9 +198,7 @@ describe('faults: <checkin-form>', () => {
       const late: string[] = [];
       const send = firstPage.skipCheckin.bind(firstPage);
       firstPage.skipCheckin = (contractId, checkinId, input, options) => {
-        const answer = gate.then(() =>
-          send(contractId, checkinId, input, { idempotencyKey: options.idempotencyKey }),
-        );
+        const answer = gate.then(() => send(contractId, checkinId, input, { idempotencyKey: options.idempotencyKey }));
         answer.then(
           (c) => late.push(`answered:${c.status}`),
           (e: { code?: string }) => late.push(`failed:${e.code}`),
@@ -482,7 +499,9 @@ describe('faults: <checkin-form>', () => {
       const { el } = await mount(adapter, { now: FRIDAY - 4 * HOUR });
       await waitUntil(() => fields(el).length === 3, 'not answerable');
       expect(text($(el, '.asker'))).to.contain('Late');
-      expect(text($(el, '[part~="due"]'))).to.equal('Asked Fri 27 Nov, 16:00 · the answer was due by Fri 27 Nov, 23:59');
+      expect(text($(el, '[part~="due"]'))).to.equal(
+        'Asked Fri 27 Nov, 16:00 · the answer was due by Fri 27 Nov, 23:59',
+      );
       noNegative(text(el.shadowRoot));
     });
   });

@@ -43,8 +43,7 @@ async function rejection(promise: Promise<unknown>): Promise<unknown> {
   throw new Error('expected a rejection');
 }
 
-const signalOf = (call: { args: unknown[] }) =>
-  (call.args[call.args.length - 1] as { signal: AbortSignal }).signal;
+const signalOf = (call: { args: unknown[] }) => (call.args[call.args.length - 1] as { signal: AbortSignal }).signal;
 
 describe('resilient adapter (the request policy)', () => {
   describe('policy', () => {
@@ -214,7 +213,10 @@ describe('resilient adapter (the request policy)', () => {
     });
 
     const writes: Array<[string, (a: CheckinAdapter) => Promise<unknown>]> = [
-      ['updateSettings', (a) => a.updateSettings('c-atlas', { enabled: false }, { expectedVersion: 3, idempotencyKey: 'k1' })],
+      [
+        'updateSettings',
+        (a) => a.updateSettings('c-atlas', { enabled: false }, { expectedVersion: 3, idempotencyKey: 'k1' }),
+      ],
       ['requestUpdate', (a) => a.requestUpdate('c-atlas', {}, { idempotencyKey: 'k2' })],
       ['reply', (a) => a.reply('c-atlas', 'c-atlas-20261120T150000Z', { text: 'Hi' }, { idempotencyKey: 'k3' })],
       ['acknowledge', (a) => a.acknowledge('c-atlas', 'c-atlas-20261120T150000Z')],

@@ -5,7 +5,18 @@ import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
 import type { MemoryAdapter, MemoryStore } from '../src/adapters/memory.js';
 import type { CheckinThread } from '../src/elements/checkin-thread/checkin-thread.js';
 import { $, button, settle, text } from './support/dom.js';
-import { FRIDAY, HOUR, OPEN_ID, UNSEEN_ID, adapterFor, calls, keyOf, optionsOf, watchUnhandled, world } from './support/fixtures.js';
+import {
+  FRIDAY,
+  HOUR,
+  OPEN_ID,
+  UNSEEN_ID,
+  adapterFor,
+  calls,
+  keyOf,
+  optionsOf,
+  watchUnhandled,
+  world,
+} from './support/fixtures.js';
 import {
   article,
   articles,
@@ -195,7 +206,13 @@ describe('faults: <checkin-thread>', () => {
       await kofi.submitAnswers(
         'c-atlas',
         OPEN_ID,
-        { answers: [{ questionId: 'done', text: 'A' }, { questionId: 'next', text: 'B' }, { questionId: 'blockers', text: 'None' }] },
+        {
+          answers: [
+            { questionId: 'done', text: 'A' },
+            { questionId: 'next', text: 'B' },
+            { questionId: 'blockers', text: 'None' },
+          ],
+        },
         { idempotencyKey: 'k-1' },
       );
       await kofi.reply('c-atlas', UNSEEN_ID, { text: 'Missed reply' }, { idempotencyKey: 'k-2' });
@@ -231,7 +248,12 @@ describe('faults: <checkin-thread>', () => {
       const { el } = await mount(adapter);
       await loaded(el);
       adapter.faults.dropSubscriptions();
-      await adapterFor(store, 'u-kofi').reply('c-atlas', UNSEEN_ID, { text: 'While offline' }, { idempotencyKey: 'k-1' });
+      await adapterFor(store, 'u-kofi').reply(
+        'c-atlas',
+        UNSEEN_ID,
+        { text: 'While offline' },
+        { idempotencyKey: 'k-1' },
+      );
       window.dispatchEvent(new Event('offline'));
       window.dispatchEvent(new Event('online'));
       await waitUntil(() => replyTexts(el, UNSEEN_ID).length === 1, 'did not catch up');
@@ -282,7 +304,12 @@ describe('faults: <checkin-thread>', () => {
       const late = answerLate(adapter, 'listHistory');
       const { el } = await mount(adapter);
       await late.served;
-      await adapterFor(store, 'u-kofi').reply('c-atlas', UNSEEN_ID, { text: 'Sent while loading' }, { idempotencyKey: 'k-1' });
+      await adapterFor(store, 'u-kofi').reply(
+        'c-atlas',
+        UNSEEN_ID,
+        { text: 'Sent while loading' },
+        { idempotencyKey: 'k-1' },
+      );
       await settle();
       expect(Boolean($(el, '[role="feed"]'))).to.equal(false);
       late.open();
@@ -302,7 +329,12 @@ describe('faults: <checkin-thread>', () => {
       const late = answerLate(adapter, 'listHistory');
       const refreshed = el.refresh();
       await late.served;
-      await adapterFor(store, 'u-kofi').reply('c-atlas', UNSEEN_ID, { text: 'Sent while catching up' }, { idempotencyKey: 'k-1' });
+      await adapterFor(store, 'u-kofi').reply(
+        'c-atlas',
+        UNSEEN_ID,
+        { text: 'Sent while catching up' },
+        { idempotencyKey: 'k-1' },
+      );
       await settle();
       await el.updateComplete;
       // Held: applied now, the older page would overwrite it.
@@ -322,7 +354,7 @@ describe('faults: <checkin-thread>', () => {
   describe('clock skew between the page and the adapter', () => {
     const noNegative = (s: string) => expect(s).to.not.match(/-\s?\d|NaN|Invalid/);
 
-    it("shows an open check-in not yet due on this clock as open and answerable for the talent", async () => {
+    it('shows an open check-in not yet due on this clock as open and answerable for the talent', async () => {
       const adapter = adapterFor(world(), 'u-kofi');
       const { el } = await mount(adapter, { now: FRIDAY - 4 * HOUR });
       await loaded(el);

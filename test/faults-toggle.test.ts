@@ -217,7 +217,13 @@ describe('faults: <checkin-toggle>', () => {
       await loaded(el);
       adapter.faults.dropSubscriptions();
       const other = adapterFor(store, 'u-dana');
-      const schedule = { weekday: 2 as const, time: '10:30', timeZone: 'Europe/Berlin', skipDates: [], pausedUntil: null };
+      const schedule = {
+        weekday: 2 as const,
+        time: '10:30',
+        timeZone: 'Europe/Berlin',
+        skipDates: [],
+        pausedUntil: null,
+      };
       const current = await other.getSettings('c-atlas');
       await other.updateSettings('c-atlas', { schedule }, { expectedVersion: current.version, idempotencyKey: 'o-1' });
       await settle();
@@ -230,7 +236,11 @@ describe('faults: <checkin-toggle>', () => {
       const subscribed = calls(adapter, 'subscribe').length;
       expect(subscribed).to.equal(2);
       const latest = await other.getSettings('c-atlas');
-      await other.updateSettings('c-atlas', { enabled: false }, { expectedVersion: latest.version, idempotencyKey: 'o-2' });
+      await other.updateSettings(
+        'c-atlas',
+        { enabled: false },
+        { expectedVersion: latest.version, idempotencyKey: 'o-2' },
+      );
       await waitUntil(() => switchOf(el).getAttribute('aria-checked') === 'false', 'the live update did not arrive');
       expect(calls(adapter, 'getSettings')).to.have.length(2);
     });

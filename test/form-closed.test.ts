@@ -31,7 +31,11 @@ async function turnOff(w: World): Promise<void> {
 
 async function withdraw(w: World): Promise<void> {
   const { version } = await w.talent.getSettings('c-atlas');
-  await w.talent.updateSettings('c-atlas', { consent: 'withdrawn' }, { expectedVersion: version, idempotencyKey: 'k-withdraw' });
+  await w.talent.updateSettings(
+    'c-atlas',
+    { consent: 'withdrawn' },
+    { expectedVersion: version, idempotencyKey: 'k-withdraw' },
+  );
 }
 
 describe('<checkin-form> closed check-ins (rule 2)', () => {
@@ -85,12 +89,16 @@ describe('<checkin-form> closed check-ins (rule 2)', () => {
     field.dispatchEvent(new Event('input', { bubbles: true, composed: true }));
     await el.updateComplete;
     el.remove();
-    expect(JSON.parse(localStorage.getItem(KEY)!).value.reply).to.equal('Dana, here is where I got to: team roles are done.');
+    expect(JSON.parse(localStorage.getItem(KEY)!).value.reply).to.equal(
+      'Dana, here is where I got to: team roles are done.',
+    );
 
     const again = await mount(w.talent);
     expect(replyField(again)!.value).to.equal('Dana, here is where I got to: team roles are done.');
     await again.sendReply();
-    expect(calls(w.talent, 'reply')[0]!.args[2]).to.deep.equal({ text: 'Dana, here is where I got to: team roles are done.' });
+    expect(calls(w.talent, 'reply')[0]!.args[2]).to.deep.equal({
+      text: 'Dana, here is where I got to: team roles are done.',
+    });
   });
 
   it('says "you withdrew" when the talent withdrew consent, in the second person', async () => {
@@ -141,7 +149,11 @@ describe('<checkin-form> closed check-ins (rule 2)', () => {
     await el.submit();
     const error = $(el, '[part~="error"][data-code="conflict"]');
     expect(text(error)).to.contain('This check-in closed when check-ins were turned off.');
-    expect(fields(el).map((f) => f.value)).to.deep.equal(['Team roles behind the flag.', 'Release checklist with QA.', 'None']);
+    expect(fields(el).map((f) => f.value)).to.deep.equal([
+      'Team roles behind the flag.',
+      'Release checklist with QA.',
+      'None',
+    ]);
     expect(JSON.parse(localStorage.getItem(KEY)!).value.answers.next).to.equal('Release checklist with QA.');
     await expect(el).to.be.accessible();
 
@@ -179,10 +191,20 @@ describe('<checkin-form> closed check-ins (rule 2)', () => {
     await w.talent.submitAnswers(
       'c-atlas',
       OPEN_ID,
-      { answers: [{ questionId: 'done', text: 'a' }, { questionId: 'next', text: 'b' }, { questionId: 'blockers', text: 'None' }] },
+      {
+        answers: [
+          { questionId: 'done', text: 'a' },
+          { questionId: 'next', text: 'b' },
+          { questionId: 'blockers', text: 'None' },
+        ],
+      },
       { idempotencyKey: 'k-answer' },
     );
-    await w.client.requestUpdate('c-atlas', { message: 'A quick word on the release?' }, { idempotencyKey: 'k-request' });
+    await w.client.requestUpdate(
+      'c-atlas',
+      { message: 'A quick word on the release?' },
+      { idempotencyKey: 'k-request' },
+    );
     await turnOff(w);
     const el = await mount(w.talent);
     expect(text($(el, '.asker'))).to.equal('Dana Whitfield asked for an update');

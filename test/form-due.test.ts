@@ -32,7 +32,7 @@ describe('<checkin-form> due means due (rule 8)', () => {
     expect(text($(el, '.asker'))).to.equal("Dana Whitfield asks for this week's check-in");
     // Midnight ending Kofi's Friday reads as the last minute of it, in his en-GB format.
     expect(text($(el, '[part~="due"]'))).to.equal('Asked 1 minute ago · answer by Fri 27 Nov, 23:59');
-    expect(Boolean($(el, "[data-status=\"late\"]"))).to.equal(false);
+    expect(Boolean($(el, '[data-status="late"]'))).to.equal(false);
     expect(text(el.shadowRoot!)).not.to.match(/\bLate\b|overdue|ago · due/);
     expect(Boolean(skipButton(el))).to.equal(true);
     await expect(el).to.be.accessible();
@@ -59,7 +59,7 @@ describe('<checkin-form> due means due (rule 8)', () => {
     // A backend whose answer-by time came earlier than its status change (or a clock ahead of it).
     const w = world({ now: JUST_OPENED + 2 * 3_600_000 });
     const el = await mount(stating(w.talent, openWith({ lateAt: '2026-11-27T16:30:00.000Z' })), { clock: w.clock });
-    expect(Boolean($(el, "[data-status=\"late\"]"))).to.equal(false);
+    expect(Boolean($(el, '[data-status="late"]'))).to.equal(false);
     expect(Boolean(skipButton(el))).to.equal(false);
     expect(fields(el)).to.have.length(3);
   });
@@ -69,8 +69,7 @@ describe('<checkin-form> due means due (rule 8)', () => {
       await w.talent.submitAnswers('c-atlas', OPEN_ID, { answers: ANSWERS }, { idempotencyKey: 'k-answer' });
       return w;
     }
-    const version = async (w: Awaited<ReturnType<typeof answered>>) =>
-      (await w.client.getSettings('c-atlas')).version;
+    const version = async (w: Awaited<ReturnType<typeof answered>>) => (await w.client.getSettings('c-atlas')).version;
 
     it("ends at the check-in's closesAt, the next check-in that really opens", async () => {
       const w = await answered();
@@ -80,7 +79,9 @@ describe('<checkin-form> due means due (rule 8)', () => {
       );
       ($(el, '[part~="edit"]') as HTMLButtonElement).click();
       await el.updateComplete;
-      expect(text($(el, '.muted'))).to.equal('You can change your answer until the next check-in opens, Tue 8 Dec, 16:00.');
+      expect(text($(el, '.muted'))).to.equal(
+        'You can change your answer until the next check-in opens, Tue 8 Dec, 16:00.',
+      );
       await expect(el).to.be.accessible();
     });
 
@@ -109,7 +110,11 @@ describe('<checkin-form> due means due (rule 8)', () => {
 
     it('says it stays open while no new check-in opens once the client turns check-ins off', async () => {
       const w = await answered();
-      await w.client.updateSettings('c-atlas', { enabled: false }, { expectedVersion: await version(w), idempotencyKey: 'k-off' });
+      await w.client.updateSettings(
+        'c-atlas',
+        { enabled: false },
+        { expectedVersion: await version(w), idempotencyKey: 'k-off' },
+      );
       const el = await mount(w.talent, { clock: w.clock });
       expect(text($(el, '[part~="state"]'))).to.equal(
         'Answered on Fri 27 Nov, 17:01. No weekly check-ins are being asked, so you can change your answer as long as no new check-in has opened.',
@@ -120,7 +125,11 @@ describe('<checkin-form> due means due (rule 8)', () => {
 
     it('never names a prompt computed from a schedule that is off (a backend without closesAt)', async () => {
       const w = await answered();
-      await w.client.updateSettings('c-atlas', { enabled: false }, { expectedVersion: await version(w), idempotencyKey: 'k-off' });
+      await w.client.updateSettings(
+        'c-atlas',
+        { enabled: false },
+        { expectedVersion: await version(w), idempotencyKey: 'k-off' },
+      );
       const el = await mount(stating(w.talent, openWith({ closesAt: undefined })), { clock: w.clock });
       expect(text($(el, '[part~="state"]'))).not.to.match(/Dec/);
       expect(text($(el, '[part~="state"]'))).to.contain('as long as no new check-in has opened');
@@ -128,7 +137,7 @@ describe('<checkin-form> due means due (rule 8)', () => {
   });
 
   describe("the client's view", () => {
-    it('reads an open check-in as asked, with the answer-by time in the client\'s own time', async () => {
+    it("reads an open check-in as asked, with the answer-by time in the client's own time", async () => {
       const w = world({ now: JUST_OPENED });
       const el = await mount(w.client, { clock: w.clock });
       expect(text($(el, '[part~="state"]'))).to.equal(

@@ -74,7 +74,13 @@ export function checkinOf(fields: Partial<Checkin> & Pick<Checkin, 'id' | 'contr
  */
 export async function mount(
   adapter: CheckinAdapter | undefined,
-  { contractId = 'c-atlas', checkinId = '', clock, now = FRIDAY, attrs = {} }: {
+  {
+    contractId = 'c-atlas',
+    checkinId = '',
+    clock,
+    now = FRIDAY,
+    attrs = {},
+  }: {
     contractId?: string;
     checkinId?: string;
     clock?: { now: number };

@@ -54,7 +54,9 @@ async function changeQuestions(client: MemoryAdapter, idempotencyKey: string): P
 }
 
 /** The stored draft of the open Atlas check-in (Kofi's), or null. */
-function storedDraft(checkinId = OPEN_ID): { answers: Record<string, string>; skip?: { note: string; open: boolean } } | null {
+function storedDraft(
+  checkinId = OPEN_ID,
+): { answers: Record<string, string>; skip?: { note: string; open: boolean } } | null {
   const raw = localStorage.getItem(draftKey('c-atlas', checkinId, 'u-kofi'));
   return raw ? (JSON.parse(raw) as { value: ReturnType<typeof storedDraft> & object }).value : null;
 }
@@ -172,8 +174,14 @@ describe('<checkin-form> live updates', () => {
       fields(el)[0]!.focus();
       const gate = hold(talent, 'getSettings');
       const settings = await client.getSettings('c-atlas');
-      const questions = settings.questions.map((q, i) => (i === 0 ? { ...q, prompt: 'What did you ship this week?' } : q));
-      await client.updateSettings('c-atlas', { questions }, { expectedVersion: settings.version, idempotencyKey: 'live-7' });
+      const questions = settings.questions.map((q, i) =>
+        i === 0 ? { ...q, prompt: 'What did you ship this week?' } : q,
+      );
+      await client.updateSettings(
+        'c-atlas',
+        { questions },
+        { expectedVersion: settings.version, idempotencyKey: 'live-7' },
+      );
       await waitUntil(() => gate.held > 0, 'the settings change did not reload the form');
       await el.updateComplete;
 
@@ -209,8 +217,14 @@ describe('<checkin-form> live updates', () => {
       const note = () => el.shadowRoot!.querySelector<HTMLTextAreaElement>('#skip-note');
       await waitUntil(() => el.shadowRoot!.activeElement === note(), 'the note did not take the focus');
       const settings = await client.getSettings('c-atlas');
-      const questions = settings.questions.map((q, i) => (i === 0 ? { ...q, prompt: 'What did you ship this week?' } : q));
-      await client.updateSettings('c-atlas', { questions }, { expectedVersion: settings.version, idempotencyKey: 'live-11' });
+      const questions = settings.questions.map((q, i) =>
+        i === 0 ? { ...q, prompt: 'What did you ship this week?' } : q,
+      );
+      await client.updateSettings(
+        'c-atlas',
+        { questions },
+        { expectedVersion: settings.version, idempotencyKey: 'live-11' },
+      );
       await waitUntil(() => prompts(el)[0] === 'What did you ship this week?', 'the new question never showed');
       expect(el.shadowRoot!.querySelector('[part~="skip"]')!.getAttribute('aria-expanded')).to.equal('true');
       expect(Boolean(note()) && el.shadowRoot!.activeElement === note(), 'the note kept the focus').to.equal(true);
@@ -236,7 +250,11 @@ describe('<checkin-form> live updates', () => {
       const gate = hold(talent, 'getSettings');
       const settings = await client.getSettings('c-atlas');
       const questions = settings.questions.map((q, i) => (i === 2 ? { ...q, prompt: 'Anything in your way?' } : q));
-      await client.updateSettings('c-atlas', { questions }, { expectedVersion: settings.version, idempotencyKey: 'live-10' });
+      await client.updateSettings(
+        'c-atlas',
+        { questions },
+        { expectedVersion: settings.version, idempotencyKey: 'live-10' },
+      );
       await waitUntil(() => gate.held > 0, 'the settings change did not reload the form');
       await el.updateComplete;
       // The reload read the check-in list before this submit; its settings come after it.
@@ -292,7 +310,10 @@ describe('<checkin-form> live updates', () => {
       await el.updateComplete;
       expect(card(el)!.hasAttribute('aria-busy')).to.equal(false);
       expect(fields(el).map((f) => f.value)).to.deep.equal(['Typed while it reloaded', '', '']);
-      expect(Boolean(el.shadowRoot!.querySelector('[data-state="answered"]')), 'the answered view replaced the form').to.equal(false);
+      expect(
+        Boolean(el.shadowRoot!.querySelector('[data-state="answered"]')),
+        'the answered view replaced the form',
+      ).to.equal(false);
       expect(newer(el)!.textContent).to.contain('answered or skipped elsewhere');
       await waitUntil(() => storedDraft()?.answers.done === 'Typed while it reloaded', 'the draft lost the text');
       await expect(el).to.be.accessible();
@@ -349,7 +370,10 @@ describe('<checkin-form> live updates', () => {
       await waitUntil(() => newer(el), 'no notice was shown');
       expect(newer(el)!.textContent).to.contain('Something changed on this contract');
       await talentElsewhere.submitAnswers('c-atlas', OPEN_ID, { answers }, { idempotencyKey: 'live-23' });
-      await waitUntil(() => newer(el)?.textContent?.includes(ELSEWHERE), 'the "answered elsewhere" notice never showed');
+      await waitUntil(
+        () => newer(el)?.textContent?.includes(ELSEWHERE),
+        'the "answered elsewhere" notice never showed',
+      );
       expect(fields(el)[0]!.value).to.equal('Still typing on the laptop');
       await expect(el).to.be.accessible();
     });
@@ -402,7 +426,9 @@ describe('<checkin-form> live updates', () => {
       await noteThenCancel(el, 'Maybe off on Monday');
       await changeQuestions(client, 'live-16');
       await waitUntil(
-        () => el.shadowRoot!.querySelector('[part~="label"] span[dir]')?.textContent?.trim() === 'What did you ship this week?',
+        () =>
+          el.shadowRoot!.querySelector('[part~="label"] span[dir]')?.textContent?.trim() ===
+          'What did you ship this week?',
         'the new question never showed',
       );
       await settle();
@@ -478,9 +504,10 @@ describe('<checkin-form> live updates', () => {
       list.open();
       await settle(10);
       await el.updateComplete;
-      expect(fields(el).map((f) => f.value), 'the load set the form aside for the submit').to.deep.equal(
-        answers.map((a) => a.text),
-      );
+      expect(
+        fields(el).map((f) => f.value),
+        'the load set the form aside for the submit',
+      ).to.deep.equal(answers.map((a) => a.text));
       expect(text(el)).not.to.contain('Restored your unsent answers');
 
       submit.open();
@@ -516,7 +543,10 @@ describe('<checkin-form> live updates', () => {
       await submitted;
       await waitUntil(() => text(el).includes('Quick update?'), 'the requested check-in never loaded after the submit');
       expect(text(el)).to.contain('Dana Whitfield asked for an update');
-      expect(fields(el).map((f) => f.value), 'the new check-in starts empty').to.deep.equal(['', '', '']);
+      expect(
+        fields(el).map((f) => f.value),
+        'the new check-in starts empty',
+      ).to.deep.equal(['', '', '']);
       expect(Boolean(newer(el)), 'no notice: nothing was left unsent').to.equal(false);
       expect(count(talent, 'submitAnswers')).to.equal(1);
       const stored = (await client.listCheckins('c-atlas', { limit: 5 })).items.find((c) => c.id === OPEN_ID)!;
@@ -566,7 +596,7 @@ describe('<checkin-form> live updates', () => {
       await waitUntil(() => text(el).includes('Quick update?'), 'the requested check-in never loaded');
     });
 
-    it("does not reload for the echo of its own submit", async () => {
+    it('does not reload for the echo of its own submit', async () => {
       const { talent } = world();
       const el = await mount(talent);
       for (const [i, answer] of answers.entries()) await type(el, i, answer.text);
@@ -788,7 +818,10 @@ describe('<checkin-form> live updates', () => {
       skip.focus();
       await client.requestUpdate('c-atlas', { message: 'Quick update?' }, { idempotencyKey: 'live-37' });
       await loaded(el, 'Quick update?');
-      expect(el.shadowRoot!.activeElement === el.shadowRoot!.querySelector('[part~="skip"]'), 'the skip button kept the focus').to.equal(true);
+      expect(
+        el.shadowRoot!.activeElement === el.shadowRoot!.querySelector('[part~="skip"]'),
+        'the skip button kept the focus',
+      ).to.equal(true);
       expect(status(el)).to.equal(REQUESTED);
       expect(previousSent(el), 'nothing was sent').to.equal('');
     });
@@ -814,7 +847,9 @@ describe('<checkin-form> live updates', () => {
     const clock = () => {
       if (armed) {
         armed = false;
-        store.session('u-dana').requestUpdate('c-atlas', { message: 'Said as the load finished' }, { idempotencyKey: 'live-29' });
+        store
+          .session('u-dana')
+          .requestUpdate('c-atlas', { message: 'Said as the load finished' }, { idempotencyKey: 'live-29' });
       }
       return FRIDAY;
     };
@@ -829,7 +864,10 @@ describe('<checkin-form> live updates', () => {
     armed = true;
     gate.open();
     await waitUntil(() => !armed, 'the load never read the clock');
-    await waitUntil(() => text(el).includes('Said as the load finished'), 'the request heard as the load finished never showed');
+    await waitUntil(
+      () => text(el).includes('Said as the load finished'),
+      'the request heard as the load finished never showed',
+    );
   });
 
   it('stops listening when it leaves the page', async () => {

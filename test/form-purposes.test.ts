@@ -13,7 +13,11 @@ const [DONE, NEXT, BLOCKERS] = DEFAULT_QUESTIONS.map((q) => ({ ...q, quickAnswer
 
 async function setQuestions(w: World, questions: Question[]): Promise<void> {
   const { version } = await w.client.getSettings('c-atlas');
-  await w.client.updateSettings('c-atlas', { questions }, { expectedVersion: version, idempotencyKey: `k-q-${Math.random()}` });
+  await w.client.updateSettings(
+    'c-atlas',
+    { questions },
+    { expectedVersion: version, idempotencyKey: `k-q-${Math.random()}` },
+  );
 }
 
 const labels = (el: Element) =>
@@ -41,7 +45,14 @@ describe('<checkin-form> question purposes (rule 5)', () => {
   it("copies from last week's answer to the question about what is next, not from the second question", async () => {
     const w = world();
     // A new plain question second: position 1 is no longer the plan.
-    const extra: Question = { id: 'demo', prompt: 'Anything to demo?', required: false, maxLength: 300, quickAnswers: [], purpose: null };
+    const extra: Question = {
+      id: 'demo',
+      prompt: 'Anything to demo?',
+      required: false,
+      maxLength: 300,
+      quickAnswers: [],
+      purpose: null,
+    };
     await setQuestions(w, [DONE, extra, NEXT, BLOCKERS]);
     const el = await mount(w.talent);
     copyButtons(el)[0]!.click();

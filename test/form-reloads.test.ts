@@ -95,7 +95,13 @@ describe('<checkin-form> live events cost no request unless they change what is 
     await w.talent.submitAnswers(
       'c-atlas',
       OPEN_ID,
-      { answers: [{ questionId: 'done', text: 'a' }, { questionId: 'next', text: 'b' }, { questionId: 'blockers', text: 'None' }] },
+      {
+        answers: [
+          { questionId: 'done', text: 'a' },
+          { questionId: 'next', text: 'b' },
+          { questionId: 'blockers', text: 'None' },
+        ],
+      },
       { idempotencyKey: 'k-answer' },
     );
     const el = await mount(w.talent);
@@ -114,13 +120,17 @@ describe('<checkin-form> live events cost no request unless they change what is 
     const questions = settings.questions.map((q) =>
       q.id === 'blockers' ? { ...q, prompt: 'Is anything in your way?' } : q,
     );
-    await w.client.updateSettings('c-atlas', { questions }, { expectedVersion: settings.version, idempotencyKey: 'k-q' });
+    await w.client.updateSettings(
+      'c-atlas',
+      { questions },
+      { expectedVersion: settings.version, idempotencyKey: 'k-q' },
+    );
     await waitUntil(() => text(el.shadowRoot!).includes('Is anything in your way?'), 'the new question never showed');
     await flush(el);
     expect(loads(w.talent) - before).to.equal(1);
   });
 
-  it('keeps last week\'s plan current from an event about a loaded check-in, without a load', async () => {
+  it("keeps last week's plan current from an event about a loaded check-in, without a load", async () => {
     const w = world();
     const { adapter, send } = tapped(w.talent);
     const el = await mount(adapter);

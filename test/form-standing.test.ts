@@ -79,7 +79,7 @@ describe('<checkin-form> requests are answerable in every consent state (rule 1)
     });
   }
 
-  it('says who turned weekly check-ins off and when, in the talent\'s time', async () => {
+  it("says who turned weekly check-ins off and when, in the talent's time", async () => {
     const w = world({
       data: nova({ enabled: false, disabledAt: '2026-11-25T14:30:00.000Z', disabledBy: { ...DANA } }),
     });

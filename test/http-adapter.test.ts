@@ -111,7 +111,9 @@ describe('HttpAdapter requests', () => {
   for (const [status, problem, code, retryable] of cases) {
     it(`${status} is ${code}${retryable ? ', retryable' : ''}, with the server's words when it sends some`, async () => {
       const { fetch } = scripted(() =>
-        problem ? json(status, { type: 'about:blank', status, ...problem }) : new Response('<html>oops</html>', { status, headers: { 'Content-Type': 'text/html' } }),
+        problem
+          ? json(status, { type: 'about:blank', status, ...problem })
+          : new Response('<html>oops</html>', { status, headers: { 'Content-Type': 'text/html' } }),
       );
       const error = await failure(adapter(fetch).getSettings('c-1'));
       expect(error).to.be.instanceOf(CheckinError);
@@ -134,11 +136,15 @@ describe('HttpAdapter requests', () => {
   });
 
   it('a success that is not JSON, or broken JSON, is invalid and names the route', async () => {
-    const html = scripted(() => new Response('<html></html>', { status: 200, headers: { 'Content-Type': 'text/html' } }));
+    const html = scripted(
+      () => new Response('<html></html>', { status: 200, headers: { 'Content-Type': 'text/html' } }),
+    );
     const notJson = await failure(adapter(html.fetch).listCheckins('c-1'));
     expect(notJson.code).to.equal('invalid');
     expect(notJson.message).to.contain('GET /contracts/c-1/checkins').and.contain('text/html');
-    const broken = scripted(() => new Response('{"items": [', { status: 200, headers: { 'Content-Type': 'application/json' } }));
+    const broken = scripted(
+      () => new Response('{"items": [', { status: 200, headers: { 'Content-Type': 'application/json' } }),
+    );
     const error = await failure(adapter(broken.fetch).listCheckins('c-1'));
     expect(error.code).to.equal('invalid');
     expect(error.retryable).to.equal(false);
@@ -227,7 +233,7 @@ describe('HttpAdapter event stream', () => {
     expect(sent).to.have.length(0);
   });
 
-  it('a read and a stream that crossed: the stream resumes from the read\'s Event-Seq, so nothing falls between', async () => {
+  it("a read and a stream that crossed: the stream resumes from the read's Event-Seq, so nothing falls between", async () => {
     const events: string[] = [];
     const { sent, fetch } = scripted((request) => {
       if (request.url.endsWith('/events')) {

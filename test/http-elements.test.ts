@@ -34,13 +34,19 @@ async function reset(): Promise<void> {
 }
 
 const requestsBy = async (user: string): Promise<Logged[]> =>
-  ((await (await fetch(`${API}/_log`)).json()) as Logged[]).filter((r) => r.user === user && !r.path.endsWith('/events'));
+  ((await (await fetch(`${API}/_log`)).json()) as Logged[]).filter(
+    (r) => r.user === user && !r.path.endsWith('/events'),
+  );
 
 const as = (user: string, contractId = 'c-atlas') =>
   new HttpAdapter({ baseUrl: API, contractId, headers: { Authorization: `Bearer ${user}` } });
 
 async function mount(tag: string, adapter: HttpAdapter, contractId = 'c-atlas'): Promise<HTMLElement> {
-  const ready = { 'checkin-toggle': '[role="heading"]', 'checkin-form': '[role="heading"]', 'checkin-thread': '[role="heading"]' }[tag]!;
+  const ready = {
+    'checkin-toggle': '[role="heading"]',
+    'checkin-form': '[role="heading"]',
+    'checkin-thread': '[role="heading"]',
+  }[tag]!;
   return place(tag, {
     props: { adapter },
     attrs: { 'contract-id': contractId },
@@ -74,9 +80,14 @@ describe('the elements on the real wire', function () {
     await until(() => root(form).querySelector('textarea'), 'the form');
     const before = (await requestsBy('u-dana')).length;
     const answers = ['Billing page polish over the wire.', 'Release checklist.', 'None'];
-    root(form).querySelectorAll<HTMLTextAreaElement>('textarea').forEach((area, i) => type(area, answers[i] ?? ''));
+    root(form)
+      .querySelectorAll<HTMLTextAreaElement>('textarea')
+      .forEach((area, i) => type(area, answers[i] ?? ''));
     root(form).querySelector<HTMLButtonElement>('[part~="submit"]')!.click();
-    await until(() => text(root(thread)).includes('Billing page polish over the wire.'), 'the answer reached the client');
+    await until(
+      () => text(root(thread)).includes('Billing page polish over the wire.'),
+      'the answer reached the client',
+    );
     // The event carried the check-in: no request of the client's page was needed for it.
     expect((await requestsBy('u-dana')).length - before).to.equal(0);
     await expect(thread).to.be.accessible();
@@ -102,7 +113,10 @@ describe('the elements on the real wire', function () {
     root(thread).querySelector<HTMLButtonElement>('[part~="request-panel"] button[type="submit"]')!.click();
     // Check-ins are off on Nova and need consent, yet the request is the client's to make and
     // the talent's to answer.
-    await until(() => text(root(form)).includes('Where are the prototypes?') && root(form).querySelector('textarea'), 'the request in the form');
+    await until(
+      () => text(root(form)).includes('Where are the prototypes?') && root(form).querySelector('textarea'),
+      'the request in the form',
+    );
     expect(text(root(form))).to.contain('Dana Whitfield');
   });
 
@@ -116,11 +130,16 @@ describe('the elements on the real wire', function () {
       input.dispatchEvent(new Event('change', { bubbles: true, composed: true }));
     };
     const save = (el: HTMLElement) =>
-      [...root(el).querySelectorAll<HTMLButtonElement>('button[type="submit"]')].find((b) => text(b) === 'Save schedule')!.click();
+      [...root(el).querySelectorAll<HTMLButtonElement>('button[type="submit"]')]
+        .find((b) => text(b) === 'Save schedule')!
+        .click();
     setTime(second, '11:45');
     setTime(first, '10:15');
     save(first);
-    await until(() => text(root(first)).includes('10:15') && !root(first).querySelector('[aria-busy="true"]'), 'the first save');
+    await until(
+      () => text(root(first)).includes('10:15') && !root(first).querySelector('[aria-busy="true"]'),
+      'the first save',
+    );
     save(second);
     await until(() => root(second).querySelector('[part~="conflict"]'), 'the conflict notice');
     expect(root(second).querySelector<HTMLInputElement>('#time')!.value).to.equal('11:45');
@@ -131,11 +150,22 @@ describe('the elements on the real wire', function () {
     const client = await mount('checkin-toggle', as('u-dana', 'c-nova'), 'c-nova');
     const talent = await mount('checkin-toggle', as('u-kofi', 'c-nova'), 'c-nova');
     root(client).querySelector<HTMLElement>('[role="switch"]')!.click();
-    await until(() => [...root(client).querySelectorAll('button')].find((b) => text(b) === 'Turn on check-ins'), 'the confirmation');
-    [...root(client).querySelectorAll<HTMLButtonElement>('button')].find((b) => text(b) === 'Turn on check-ins')!.click();
-    await until(() => [...root(talent).querySelectorAll('button')].some((b) => /accept/i.test(text(b))), "the talent's accept");
+    await until(
+      () => [...root(client).querySelectorAll('button')].find((b) => text(b) === 'Turn on check-ins'),
+      'the confirmation',
+    );
+    [...root(client).querySelectorAll<HTMLButtonElement>('button')]
+      .find((b) => text(b) === 'Turn on check-ins')!
+      .click();
+    await until(
+      () => [...root(talent).querySelectorAll('button')].some((b) => /accept/i.test(text(b))),
+      "the talent's accept",
+    );
     [...root(talent).querySelectorAll<HTMLButtonElement>('button')].find((b) => /accept/i.test(text(b)))!.click();
-    await until(() => !/Waiting for Kofi/.test(text(root(client))) && /Fridays/.test(text(root(client))), 'the client sees the acceptance');
+    await until(
+      () => !/Waiting for Kofi/.test(text(root(client))) && /Fridays/.test(text(root(client))),
+      'the client sees the acceptance',
+    );
     expect(text(root(client))).to.not.contain('Waiting for Kofi Mensah to accept');
   });
 
@@ -150,7 +180,12 @@ describe('the elements on the real wire', function () {
     const { items } = await talent.listCheckins('c-atlas', { limit: 5 });
     const target = items.find((c) => c.status === 'answered')!;
     for (let i = 0; i < 100; i++) {
-      await talent.reply('c-atlas', target.id, { text: `Burst reply ${i + 1}` }, { idempotencyKey: newIdempotencyKey() });
+      await talent.reply(
+        'c-atlas',
+        target.id,
+        { text: `Burst reply ${i + 1}` },
+        { idempotencyKey: newIdempotencyKey() },
+      );
     }
     await until(() => text(root(page[2]!)).includes('Burst reply 100'), 'the last reply reached the thread');
     await new Promise((resolve) => setTimeout(resolve, 500));

@@ -18,22 +18,36 @@ const root = (el: Element) => el.shadowRoot!;
 const until = (test: () => unknown, what: string, timeout = 10000) => waitUntil(test, what, { timeout, interval: 50 });
 
 async function post(path: string, body: unknown = {}): Promise<Response> {
-  return fetch(`${API}${path}`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) });
+  return fetch(`${API}${path}`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify(body),
+  });
 }
 const fault = (spec: Record<string, unknown>) => post('/_faults', spec);
-const log = async () => (await (await fetch(`${API}/_log`)).json()) as Array<{ method: string; path: string; user: string | null }>;
+const log = async () =>
+  (await (await fetch(`${API}/_log`)).json()) as Array<{ method: string; path: string; user: string | null }>;
 
 const as = (user: string, headers?: () => HeadersInit) =>
   new HttpAdapter({ baseUrl: API, contractId: 'c-atlas', headers: headers ?? { Authorization: `Bearer ${user}` } });
 
-async function mount<T extends HTMLElement>(tag: string, adapter: HttpAdapter, attrs: Record<string, string> = {}): Promise<T> {
+async function mount<T extends HTMLElement>(
+  tag: string,
+  adapter: HttpAdapter,
+  attrs: Record<string, string> = {},
+): Promise<T> {
   return place<T>(tag, {
     props: { adapter, retryPolicy: { baseDelayMs: 50, maxDelayMs: 200 } },
     attrs: { 'contract-id': 'c-atlas', ...attrs },
   });
 }
 
-const loaded = (el: HTMLElement) => until(() => root(el).querySelector('[role="heading"]') && !root(el).querySelector('[part~="loading"]'), `${el.localName} loaded`, 15000);
+const loaded = (el: HTMLElement) =>
+  until(
+    () => root(el).querySelector('[role="heading"]') && !root(el).querySelector('[part~="loading"]'),
+    `${el.localName} loaded`,
+    15000,
+  );
 
 function type(area: HTMLTextAreaElement, value: string) {
   area.value = value;
@@ -57,7 +71,9 @@ describe('faults over the wire', function () {
     const form = await mount('checkin-form', talent);
     await loaded(form);
     const answers = ['Written before the restart.', 'The release.', 'None'];
-    root(form).querySelectorAll<HTMLTextAreaElement>('textarea').forEach((area, i) => type(area, answers[i] ?? ''));
+    root(form)
+      .querySelectorAll<HTMLTextAreaElement>('textarea')
+      .forEach((area, i) => type(area, answers[i] ?? ''));
     // The connection drops with the answer on its way; the server restarts meanwhile.
     // The server stores the answer; its reply never arrives; the server restarts.
     await fault({ match: 'PUT /answers', loseResponse: true });
@@ -67,7 +83,9 @@ describe('faults over the wire', function () {
     // The adapter's retry (same idempotency key) reaches the restarted server, or the form
     // keeps the answers and offers "Try again": either way one answer is stored.
     await until(
-      () => !root(form).querySelector('textarea') || [...root(form).querySelectorAll('button')].some((b) => /try again/i.test(text(b))),
+      () =>
+        !root(form).querySelector('textarea') ||
+        [...root(form).querySelectorAll('button')].some((b) => /try again/i.test(text(b))),
       'sent, or offered again',
       20000,
     );
@@ -119,7 +137,8 @@ describe('faults over the wire', function () {
     const talent = as('u-kofi');
     const { items } = await talent.listCheckins('c-atlas', { limit: 5 });
     const target = items.find((c) => c.status === 'answered')!;
-    const send = (n: number) => talent.reply('c-atlas', target.id, { text: `Burst ${n}.` }, { idempotencyKey: newIdempotencyKey() });
+    const send = (n: number) =>
+      talent.reply('c-atlas', target.id, { text: `Burst ${n}.` }, { idempotencyKey: newIdempotencyKey() });
     for (let n = 1; n <= 5; n++) await send(n);
     await until(() => text(root(thread)).includes('Burst 5.'), 'the first replies');
     // The open stream is cut: the replies sent meanwhile come with the resumed one.
@@ -128,7 +147,9 @@ describe('faults over the wire', function () {
     // Ends the current stream by making the server-side connection reconnect.
     for (let n = 6; n <= 20; n++) await send(n);
     await until(() => text(root(thread)).includes('Burst 20.'), 'the last reply', 15000);
-    const shown = [...root(thread).querySelectorAll('[part~="reply"]')].map((r) => text(r)).filter((t) => t.includes('Burst '));
+    const shown = [...root(thread).querySelectorAll('[part~="reply"]')]
+      .map((r) => text(r))
+      .filter((t) => t.includes('Burst '));
     const numbers = shown.map((t) => Number(/Burst (\d+)\./.exec(t)![1]));
     expect(numbers).to.deep.equal(Array.from({ length: 20 }, (_, i) => i + 1));
   });
@@ -149,22 +170,31 @@ describe('faults over the wire', function () {
     const relisted = async () => (await log()).some((r) => r.user === 'u-dana' && r.path.endsWith('/history'));
     const end = Date.now() + 20000;
     while (!(await relisted())) {
-      if (Date.now() > end) throw new Error(`the thread did not load afresh after the reset: ${JSON.stringify(await log())}`);
+      if (Date.now() > end)
+        throw new Error(`the thread did not load afresh after the reset: ${JSON.stringify(await log())}`);
       await new Promise((resolve) => setTimeout(resolve, 100));
     }
   });
 
   it('the session expires (401): the reply fails with a clear message and its text is kept', async () => {
     let token = 'u-dana';
-    const thread = await mount('checkin-thread', as('u-dana', () => ({ Authorization: `Bearer ${token}` })));
+    const thread = await mount(
+      'checkin-thread',
+      as('u-dana', () => ({ Authorization: `Bearer ${token}` })),
+    );
     await loaded(thread);
     root(thread).querySelector<HTMLButtonElement>('[part~="reply-button"]')!.click();
     await until(() => root(thread).querySelector('[part~="reply-box"] textarea'), 'the reply box');
-    type(root(thread).querySelector<HTMLTextAreaElement>('[part~="reply-box"] textarea')!, 'Typed before the session ended.');
+    type(
+      root(thread).querySelector<HTMLTextAreaElement>('[part~="reply-box"] textarea')!,
+      'Typed before the session ended.',
+    );
     token = 'u-nobody';
     root(thread).querySelector<HTMLButtonElement>('[part~="reply-send"]')!.click();
     await until(() => root(thread).querySelector('[part~="reply-box"] [role="alert"]'), 'the failure at the reply');
-    expect(root(thread).querySelector<HTMLTextAreaElement>('[part~="reply-box"] textarea')!.value).to.equal('Typed before the session ended.');
+    expect(root(thread).querySelector<HTMLTextAreaElement>('[part~="reply-box"] textarea')!.value).to.equal(
+      'Typed before the session ended.',
+    );
     await expect(thread).to.be.accessible();
   });
 });

@@ -180,7 +180,9 @@ describe('localization', () => {
       await switchTo('de', el);
       expect(collapse($(el, '[part="switch-label"]')!.textContent)).to.equal('Wöchentliche Check-ins');
       // "When ${0} is asked. ${1}'s time zone is ${2}." with its placeholders reordered.
-      expect(textOf(el)).to.include('Zeitzone von Kofi: Central European Time (Berlin). Zu dieser Zeit wird Kofi Mensah gefragt.');
+      expect(textOf(el)).to.include(
+        'Zeitzone von Kofi: Central European Time (Berlin). Zu dieser Zeit wird Kofi Mensah gefragt.',
+      );
       expect(textOf(el)).to.include('Zeitplan speichern');
       expect(textOf(el)).to.not.include('Save schedule');
       // Not in the German file: falls back to English.

@@ -29,8 +29,7 @@ function declarationOf(tag: string): Declaration {
 }
 
 const declaredParts = (tag: string) => new Set((declarationOf(tag).cssParts ?? []).map((p) => p.name));
-const declaredProperties = (tag: string) =>
-  new Set((declarationOf(tag).cssProperties ?? []).map((p) => p.name));
+const declaredProperties = (tag: string) => new Set((declarationOf(tag).cssProperties ?? []).map((p) => p.name));
 
 /** Every `--checkin-*` custom property read with `var()` in these styles. */
 function propertiesRead(styles: readonly unknown[]): Set<string> {
@@ -188,7 +187,11 @@ describe('custom-elements.json', () => {
       const consent = store();
       const dana = adapterFor('u-dana', 'c-nova', consent);
       const nova = await dana.getSettings('c-nova');
-      await dana.updateSettings('c-nova', { enabled: true }, { expectedVersion: nova.version, idempotencyKey: 'manifest-on' });
+      await dana.updateSettings(
+        'c-nova',
+        { enabled: true },
+        { expectedVersion: nova.version, idempotencyKey: 'manifest-on' },
+      );
       const asked = await mount('u-kofi', 'c-nova', consent);
       expect(text($(asked, '[part~="consent"]'))).to.not.equal('');
       parts.record(asked, 'talent, consent pending');
@@ -288,7 +291,9 @@ describe('custom-elements.json', () => {
       $(client, '[part~="request-update"]')!.click();
       await waitUntil(() => $(client, '[part~="request-panel"]'), 'no request panel');
       parts.record(client, 'request panel');
-      $$(client, '[part~="request-panel"] button').find((b) => text(b) === 'Send request')!.click();
+      $$(client, '[part~="request-panel"] button')
+        .find((b) => text(b) === 'Send request')!
+        .click();
       await waitUntil(() => $(client, '[part~="cooldown"]'), 'no cooldown');
       parts.record(client, 'cooldown');
       await goOffline(client, parts, '[part~="offline"]');

@@ -1,11 +1,6 @@
 import { expect } from '@open-wc/testing';
 import type { CheckinEvent } from '../src/adapters/adapter.js';
-import {
-  MemoryAdapter,
-  MemoryStore,
-  generateHistory,
-  seedDemo,
-} from '../src/adapters/memory.js';
+import { MemoryAdapter, MemoryStore, generateHistory, seedDemo } from '../src/adapters/memory.js';
 import {
   validateCheckin,
   validateContract,
@@ -99,14 +94,12 @@ describe('MemoryAdapter authorization matrix', () => {
 
   it('unknown check-in is not-found', async () => {
     const w = world();
-    const error = await failure(
-      w.talent.submitAnswers('c-1', 'nope', { answers: ANSWERS }, { idempotencyKey: key() }),
-    );
+    const error = await failure(w.talent.submitAnswers('c-1', 'nope', { answers: ANSWERS }, { idempotencyKey: key() }));
     expect(error.code).to.equal('not-found');
     expect((await failure(w.client.acknowledge('c-1', 'nope'))).code).to.equal('not-found');
-    expect(
-      (await failure(w.client.reply('c-1', 'nope', { text: 'x' }, { idempotencyKey: key() }))).code,
-    ).to.equal('not-found');
+    expect((await failure(w.client.reply('c-1', 'nope', { text: 'x' }, { idempotencyKey: key() }))).code).to.equal(
+      'not-found',
+    );
   });
 
   it('getViewer reports the role in the configured contract, observer for strangers', async () => {
@@ -147,17 +140,9 @@ describe('MemoryAdapter settings', () => {
 
   it('a stale expectedVersion is a conflict and changes nothing', async () => {
     const w = world();
-    await w.client.updateSettings(
-      'c-1',
-      { enabled: false },
-      { expectedVersion: 1, idempotencyKey: key() },
-    );
+    await w.client.updateSettings('c-1', { enabled: false }, { expectedVersion: 1, idempotencyKey: key() });
     const error = await failure(
-      w.client.updateSettings(
-        'c-1',
-        { enabled: true },
-        { expectedVersion: 1, idempotencyKey: key() },
-      ),
+      w.client.updateSettings('c-1', { enabled: true }, { expectedVersion: 1, idempotencyKey: key() }),
     );
     expect(error.code).to.equal('conflict');
     expect(error.message).to.contain('changed by someone else');
@@ -244,9 +229,7 @@ describe('MemoryAdapter settings', () => {
     [
       'a 201-character prompt',
       {
-        questions: [
-          { id: 'q', prompt: 'x'.repeat(201), required: true, maxLength: 10, quickAnswers: [] },
-        ],
+        questions: [{ id: 'q', prompt: 'x'.repeat(201), required: true, maxLength: 10, quickAnswers: [] }],
       },
       /prompt of 1 to 200/,
     ],
@@ -289,11 +272,7 @@ describe('MemoryAdapter settings', () => {
   it('turning check-ins off keeps the history and stops prompts', async () => {
     const w = world({ now: '2025-01-17T09:00:00Z' });
     expect((await w.client.listCheckins('c-1')).total).to.equal(2);
-    await w.client.updateSettings(
-      'c-1',
-      { enabled: false },
-      { expectedVersion: 1, idempotencyKey: key() },
-    );
+    await w.client.updateSettings('c-1', { enabled: false }, { expectedVersion: 1, idempotencyKey: key() });
     w.at('2025-02-28T09:00:00Z');
     const page = await w.client.listCheckins('c-1');
     expect(page.items.map((c) => c.id)).to.deep.equal([SECOND, FIRST]);
@@ -312,11 +291,7 @@ describe('MemoryAdapter consent', () => {
 
   it('required: turning on waits for consent; no prompt until it is given, and no backlog', async () => {
     const w = world(required);
-    const on = await w.client.updateSettings(
-      'c-1',
-      { enabled: true },
-      { expectedVersion: 1, idempotencyKey: key() },
-    );
+    const on = await w.client.updateSettings('c-1', { enabled: true }, { expectedVersion: 1, idempotencyKey: key() });
     expect(on.consent).to.equal('pending');
     w.at('2025-01-14T12:00:00Z');
     expect((await w.talent.listCheckins('c-1')).total).to.equal(0);
@@ -336,11 +311,7 @@ describe('MemoryAdapter consent', () => {
 
   it('required: declined means no prompts at all', async () => {
     const w = world(required);
-    await w.client.updateSettings(
-      'c-1',
-      { enabled: true },
-      { expectedVersion: 1, idempotencyKey: key() },
-    );
+    await w.client.updateSettings('c-1', { enabled: true }, { expectedVersion: 1, idempotencyKey: key() });
     const declined = await w.talent.updateSettings(
       'c-1',
       { consent: 'declined' },
@@ -360,11 +331,7 @@ describe('MemoryAdapter consent', () => {
       now: '2025-01-10T10:00:00Z',
     });
     expect((await w.talent.listCheckins('c-1')).total).to.equal(1);
-    await w.talent.updateSettings(
-      'c-1',
-      { consent: 'withdrawn' },
-      { expectedVersion: 1, idempotencyKey: key() },
-    );
+    await w.talent.updateSettings('c-1', { consent: 'withdrawn' }, { expectedVersion: 1, idempotencyKey: key() });
     w.at('2025-02-10T10:00:00Z');
     expect((await w.talent.listCheckins('c-1')).total).to.equal(1);
   });
@@ -375,11 +342,7 @@ describe('MemoryAdapter consent', () => {
       activeSince: null,
       now: '2025-01-07T12:00:00Z',
     });
-    const on = await w.client.updateSettings(
-      'c-1',
-      { enabled: true },
-      { expectedVersion: 1, idempotencyKey: key() },
-    );
+    const on = await w.client.updateSettings('c-1', { enabled: true }, { expectedVersion: 1, idempotencyKey: key() });
     expect(on.consent).to.equal('not-needed');
     w.at('2025-01-10T08:00:00Z');
     expect((await w.talent.listCheckins('c-1')).items.map((c) => c.id)).to.deep.equal([FIRST]);
@@ -388,11 +351,7 @@ describe('MemoryAdapter consent', () => {
   it('consent cannot be set where it is not asked for', async () => {
     const w = world();
     const error = await failure(
-      w.talent.updateSettings(
-        'c-1',
-        { consent: 'declined' },
-        { expectedVersion: 1, idempotencyKey: key() },
-      ),
+      w.talent.updateSettings('c-1', { consent: 'declined' }, { expectedVersion: 1, idempotencyKey: key() }),
     );
     expect(error.code).to.equal('invalid');
     expect(error.message).to.match(/not asked for/);
@@ -406,16 +365,8 @@ describe('MemoryAdapter idempotency', () => {
     const w = world();
     const events = listen(w.talent);
     const k = key();
-    const first = await w.client.updateSettings(
-      'c-1',
-      { enabled: false },
-      { expectedVersion: 1, idempotencyKey: k },
-    );
-    const again = await w.client.updateSettings(
-      'c-1',
-      { enabled: false },
-      { expectedVersion: 1, idempotencyKey: k },
-    );
+    const first = await w.client.updateSettings('c-1', { enabled: false }, { expectedVersion: 1, idempotencyKey: k });
+    const again = await w.client.updateSettings('c-1', { enabled: false }, { expectedVersion: 1, idempotencyKey: k });
     expect(again).to.deep.equal(first);
     expect((await w.client.getSettings('c-1')).version).to.equal(2);
     await settle();
@@ -425,18 +376,12 @@ describe('MemoryAdapter idempotency', () => {
   it('same key with a different input is invalid', async () => {
     const w = world();
     const k = key();
-    await w.client.updateSettings(
-      'c-1',
-      { enabled: false },
-      { expectedVersion: 1, idempotencyKey: k },
-    );
+    await w.client.updateSettings('c-1', { enabled: false }, { expectedVersion: 1, idempotencyKey: k });
     const error = await failure(
       w.client.updateSettings('c-1', { enabled: true }, { expectedVersion: 2, idempotencyKey: k }),
     );
     expect(error.code).to.equal('invalid');
-    expect(error.message).to.equal(
-      'This idempotency key was already used for a different request.',
-    );
+    expect(error.message).to.equal('This idempotency key was already used for a different request.');
   });
 
   it('submitAnswers: a repeat is one answer (no edit stamp, one event)', async () => {
@@ -461,12 +406,7 @@ describe('MemoryAdapter idempotency', () => {
     await settle();
     expect(events).to.have.length(1);
     const other = await failure(
-      w.talent.submitAnswers(
-        'c-1',
-        FIRST,
-        { answers: ANSWERS, health: 'at-risk' },
-        { idempotencyKey: k },
-      ),
+      w.talent.submitAnswers('c-1', FIRST, { answers: ANSWERS, health: 'at-risk' }, { idempotencyKey: k }),
     );
     expect(other.message).to.match(/already used/);
   });
@@ -474,18 +414,8 @@ describe('MemoryAdapter idempotency', () => {
   it('skipCheckin: a repeat returns the same skip', async () => {
     const w = world();
     const k = key();
-    const first = await w.talent.skipCheckin(
-      'c-1',
-      FIRST,
-      { note: 'Holiday' },
-      { idempotencyKey: k },
-    );
-    const again = await w.talent.skipCheckin(
-      'c-1',
-      FIRST,
-      { note: 'Holiday' },
-      { idempotencyKey: k },
-    );
+    const first = await w.talent.skipCheckin('c-1', FIRST, { note: 'Holiday' }, { idempotencyKey: k });
+    const again = await w.talent.skipCheckin('c-1', FIRST, { note: 'Holiday' }, { idempotencyKey: k });
     expect(again).to.deep.equal(first);
     expect(first.status).to.equal('skipped');
     expect(first.skipNote).to.equal('Holiday');
@@ -494,16 +424,8 @@ describe('MemoryAdapter idempotency', () => {
   it('requestUpdate: a repeat is not rate-limited and creates one check-in', async () => {
     const w = world();
     const k = key();
-    const first = await w.client.requestUpdate(
-      'c-1',
-      { message: 'Status?' },
-      { idempotencyKey: k },
-    );
-    const again = await w.client.requestUpdate(
-      'c-1',
-      { message: 'Status?' },
-      { idempotencyKey: k },
-    );
+    const first = await w.client.requestUpdate('c-1', { message: 'Status?' }, { idempotencyKey: k });
+    const again = await w.client.requestUpdate('c-1', { message: 'Status?' }, { idempotencyKey: k });
     expect(again.id).to.equal(first.id);
     const page = await w.client.listCheckins('c-1');
     expect(page.items.filter((c) => c.kind === 'requested')).to.have.length(1);
@@ -534,23 +456,15 @@ describe('MemoryAdapter idempotency', () => {
     const w = world();
     const k = key();
     w.client.faults.failNext('reply', 'network');
-    expect(
-      (await failure(w.client.reply('c-1', FIRST, { text: 'Hi' }, { idempotencyKey: k }))).code,
-    ).to.equal('network');
+    expect((await failure(w.client.reply('c-1', FIRST, { text: 'Hi' }, { idempotencyKey: k }))).code).to.equal(
+      'network',
+    );
     const conflict = await failure(
-      w.client.updateSettings(
-        'c-1',
-        { enabled: false },
-        { expectedVersion: 9, idempotencyKey: 'v' },
-      ),
+      w.client.updateSettings('c-1', { enabled: false }, { expectedVersion: 9, idempotencyKey: 'v' }),
     );
     expect(conflict.code).to.equal('conflict');
     await w.client.reply('c-1', FIRST, { text: 'Hi' }, { idempotencyKey: k });
-    await w.client.updateSettings(
-      'c-1',
-      { enabled: false },
-      { expectedVersion: 1, idempotencyKey: 'v' },
-    );
+    await w.client.updateSettings('c-1', { enabled: false }, { expectedVersion: 1, idempotencyKey: 'v' });
     const page = await w.client.listCheckins('c-1');
     expect(page.items[0]!.replies).to.have.length(1);
   });
@@ -558,21 +472,10 @@ describe('MemoryAdapter idempotency', () => {
   const writes: Array<[string, (w: World, k: any) => Promise<unknown>]> = [
     [
       'updateSettings',
-      (w, k) =>
-        w.client.updateSettings(
-          'c-1',
-          { enabled: false },
-          { expectedVersion: 1, idempotencyKey: k },
-        ),
+      (w, k) => w.client.updateSettings('c-1', { enabled: false }, { expectedVersion: 1, idempotencyKey: k }),
     ],
-    [
-      'submitAnswers',
-      (w, k) => w.talent.submitAnswers('c-1', FIRST, { answers: ANSWERS }, { idempotencyKey: k }),
-    ],
-    [
-      'skipCheckin',
-      (w, k) => w.talent.skipCheckin('c-1', FIRST, { note: '' }, { idempotencyKey: k }),
-    ],
+    ['submitAnswers', (w, k) => w.talent.submitAnswers('c-1', FIRST, { answers: ANSWERS }, { idempotencyKey: k })],
+    ['skipCheckin', (w, k) => w.talent.skipCheckin('c-1', FIRST, { note: '' }, { idempotencyKey: k })],
     ['requestUpdate', (w, k) => w.client.requestUpdate('c-1', {}, { idempotencyKey: k })],
     ['reply', (w, k) => w.client.reply('c-1', FIRST, { text: 'Hi' }, { idempotencyKey: k })],
   ];
@@ -617,12 +520,7 @@ describe('MemoryAdapter status derivation', () => {
     // FIRST is missed by now; use SECOND and the following week.
     await w.talent.submitAnswers('c-1', SECOND, { answers: ANSWERS }, { idempotencyKey: key() });
     w.at('2025-01-24T09:00:00Z');
-    await w.talent.skipCheckin(
-      'c-1',
-      'c-1-20250124T080000Z',
-      { note: 'Off' },
-      { idempotencyKey: key() },
-    );
+    await w.talent.skipCheckin('c-1', 'c-1-20250124T080000Z', { note: 'Off' }, { idempotencyKey: key() });
     w.at('2025-02-07T09:00:00Z');
     expect(await statusOf(w, SECOND)).to.equal('answered');
     expect(await statusOf(w, 'c-1-20250124T080000Z')).to.equal('skipped');
@@ -630,13 +528,9 @@ describe('MemoryAdapter status derivation', () => {
     expect(await statusOf(w, 'c-1-20250207T080000Z')).to.equal('open');
   });
 
-  it('a requested check-in is due now, stored as typed, and goes late after the talent\'s next day', async () => {
+  it("a requested check-in is due now, stored as typed, and goes late after the talent's next day", async () => {
     const w = world();
-    const requested = await w.client.requestUpdate(
-      'c-1',
-      { message: '  Quick status?  ' },
-      { idempotencyKey: key() },
-    );
+    const requested = await w.client.requestUpdate('c-1', { message: '  Quick status?  ' }, { idempotencyKey: key() });
     expect(requested).to.include({
       kind: 'requested',
       dueAt: '2025-01-10T10:00:00.000Z',
@@ -683,49 +577,30 @@ describe('MemoryAdapter status derivation', () => {
     // "Seen" vouched for the old text, so it is cleared.
     expect(edited.acknowledgedAt).to.equal(null);
     w.at('2025-01-17T08:00:01Z');
-    const error = await failure(
-      w.talent.submitAnswers('c-1', FIRST, { answers: ANSWERS }, { idempotencyKey: key() }),
-    );
+    const error = await failure(w.talent.submitAnswers('c-1', FIRST, { answers: ANSWERS }, { idempotencyKey: key() }));
     expect(error.code).to.equal('conflict');
-    expect(error.message).to.equal(
-      'This check-in can no longer be edited: the next one has opened.',
-    );
+    expect(error.message).to.equal('This check-in can no longer be edited: the next one has opened.');
   });
 
   it('a missed check-in cannot be answered; a skip can be replaced by answers before the next prompt', async () => {
     const w = world();
     await w.talent.skipCheckin('c-1', FIRST, { note: 'Off' }, { idempotencyKey: key() });
-    const replaced = await w.talent.submitAnswers(
-      'c-1',
-      FIRST,
-      { answers: ANSWERS },
-      { idempotencyKey: key() },
-    );
+    const replaced = await w.talent.submitAnswers('c-1', FIRST, { answers: ANSWERS }, { idempotencyKey: key() });
     expect(replaced).to.include({ status: 'answered', skipNote: null });
     w.at('2025-01-24T09:00:00Z');
-    const error = await failure(
-      w.talent.submitAnswers('c-1', SECOND, { answers: ANSWERS }, { idempotencyKey: key() }),
-    );
+    const error = await failure(w.talent.submitAnswers('c-1', SECOND, { answers: ANSWERS }, { idempotencyKey: key() }));
     expect(error.code).to.equal('conflict');
     expect(error.message).to.match(/missed/);
   });
 
   const badAnswers: Array<[string, unknown, RegExp]> = [
-    [
-      'an unknown question',
-      { answers: [...ANSWERS, { questionId: 'ghost', text: 'x' }] },
-      /no question "ghost"/,
-    ],
+    ['an unknown question', { answers: [...ANSWERS, { questionId: 'ghost', text: 'x' }] }, /no question "ghost"/],
     [
       'a blank required answer',
       { answers: [ANSWERS[0], ANSWERS[1], { questionId: 'blockers', text: '   ' }] },
       /Please answer "What might delay your planned work\?"/,
     ],
-    [
-      'a missing required answer',
-      { answers: [ANSWERS[0]] },
-      /Please answer "What will you work on next week\?"/,
-    ],
+    ['a missing required answer', { answers: [ANSWERS[0]] }, /Please answer "What will you work on next week\?"/],
     [
       'a too long answer',
       { answers: [ANSWERS[0], ANSWERS[1], { questionId: 'blockers', text: 'x'.repeat(501) }] },
@@ -738,9 +613,7 @@ describe('MemoryAdapter status derivation', () => {
   for (const [what, input, message] of badAnswers) {
     it(`submitAnswers rejects ${what}`, async () => {
       const w = world();
-      const error = await failure(
-        w.talent.submitAnswers('c-1', FIRST, input as never, { idempotencyKey: key() }),
-      );
+      const error = await failure(w.talent.submitAnswers('c-1', FIRST, input as never, { idempotencyKey: key() }));
       expect(error.code).to.equal('invalid');
       expect(error.message).to.match(message);
       expect(await statusOf(w, FIRST)).to.equal('open');
@@ -768,16 +641,9 @@ describe('MemoryAdapter status derivation', () => {
       w.talent.skipCheckin('c-1', FIRST, { note: 'x'.repeat(501) }, { idempotencyKey: key() }),
     );
     expect(long.code).to.equal('invalid');
-    const skipped = await w.talent.skipCheckin(
-      'c-1',
-      FIRST,
-      { note: '' },
-      { idempotencyKey: key() },
-    );
+    const skipped = await w.talent.skipCheckin('c-1', FIRST, { note: '' }, { idempotencyKey: key() });
     expect(skipped).to.include({ status: 'skipped', skipNote: null });
-    const twice = await failure(
-      w.talent.skipCheckin('c-1', FIRST, { note: 'again' }, { idempotencyKey: key() }),
-    );
+    const twice = await failure(w.talent.skipCheckin('c-1', FIRST, { note: 'again' }, { idempotencyKey: key() }));
     expect(twice.code).to.equal('conflict');
   });
 
@@ -797,23 +663,13 @@ describe('MemoryAdapter status derivation', () => {
 
   it('reply: 1 to 2000 characters, not blank, stored as typed, authored by the caller', async () => {
     const w = world();
-    expect(
-      (await failure(w.talent.reply('c-1', FIRST, { text: '   ' }, { idempotencyKey: key() })))
-        .code,
-    ).to.equal('invalid');
-    expect(
-      (
-        await failure(
-          w.talent.reply('c-1', FIRST, { text: 'x'.repeat(2001) }, { idempotencyKey: key() }),
-        )
-      ).code,
-    ).to.equal('invalid');
-    const reply = await w.talent.reply(
-      'c-1',
-      FIRST,
-      { text: ' Done! ' },
-      { idempotencyKey: key() },
+    expect((await failure(w.talent.reply('c-1', FIRST, { text: '   ' }, { idempotencyKey: key() }))).code).to.equal(
+      'invalid',
     );
+    expect(
+      (await failure(w.talent.reply('c-1', FIRST, { text: 'x'.repeat(2001) }, { idempotencyKey: key() }))).code,
+    ).to.equal('invalid');
+    const reply = await w.talent.reply('c-1', FIRST, { text: ' Done! ' }, { idempotencyKey: key() });
     expect(reply).to.deep.include({
       text: ' Done! ',
       author: TALENT,
@@ -829,9 +685,7 @@ describe('MemoryAdapter requestUpdate cooldown', () => {
     const w = world();
     await w.client.requestUpdate('c-1', {}, { idempotencyKey: key() });
     w.at('2025-01-11T09:59:00Z');
-    const error = await failure(
-      w.client.requestUpdate('c-1', { message: 'Again?' }, { idempotencyKey: key() }),
-    );
+    const error = await failure(w.client.requestUpdate('c-1', { message: 'Again?' }, { idempotencyKey: key() }));
     expect(error.code).to.equal('rate-limited');
     expect(error.retryable).to.equal(true);
     expect(error.retryAt).to.equal('2025-01-11T10:00:00.000Z');
@@ -839,9 +693,7 @@ describe('MemoryAdapter requestUpdate cooldown', () => {
     expect(error.message).to.match(/ask again after Jan 11, 2025, 5:00/);
     w.at('2025-01-11T10:00:00Z');
     await w.client.requestUpdate('c-1', { message: 'Again?' }, { idempotencyKey: key() });
-    expect(
-      (await w.client.listCheckins('c-1')).items.filter((c) => c.kind === 'requested'),
-    ).to.have.length(2);
+    expect((await w.client.listCheckins('c-1')).items.filter((c) => c.kind === 'requested')).to.have.length(2);
   });
 
   it('follows the policy cooldown', async () => {
@@ -855,9 +707,7 @@ describe('MemoryAdapter requestUpdate cooldown', () => {
     const w = world({ settings: { enabled: false }, activeSince: null });
     const requested = await w.client.requestUpdate('c-1', {}, { idempotencyKey: key() });
     expect(requested.message).to.equal(null);
-    const long = await failure(
-      w.client.requestUpdate('c-1', { message: 'x'.repeat(501) }, { idempotencyKey: key() }),
-    );
+    const long = await failure(w.client.requestUpdate('c-1', { message: 'x'.repeat(501) }, { idempotencyKey: key() }));
     expect(long.code).to.equal('invalid');
     w.at('2025-01-20T00:00:00Z');
     const ended = await failure(w.client.requestUpdate('c-short', {}, { idempotencyKey: key() }));
@@ -935,17 +785,8 @@ describe('MemoryAdapter subscribe', () => {
     const events = listen(w.client);
     const settingsEvents = listen(w.talent);
     await w.talent.submitAnswers('c-1', FIRST, { answers: ANSWERS }, { idempotencyKey: key() });
-    const reply = await w.talent.reply(
-      'c-1',
-      FIRST,
-      { text: 'Any questions?' },
-      { idempotencyKey: key() },
-    );
-    await w.client.updateSettings(
-      'c-1',
-      { enabled: false },
-      { expectedVersion: 1, idempotencyKey: key() },
-    );
+    const reply = await w.talent.reply('c-1', FIRST, { text: 'Any questions?' }, { idempotencyKey: key() });
+    await w.client.updateSettings('c-1', { enabled: false }, { expectedVersion: 1, idempotencyKey: key() });
     await settle();
     expect(events.map((e) => e.type)).to.deep.equal(['checkin', 'reply', 'activity', 'settings']);
     expect(events[0]).to.deep.nested.include({ 'checkin.id': FIRST, 'checkin.status': 'answered' });
@@ -994,9 +835,7 @@ describe('MemoryAdapter subscribe', () => {
     expect(prompt).to.equal('2025-06-06T14:00:00.000Z');
     expect(store.now()).to.equal(Date.parse(prompt!) + 1000);
     await settle();
-    const byId = new Map(
-      events.map((e) => (e.type === 'checkin' ? [e.checkin.id, e.checkin.status] : ['', ''])),
-    );
+    const byId = new Map(events.map((e) => (e.type === 'checkin' ? [e.checkin.id, e.checkin.status] : ['', ''])));
     expect(byId.get('c-atlas-20250606T140000Z')).to.equal('open');
     expect(byId.get(open.id)).to.equal('missed');
     expect(changes.length).to.be.greaterThan(0);
@@ -1027,12 +866,7 @@ describe('MemoryAdapter transport', () => {
     const controller = new AbortController();
     controller.abort();
     const error = (await failure(
-      w.client.reply(
-        'c-1',
-        FIRST,
-        { text: 'x' },
-        { idempotencyKey: key(), signal: controller.signal },
-      ),
+      w.client.reply('c-1', FIRST, { text: 'x' }, { idempotencyKey: key(), signal: controller.signal }),
     )) as unknown as DOMException;
     expect(error).to.be.instanceOf(DOMException);
     expect(error.name).to.equal('AbortError');
@@ -1043,12 +877,7 @@ describe('MemoryAdapter transport', () => {
     const w = world();
     w.client.faults.latencyMs = 60;
     const controller = new AbortController();
-    const pending = w.client.reply(
-      'c-1',
-      FIRST,
-      { text: 'x' },
-      { idempotencyKey: key(), signal: controller.signal },
-    );
+    const pending = w.client.reply('c-1', FIRST, { text: 'x' }, { idempotencyKey: key(), signal: controller.signal });
     setTimeout(() => controller.abort(), 10);
     const error = (await failure(pending)) as unknown as DOMException;
     expect(error.name).to.equal('AbortError');
@@ -1072,19 +901,11 @@ describe('MemoryAdapter transport', () => {
   for (const code of ERROR_CODES) {
     it(`failNext(${code}) rejects once with that code, retryable per code, no effect`, async () => {
       const w = world();
-      w.talent.faults.failNext(
-        'reply',
-        code as CheckinErrorCode,
-        code === 'conflict' ? 'Custom text' : undefined,
-      );
-      const error = await failure(
-        w.talent.reply('c-1', FIRST, { text: 'x' }, { idempotencyKey: key() }),
-      );
+      w.talent.faults.failNext('reply', code as CheckinErrorCode, code === 'conflict' ? 'Custom text' : undefined);
+      const error = await failure(w.talent.reply('c-1', FIRST, { text: 'x' }, { idempotencyKey: key() }));
       expect(error).to.be.instanceOf(CheckinError);
       expect(error.code).to.equal(code);
-      expect(error.retryable).to.equal(
-        ['network', 'timeout', 'unavailable', 'rate-limited'].includes(code),
-      );
+      expect(error.retryable).to.equal(['network', 'timeout', 'unavailable', 'rate-limited'].includes(code));
       if (code === 'rate-limited') expect(error.retryAt).to.be.a('string');
       if (code === 'conflict') expect(error.message).to.equal('Custom text');
       expect((await w.client.listCheckins('c-1')).items[0]!.replies).to.have.length(0);
@@ -1097,9 +918,7 @@ describe('MemoryAdapter transport', () => {
     w.client.faults.hangNext('getSettings');
     const controller = new AbortController();
     let settled = false;
-    const pending = w.client
-      .getSettings('c-1', { signal: controller.signal })
-      .finally(() => (settled = true));
+    const pending = w.client.getSettings('c-1', { signal: controller.signal }).finally(() => (settled = true));
     await sleep(50);
     expect(settled).to.equal(false);
     controller.abort();
@@ -1120,9 +939,7 @@ describe('MemoryAdapter transport', () => {
       'Invalid data from the adapter: settings.schedule.weekday must be an integer from 1 to 7 (got "Friday").',
     );
     w.client.faults.corruptNext('listCheckins', () => ({ items: 'nope' }));
-    expect((await failure(safe.listCheckins('c-1'))).message).to.match(
-      /page\.items must be a list/,
-    );
+    expect((await failure(safe.listCheckins('c-1'))).message).to.match(/page\.items must be a list/);
     expect((await safe.getSettings('c-1')).schedule.weekday).to.equal(5);
   });
 
@@ -1132,11 +949,7 @@ describe('MemoryAdapter transport', () => {
     await w.client.getViewer();
     await w.client.listCheckins('c-1', options);
     w.client.subscribe('c-1', () => {});
-    expect(w.client.calls.map((c) => c.method)).to.deep.equal([
-      'getViewer',
-      'listCheckins',
-      'subscribe',
-    ]);
+    expect(w.client.calls.map((c) => c.method)).to.deep.equal(['getViewer', 'listCheckins', 'subscribe']);
     expect(w.client.calls[1]!.args).to.deep.equal(['c-1', options]);
   });
 
@@ -1167,9 +980,7 @@ describe('seedDemo and generateHistory', () => {
       ['u-omar', 'observer'],
       ['u-eve', 'observer'],
     ]) {
-      const adapter = validated(
-        new MemoryAdapter({ store, viewerId: viewerId!, contractId: 'c-atlas' }),
-      );
+      const adapter = validated(new MemoryAdapter({ store, viewerId: viewerId!, contractId: 'c-atlas' }));
       expect((await adapter.getViewer()).role).to.equal(role);
     }
     const dana = validated(new MemoryAdapter({ store, viewerId: 'u-dana' }));
@@ -1200,21 +1011,14 @@ describe('seedDemo and generateHistory', () => {
     expect(items.filter((c) => c.kind === 'requested')).to.have.length(1);
     const answered = items.filter((c) => c.status === 'answered');
     expect(answered.length).to.be.at.least(5);
-    expect(
-      answered.some((c) => c.answers!.find((a) => a.questionId === 'blockers')!.text === 'None'),
-    ).to.equal(true);
-    expect(
-      answered.some((c) => c.answers!.find((a) => a.questionId === 'blockers')!.text !== 'None'),
-    ).to.equal(true);
+    expect(answered.some((c) => c.answers!.find((a) => a.questionId === 'blockers')!.text === 'None')).to.equal(true);
+    expect(answered.some((c) => c.answers!.find((a) => a.questionId === 'blockers')!.text !== 'None')).to.equal(true);
     expect(answered.some((c) => c.replies.length > 0)).to.equal(true);
     expect(answered.some((c) => c.acknowledgedAt)).to.equal(true);
     expect(answered.some((c) => !c.acknowledgedAt)).to.equal(true);
     const zone = contract.talent.timeZone;
-    expect(
-      answered.some((c) => localDateOf(c.answeredAt!, zone) > localDateOf(c.dueAt, zone)),
-    ).to.equal(true);
-    for (const c of items)
-      expect(Date.parse(c.answeredAt ?? c.dueAt)).to.be.at.most(Date.parse(NOW));
+    expect(answered.some((c) => localDateOf(c.answeredAt!, zone) > localDateOf(c.dueAt, zone))).to.equal(true);
+    for (const c of items) expect(Date.parse(c.answeredAt ?? c.dueAt)).to.be.at.most(Date.parse(NOW));
   });
 
   it('seedDemo: c-logo is ineligible, c-nova is off and would need consent, u-eve sees nothing', async () => {
@@ -1223,8 +1027,7 @@ describe('seedDemo and generateHistory', () => {
     const logo = await dana.getSettings('c-logo');
     expect(logo.eligibility.eligible).to.equal(false);
     expect(logo.eligibility.reason).to.equal(
-      checkEligibility(await dana.getContract('c-logo'), store.snapshot().policy, Date.parse(NOW))
-        .reason,
+      checkEligibility(await dana.getContract('c-logo'), store.snapshot().policy, Date.parse(NOW)).reason,
     );
     const nova = await dana.getSettings('c-nova');
     expect(nova).to.include({ enabled: false });
@@ -1271,8 +1074,7 @@ describe('seedDemo and generateHistory', () => {
     validatePage({ items, nextCursor: null, total: items.length });
     expect(items[0]!.status).to.equal('open');
     const statuses = new Set(items.map((c) => c.status));
-    for (const s of ['answered', 'missed', 'skipped'])
-      expect(statuses.has(s as never), s).to.equal(true);
+    for (const s of ['answered', 'missed', 'skipped']) expect(statuses.has(s as never), s).to.equal(true);
     expect(generateHistory(contract, 200, { now, seed: 7 })).to.deep.equal(items);
     expect(generateHistory(contract, 200, { now, seed: 8 })).to.not.deep.equal(items);
     expect(generateHistory(contract, 0, { now })).to.deep.equal([]);

@@ -14,17 +14,7 @@ import {
   type HistoryItem,
   type Question,
 } from '../src/model.js';
-import {
-  ANSWERS,
-  CLIENT,
-  FIRST,
-  TALENT,
-  failure,
-  key,
-  settle,
-  world,
-  type World,
-} from './support/memory-world.js';
+import { ANSWERS, CLIENT, FIRST, TALENT, failure, key, settle, world, type World } from './support/memory-world.js';
 
 const required = { policy: { consent: 'required' as const } };
 
@@ -61,7 +51,7 @@ async function history(adapter: MemoryAdapter): Promise<HistoryItem[]> {
   return items;
 }
 
-describe('rule 1: a request is a message in the client\'s name, answerable in every consent state', () => {
+describe("rule 1: a request is a message in the client's name, answerable in every consent state", () => {
   for (const [label, state] of [
     ['off', { settings: { enabled: false }, activeSince: null }],
     ['pending consent', { ...required, settings: { consent: 'pending' as const }, activeSince: null }],
@@ -81,7 +71,7 @@ describe('rule 1: a request is a message in the client\'s name, answerable in ev
 });
 
 describe('rule 2: off, decline and withdraw close open scheduled check-ins, not requests', () => {
-  it('turning off closes the open check-in in the client\'s name and says who and when', async () => {
+  it("turning off closes the open check-in in the client's name and says who and when", async () => {
     const w = world();
     const request = await w.client.requestUpdate('c-1', {}, { idempotencyKey: key() });
     const events = listen(w.talent);
@@ -98,13 +88,24 @@ describe('rule 2: off, decline and withdraw close open scheduled check-ins, not 
     });
     expect((await checkin(w, request.id)).status).to.equal('open');
     await settle();
-    expect(events.some((e) => e.type === 'checkin' && e.checkin.id === FIRST && e.checkin.status === 'closed')).to.equal(true);
+    expect(
+      events.some((e) => e.type === 'checkin' && e.checkin.id === FIRST && e.checkin.status === 'closed'),
+    ).to.equal(true);
     // Nothing is silently deleted, and a typed answer can still reach the client as a reply.
-    const refused = await failure(w.talent.submitAnswers('c-1', FIRST, { answers: ANSWERS }, { idempotencyKey: key() }));
+    const refused = await failure(
+      w.talent.submitAnswers('c-1', FIRST, { answers: ANSWERS }, { idempotencyKey: key() }),
+    );
     expect(refused.code).to.equal('conflict');
     expect(refused.message).to.contain('turned off').and.contain('reply');
-    expect((await failure(w.talent.skipCheckin('c-1', FIRST, { note: '' }, { idempotencyKey: key() }))).code).to.equal('conflict');
-    const reply = await w.talent.reply('c-1', FIRST, { text: 'About done: the login page.' }, { idempotencyKey: key() });
+    expect((await failure(w.talent.skipCheckin('c-1', FIRST, { note: '' }, { idempotencyKey: key() }))).code).to.equal(
+      'conflict',
+    );
+    const reply = await w.talent.reply(
+      'c-1',
+      FIRST,
+      { text: 'About done: the login page.' },
+      { idempotencyKey: key() },
+    );
     expect(reply.author).to.deep.equal(TALENT);
     // Turning back on clears "turned off by", and the closed check-in stays closed.
     const on = await change(w.client, { enabled: true });
@@ -160,11 +161,17 @@ describe('rule 3: a schedule change never rewrites the past', () => {
     ]);
   });
 
-  it('lifting a pause midweek does not create the paused week\'s prompt', async () => {
+  it("lifting a pause midweek does not create the paused week's prompt", async () => {
     const w = world({
       now: '2025-01-22T12:00:00Z',
       settings: {
-        schedule: { weekday: 5, time: '09:00', timeZone: 'Europe/Berlin', skipDates: [], pausedUntil: '2025-01-30T00:00:00.000Z' },
+        schedule: {
+          weekday: 5,
+          time: '09:00',
+          timeZone: 'Europe/Berlin',
+          skipDates: [],
+          pausedUntil: '2025-01-30T00:00:00.000Z',
+        },
       },
       checkins: [],
       activeSince: '2025-01-13T00:00:00.000Z',
@@ -177,7 +184,7 @@ describe('rule 3: a schedule change never rewrites the past', () => {
   });
 });
 
-describe('rule 4: the paper trail includes what changed, in the actor\'s name', () => {
+describe("rule 4: the paper trail includes what changed, in the actor's name", () => {
   it('every aspect of a change is an entry, listed with the check-ins newest first and sent live', async () => {
     const w = world({ ...required, settings: { consent: 'given' } });
     const events = listen(w.talent);
@@ -218,7 +225,13 @@ describe('rule 4: the paper trail includes what changed, in the actor\'s name', 
     expect((await w.client.listCheckins('c-1')).items.every((c) => c.kind !== ('activity' as never))).to.equal(true);
     await settle();
     const live = events.filter((e): e is { type: 'activity'; activity: Activity } => e.type === 'activity');
-    expect(live.map((e) => e.activity.change.type)).to.deep.equal(['schedule', 'skip-dates', 'questions', 'consent', 'disabled']);
+    expect(live.map((e) => e.activity.change.type)).to.deep.equal([
+      'schedule',
+      'skip-dates',
+      'questions',
+      'consent',
+      'disabled',
+    ]);
   });
 
   it('an unchanged aspect records nothing; the observer reads the trail but a stranger cannot', async () => {
@@ -236,13 +249,26 @@ describe('rule 5: questions within documented limits, semantics by purpose', () 
   const base = (): Question[] => DEFAULT_QUESTIONS.map((q) => structuredClone(q) as Question);
   const cases: Array<[string, (qs: Question[]) => unknown, string]> = [
     ['no question', () => [], 'between 1 and 10'],
-    ['eleven questions', (qs) => Array.from({ length: 11 }, (_, i) => ({ ...qs[0], id: `q${i}`, purpose: null })), 'between 1 and 10'],
+    [
+      'eleven questions',
+      (qs) => Array.from({ length: 11 }, (_, i) => ({ ...qs[0], id: `q${i}`, purpose: null })),
+      'between 1 and 10',
+    ],
     ['a blank prompt', (qs) => [{ ...qs[0], prompt: '   ' }], 'prompt of 1 to 200'],
     ['a 201-character prompt', (qs) => [{ ...qs[0], prompt: 'x'.repeat(201) }], 'prompt of 1 to 200'],
     ['a limit of 5,001', (qs) => [{ ...qs[0], maxLength: 5001 }], 'from 1 to 5000'],
-    ['six quick answers', (qs) => [{ ...qs[0], quickAnswers: ['a', 'b', 'c', 'd', 'e', 'f'] }], 'up to 5 quick answers'],
+    [
+      'six quick answers',
+      (qs) => [{ ...qs[0], quickAnswers: ['a', 'b', 'c', 'd', 'e', 'f'] }],
+      'up to 5 quick answers',
+    ],
     ['a 61-character quick answer', (qs) => [{ ...qs[0], quickAnswers: ['x'.repeat(61)] }], 'of 1 to 60'],
-    ['two "blockers"', (qs) => [qs[0], { ...qs[2], id: 'b2' }, qs[2]].map((q) => ({ ...q, purpose: q.id === 'done' ? 'done' : 'blockers' })), 'Only one question'],
+    [
+      'two "blockers"',
+      (qs) =>
+        [qs[0], { ...qs[2], id: 'b2' }, qs[2]].map((q) => ({ ...q, purpose: q.id === 'done' ? 'done' : 'blockers' })),
+      'Only one question',
+    ],
     ['an unknown purpose', (qs) => [{ ...qs[0], purpose: 'mood' }], 'purpose of question 1'],
     ['duplicate ids', (qs) => [qs[0], { ...qs[1], id: 'done' }], 'ids must be unique'],
   ];
@@ -277,8 +303,12 @@ describe('rule 7: skip dates are coming prompt days', () => {
     expect(thursday.message).to.contain('2025-01-23').and.contain('not a check-in day');
     const past = await failure(change(w.client, { schedule: { ...schedule, skipDates: ['2025-01-10'] } }));
     expect(past.message).to.contain('2025-01-10').and.contain('in the past');
-    const many = Array.from({ length: 101 }, (_, i) => new Date(Date.UTC(2025, 0, 17 + 7 * i)).toISOString().slice(0, 10));
-    expect((await failure(change(w.client, { schedule: { ...schedule, skipDates: many } }))).message).to.contain('at most 100');
+    const many = Array.from({ length: 101 }, (_, i) =>
+      new Date(Date.UTC(2025, 0, 17 + 7 * i)).toISOString().slice(0, 10),
+    );
+    expect((await failure(change(w.client, { schedule: { ...schedule, skipDates: many } }))).message).to.contain(
+      'at most 100',
+    );
     const ok = await change(w.client, { schedule: { ...schedule, skipDates: ['2025-01-24', '2025-01-17'] } });
     expect(ok.schedule.skipDates).to.deep.equal(['2025-01-24', '2025-01-17']);
     // Dates already kept are not checked again when the day passes.
@@ -289,7 +319,7 @@ describe('rule 7: skip dates are coming prompt days', () => {
 });
 
 describe('rule 8: due means due', () => {
-  it('a prompt that just opened is open until the end of the talent\'s day, then late, then missed', async () => {
+  it("a prompt that just opened is open until the end of the talent's day, then late, then missed", async () => {
     const w = world({ now: '2025-01-10T08:01:00Z' });
     expect(await checkin(w, FIRST)).to.include({
       status: 'open',
@@ -325,7 +355,9 @@ describe('text is stored as typed', () => {
 
   it('a message over the limit is refused, not cut', async () => {
     const w = world();
-    const error = await failure(w.client.requestUpdate('c-1', { message: 'x'.repeat(LIMITS.message + 1) }, { idempotencyKey: key() }));
+    const error = await failure(
+      w.client.requestUpdate('c-1', { message: 'x'.repeat(LIMITS.message + 1) }, { idempotencyKey: key() }),
+    );
     expect(error.code).to.equal('invalid');
     expect(error.message).to.contain(String(LIMITS.message));
   });

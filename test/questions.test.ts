@@ -42,7 +42,14 @@ describe('questionFor: purposes, not positions', () => {
   it('a list that uses purposes but has no blockers question has none', () => {
     const questions: Question[] = [
       { ...DEFAULT_QUESTIONS[0]! },
-      { id: 'q-risk', prompt: 'Anything else?', required: false, maxLength: 500, quickAnswers: ['None'], purpose: null },
+      {
+        id: 'q-risk',
+        prompt: 'Anything else?',
+        required: false,
+        maxLength: 500,
+        quickAnswers: ['None'],
+        purpose: null,
+      },
     ];
     expect(questionFor(questions, 'blockers')).to.equal(undefined);
   });

@@ -5,8 +5,7 @@
 import { Temporal } from 'temporal-polyfill';
 import type { Contract, Schedule } from '../src/model.js';
 
-const instantOf = (value: string | Date | number) =>
-  Temporal.Instant.fromEpochMilliseconds(new Date(value).getTime());
+const instantOf = (value: string | Date | number) => Temporal.Instant.fromEpochMilliseconds(new Date(value).getTime());
 
 /** Oracle for `nextPrompt(schedule, after, contract?)`; skip dates and pause are optional. */
 export function oracleNextPrompt(

@@ -74,18 +74,7 @@ const ZONES = [
   'Asia/Riyadh',
 ];
 // Times that fall inside or next to the usual gaps and overlaps.
-const EDGE_TIMES = [
-  '00:00',
-  '00:30',
-  '01:00',
-  '01:30',
-  '02:00',
-  '02:30',
-  '03:00',
-  '23:00',
-  '23:30',
-  '23:59',
-];
+const EDGE_TIMES = ['00:00', '00:30', '01:00', '01:30', '02:00', '02:30', '03:00', '23:00', '23:30', '23:59'];
 const FROM = Date.UTC(1990, 0, 1);
 const TO = Date.UTC(2037, 11, 31);
 
@@ -108,9 +97,7 @@ function* inputs(random: () => number, count: number): Generator<Input> {
     let after = FROM + Math.floor(random() * (TO - FROM));
     let weekday = (1 + Math.floor(random() * 7)) as Weekday;
     let time =
-      random() < 0.3
-        ? pick(EDGE_TIMES)
-        : `${pad(Math.floor(random() * 24))}:${pad(Math.floor(random() * 60))}`;
+      random() < 0.3 ? pick(EDGE_TIMES) : `${pad(Math.floor(random() * 24))}:${pad(Math.floor(random() * 60))}`;
     const aim = random();
     if (aim < 0.45) {
       const transition = Temporal.Instant.fromEpochMilliseconds(after)
@@ -148,10 +135,7 @@ describe('nextPrompt against the Temporal oracle', () => {
   it('the oracle agrees with the shared table of cases', () => {
     for (const c of cases) {
       const expected = new Date(c.expected).toISOString();
-      const got = oracleNextPrompt(
-        { weekday: c.weekday as Weekday, time: c.time, timeZone: c.zone },
-        c.after,
-      );
+      const got = oracleNextPrompt({ weekday: c.weekday as Weekday, time: c.time, timeZone: c.zone }, c.after);
       expect(got, `case #${c.id}`).to.equal(expected);
     }
   });
@@ -182,9 +166,7 @@ describe('nextPrompt against the Temporal oracle', () => {
     for (const input of inputs(random, 2000)) {
       const base = oracleNextPrompt(schedule(input), input.after);
       const near = (spread: number) =>
-        new Date(
-          Date.parse(base ?? input.after) + Math.floor((random() - 0.5) * spread),
-        ).toISOString();
+        new Date(Date.parse(base ?? input.after) + Math.floor((random() - 0.5) * spread)).toISOString();
       const withExtras: Schedule = {
         ...schedule(input),
         // Dates around the first prompt, local to the zone, so that some of them hit.
@@ -197,9 +179,7 @@ describe('nextPrompt against the Temporal oracle', () => {
         pausedUntil: random() < 0.4 ? near(30 * 864e5) : null,
       };
       const bounds =
-        random() < 0.5
-          ? { startsAt: near(20 * 864e5), endsAt: random() < 0.7 ? near(60 * 864e5) : null }
-          : null;
+        random() < 0.5 ? { startsAt: near(20 * 864e5), endsAt: random() < 0.7 ? near(60 * 864e5) : null } : null;
       const ours = nextPrompt(withExtras, input.after, bounds);
       const oracle = oracleNextPrompt(withExtras, input.after, bounds);
       if (ours !== oracle && failures.length < 10) {
@@ -218,11 +198,8 @@ describe('nextPrompt against the Temporal oracle', () => {
     for (const input of inputs(random, 1000)) {
       const expected: string[] = [];
       let after: string | null = input.after;
-      while (expected.length < 4 && (after = oracleNextPrompt(schedule(input), after)))
-        expected.push(after);
-      expect(upcomingPrompts(schedule(input), input.after, 4), JSON.stringify(input)).to.deep.equal(
-        expected,
-      );
+      while (expected.length < 4 && (after = oracleNextPrompt(schedule(input), after))) expected.push(after);
+      expect(upcomingPrompts(schedule(input), input.after, 4), JSON.stringify(input)).to.deep.equal(expected);
       if (++count % 250 === 0) await nextTick();
     }
   });

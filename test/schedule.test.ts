@@ -103,24 +103,22 @@ describe('nextPrompt', () => {
     expect(nextPrompt(schedule({ skipDates: ['2025-05-16'] }), '2025-05-14T12:00:00Z')).to.equal(
       '2025-05-23T13:00:00.000Z',
     );
-    expect(
-      nextPrompt(schedule({ skipDates: ['2025-05-16', '2025-05-23'] }), '2025-05-14T12:00:00Z'),
-    ).to.equal('2025-05-30T13:00:00.000Z');
+    expect(nextPrompt(schedule({ skipDates: ['2025-05-16', '2025-05-23'] }), '2025-05-14T12:00:00Z')).to.equal(
+      '2025-05-30T13:00:00.000Z',
+    );
     // Kiritimati (UTC+14): Friday 2025-05-23 09:00 local is Thursday 2025-05-22 in UTC.
     const kiritimati = { timeZone: 'Pacific/Kiritimati' };
-    expect(
-      nextPrompt(schedule({ ...kiritimati, skipDates: ['2025-05-22'] }), '2025-05-15T20:00:00Z'),
-    ).to.equal('2025-05-22T19:00:00.000Z');
-    expect(
-      nextPrompt(schedule({ ...kiritimati, skipDates: ['2025-05-23'] }), '2025-05-15T20:00:00Z'),
-    ).to.equal('2025-05-29T19:00:00.000Z');
+    expect(nextPrompt(schedule({ ...kiritimati, skipDates: ['2025-05-22'] }), '2025-05-15T20:00:00Z')).to.equal(
+      '2025-05-22T19:00:00.000Z',
+    );
+    expect(nextPrompt(schedule({ ...kiritimati, skipDates: ['2025-05-23'] }), '2025-05-15T20:00:00Z')).to.equal(
+      '2025-05-29T19:00:00.000Z',
+    );
   });
 
   it('sends nothing before pausedUntil, but a prompt exactly at it', () => {
     const after = '2025-05-14T12:00:00Z';
-    expect(nextPrompt(schedule({ pausedUntil: '2025-06-01T00:00:00Z' }), after)).to.equal(
-      '2025-06-06T13:00:00.000Z',
-    );
+    expect(nextPrompt(schedule({ pausedUntil: '2025-06-01T00:00:00Z' }), after)).to.equal('2025-06-06T13:00:00.000Z');
     expect(nextPrompt(schedule({ pausedUntil: '2025-05-16T13:00:00.000Z' }), after)).to.equal(
       '2025-05-16T13:00:00.000Z',
     );
@@ -128,34 +126,27 @@ describe('nextPrompt', () => {
       '2025-05-23T13:00:00.000Z',
     );
     // A pause in the past changes nothing.
-    expect(nextPrompt(schedule({ pausedUntil: '2020-01-01T00:00:00Z' }), after)).to.equal(
-      '2025-05-16T13:00:00.000Z',
-    );
+    expect(nextPrompt(schedule({ pausedUntil: '2020-01-01T00:00:00Z' }), after)).to.equal('2025-05-16T13:00:00.000Z');
   });
 
   it('jumps straight to a pause decades away', () => {
     const started = performance.now();
     // 2100-01-01 is a Friday; 09:00 EST.
-    expect(
-      nextPrompt(schedule({ pausedUntil: '2100-01-01T00:00:00Z' }), '2025-05-14T12:00:00Z'),
-    ).to.equal('2100-01-01T14:00:00.000Z');
+    expect(nextPrompt(schedule({ pausedUntil: '2100-01-01T00:00:00Z' }), '2025-05-14T12:00:00Z')).to.equal(
+      '2100-01-01T14:00:00.000Z',
+    );
     expect(performance.now() - started).to.be.lessThan(100);
   });
 
   it('starts at the contract start and stops at its end (both inclusive)', () => {
     const after = '2025-05-14T12:00:00Z';
     const bounds = (startsAt: string, endsAt: string | null) => ({ startsAt, endsAt });
-    expect(nextPrompt(schedule(), after, bounds('2025-06-02T00:00:00Z', null))).to.equal(
-      '2025-06-06T13:00:00.000Z',
-    );
-    expect(nextPrompt(schedule(), after, bounds('2025-05-16T13:00:00Z', null))).to.equal(
+    expect(nextPrompt(schedule(), after, bounds('2025-06-02T00:00:00Z', null))).to.equal('2025-06-06T13:00:00.000Z');
+    expect(nextPrompt(schedule(), after, bounds('2025-05-16T13:00:00Z', null))).to.equal('2025-05-16T13:00:00.000Z');
+    expect(nextPrompt(schedule(), after, bounds('2025-05-01T00:00:00Z', '2025-05-16T13:00:00Z'))).to.equal(
       '2025-05-16T13:00:00.000Z',
     );
-    expect(
-      nextPrompt(schedule(), after, bounds('2025-05-01T00:00:00Z', '2025-05-16T13:00:00Z')),
-    ).to.equal('2025-05-16T13:00:00.000Z');
-    expect(nextPrompt(schedule(), after, bounds('2025-05-01T00:00:00Z', '2025-05-16T12:59:59Z'))).to
-      .be.null;
+    expect(nextPrompt(schedule(), after, bounds('2025-05-01T00:00:00Z', '2025-05-16T12:59:59Z'))).to.be.null;
     expect(nextPrompt(schedule(), after, contract({ endsAt: '2025-05-10T00:00:00Z' }))).to.be.null;
     expect(nextPrompt(schedule(), after, null)).to.equal('2025-05-16T13:00:00.000Z');
   });
@@ -173,9 +164,7 @@ describe('nextPrompt', () => {
     const apia = { timeZone: 'Pacific/Apia' };
     expect(nextPrompt(schedule(apia), '2011-12-25T00:00:00Z')).to.equal('2012-01-05T19:00:00.000Z');
     // The Thursday before the jump still exists, at UTC-10.
-    expect(
-      upcomingPrompts(schedule({ ...apia, weekday: 4 }), '2011-12-20T00:00:00Z', 3),
-    ).to.deep.equal([
+    expect(upcomingPrompts(schedule({ ...apia, weekday: 4 }), '2011-12-20T00:00:00Z', 3)).to.deep.equal([
       '2011-12-22T19:00:00.000Z',
       '2011-12-29T19:00:00.000Z',
       '2012-01-04T19:00:00.000Z',
@@ -212,11 +201,7 @@ describe('upcomingPrompts', () => {
         startsAt: '2025-05-01T00:00:00Z',
         endsAt: '2025-06-01T00:00:00Z',
       }),
-    ).to.deep.equal([
-      '2025-05-16T13:00:00.000Z',
-      '2025-05-23T13:00:00.000Z',
-      '2025-05-30T13:00:00.000Z',
-    ]);
+    ).to.deep.equal(['2025-05-16T13:00:00.000Z', '2025-05-23T13:00:00.000Z', '2025-05-30T13:00:00.000Z']);
   });
 
   it('skips dates and honours the pause in every item', () => {
@@ -226,11 +211,7 @@ describe('upcomingPrompts', () => {
         '2025-05-01T00:00:00Z',
         3,
       ),
-    ).to.deep.equal([
-      '2025-05-16T13:00:00.000Z',
-      '2025-05-30T13:00:00.000Z',
-      '2025-06-06T13:00:00.000Z',
-    ]);
+    ).to.deep.equal(['2025-05-16T13:00:00.000Z', '2025-05-30T13:00:00.000Z', '2025-06-06T13:00:00.000Z']);
   });
 });
 
@@ -245,23 +226,17 @@ describe('checkEligibility', () => {
   });
 
   it('refuses contracts shorter than 14 days, saying how long they are', () => {
-    expect(
-      checkEligibility(contract({ endsAt: '2025-05-11T00:00:00Z' }), undefined, now),
-    ).to.deep.equal({
+    expect(checkEligibility(contract({ endsAt: '2025-05-11T00:00:00Z' }), undefined, now)).to.deep.equal({
       eligible: false,
-      reason:
-        'This contract lasts 10 days; weekly check-ins are offered for contracts of 14 days or more.',
+      reason: 'This contract lasts 10 days; weekly check-ins are offered for contracts of 14 days or more.',
     });
-    expect(
-      checkEligibility(contract({ endsAt: '2025-05-14T23:00:00Z' }), undefined, now).reason,
-    ).to.equal(
+    expect(checkEligibility(contract({ endsAt: '2025-05-14T23:00:00Z' }), undefined, now).reason).to.equal(
       'This contract lasts 13 days; weekly check-ins are offered for contracts of 14 days or more.',
     );
-    expect(
-      checkEligibility(contract({ endsAt: '2025-05-02T00:00:00Z' }), undefined, now).reason,
-    ).to.match(/^This contract lasts 1 day;/);
-    expect(checkEligibility(contract({ endsAt: '2025-05-15T00:00:00Z' }), undefined, now).eligible)
-      .to.be.true;
+    expect(checkEligibility(contract({ endsAt: '2025-05-02T00:00:00Z' }), undefined, now).reason).to.match(
+      /^This contract lasts 1 day;/,
+    );
+    expect(checkEligibility(contract({ endsAt: '2025-05-15T00:00:00Z' }), undefined, now).eligible).to.be.true;
   });
 
   it('refuses fixed-price contracts with a single milestone', () => {
@@ -285,11 +260,8 @@ describe('checkEligibility', () => {
       consent: 'notify',
       requestUpdateCooldownHours: 24,
     } as const;
-    expect(checkEligibility(contract({ endsAt: '2025-05-11T00:00:00Z' }), policy, now).eligible).to
-      .be.true;
-    expect(
-      checkEligibility(contract({ kind: 'fixed', milestoneCount: 2 }), policy, now).reason,
-    ).to.equal(
+    expect(checkEligibility(contract({ endsAt: '2025-05-11T00:00:00Z' }), policy, now).eligible).to.be.true;
+    expect(checkEligibility(contract({ kind: 'fixed', milestoneCount: 2 }), policy, now).reason).to.equal(
       "Fixed-price contracts with 2 milestones don't get weekly check-ins; they need 3 milestones or more.",
     );
   });
@@ -300,8 +272,7 @@ describe('checkEligibility', () => {
       eligible: false,
       reason: 'This contract has already ended.',
     });
-    expect(checkEligibility(ended, undefined, new Date('2025-06-29T23:59:59Z')).eligible).to.be
-      .true;
+    expect(checkEligibility(ended, undefined, new Date('2025-06-29T23:59:59Z')).eligible).to.be.true;
   });
 });
 
@@ -311,9 +282,7 @@ describe('describeSchedule', () => {
 
   it('says the weekday and time in English', () => {
     expect(describeSchedule(tokyo)).to.equal('Fridays at 09:00');
-    expect(describeSchedule({ ...tokyo, weekday: 1, time: '17:45' }, { locale: 'en-GB' })).to.equal(
-      'Mondays at 17:45',
-    );
+    expect(describeSchedule({ ...tokyo, weekday: 1, time: '17:45' }, { locale: 'en-GB' })).to.equal('Mondays at 17:45');
   });
 
   it("adds the viewer's time only when it differs", () => {
@@ -322,16 +291,15 @@ describe('describeSchedule', () => {
     expect(describeSchedule(tokyo, { timeZone: 'Asia/Kolkata' })).to.equal(
       'Fridays at 09:00 (Fridays at 05:30 your time)',
     );
-    expect(
-      describeSchedule({ ...tokyo, time: '03:00' }, { timeZone: 'Pacific/Honolulu' }),
-    ).to.equal('Fridays at 03:00 (Thursdays at 08:00 your time)');
+    expect(describeSchedule({ ...tokyo, time: '03:00' }, { timeZone: 'Pacific/Honolulu' })).to.equal(
+      'Fridays at 03:00 (Thursdays at 08:00 your time)',
+    );
   });
 
   it("takes the viewer's time on the date `now` says, not today's", () => {
     // Berlin is 6 hours ahead of New York, but 5 in the weeks when only the US is on summer time.
     const berlin = { weekday: 5, time: '16:00', timeZone: 'Europe/Berlin' } as const;
-    const newYork = (now: string | number | Date) =>
-      describeSchedule(berlin, { timeZone: 'America/New_York', now });
+    const newYork = (now: string | number | Date) => describeSchedule(berlin, { timeZone: 'America/New_York', now });
     const summer = 'Fridays at 16:00 (Fridays at 10:00 your time)';
     const mismatch = 'Fridays at 16:00 (Fridays at 11:00 your time)';
     expect(newYork('2026-07-13T12:00:00Z')).to.equal(summer);
@@ -347,9 +315,7 @@ describe('describeSchedule', () => {
     expect(describeSchedule(tokyo, { locale: 'de-DE', timeZone: 'Pacific/Honolulu' })).to.equal(
       'Freitag, 09:00 (Donnerstag, 14:00 GMT-10)',
     );
-    expect(describeSchedule(tokyo, { locale: 'fr-FR', timeZone: 'Asia/Tokyo' })).to.match(
-      /^vendredi (à )?09:00$/,
-    );
+    expect(describeSchedule(tokyo, { locale: 'fr-FR', timeZone: 'Asia/Tokyo' })).to.match(/^vendredi (à )?09:00$/);
   });
 });
 
@@ -408,35 +374,12 @@ describe('validateSchedule', () => {
     expectRangeError(() => validateSchedule('Fridays'), 'schedule', 'Fridays');
     expectRangeError(() => validateSchedule(schedule({ weekday: 0 as never })), 'weekday', '0');
     expectRangeError(() => validateSchedule(schedule({ time: '9:00' })), 'time', '9:00');
-    expectRangeError(
-      () => validateSchedule(schedule({ timeZone: 'Mars/Base' })),
-      'time zone',
-      'Mars/Base',
-    );
-    expectRangeError(
-      () => validateSchedule(schedule({ skipDates: ['2025-02-30'] })),
-      'skipDates',
-      '2025-02-30',
-    );
-    expectRangeError(
-      () => validateSchedule(schedule({ skipDates: ['26/12/2025'] })),
-      'skipDates',
-      '26/12/2025',
-    );
-    expectRangeError(
-      () => validateSchedule(schedule({ skipDates: '2025-12-26' as never })),
-      'skipDates',
-    );
-    expectRangeError(
-      () => validateSchedule(schedule({ pausedUntil: 'soon' })),
-      'pausedUntil',
-      'soon',
-    );
-    expectRangeError(
-      () => validateSchedule(schedule({ pausedUntil: 5 as never })),
-      'pausedUntil',
-      '5',
-    );
+    expectRangeError(() => validateSchedule(schedule({ timeZone: 'Mars/Base' })), 'time zone', 'Mars/Base');
+    expectRangeError(() => validateSchedule(schedule({ skipDates: ['2025-02-30'] })), 'skipDates', '2025-02-30');
+    expectRangeError(() => validateSchedule(schedule({ skipDates: ['26/12/2025'] })), 'skipDates', '26/12/2025');
+    expectRangeError(() => validateSchedule(schedule({ skipDates: '2025-12-26' as never })), 'skipDates');
+    expectRangeError(() => validateSchedule(schedule({ pausedUntil: 'soon' })), 'pausedUntil', 'soon');
+    expectRangeError(() => validateSchedule(schedule({ pausedUntil: 5 as never })), 'pausedUntil', '5');
   });
 });
 
@@ -445,11 +388,7 @@ describe('invalid input', () => {
 
   for (const zone of ['Mars/Base', '', 'America/New_York ', 'Europe/Berlin/Mitte']) {
     it(`rejects the zone "${zone}" everywhere, naming it`, () => {
-      expectRangeError(
-        () => nextPrompt(schedule({ timeZone: zone }), after),
-        'time zone',
-        `"${zone}"`,
-      );
+      expectRangeError(() => nextPrompt(schedule({ timeZone: zone }), after), 'time zone', `"${zone}"`);
       expectRangeError(() => upcomingPrompts(schedule({ timeZone: zone }), after, 2), `"${zone}"`);
       expectRangeError(() => describeSchedule(schedule({ timeZone: zone })), `"${zone}"`);
       expectRangeError(() => describeSchedule(schedule(), { timeZone: zone }), `"${zone}"`);
@@ -462,16 +401,8 @@ describe('invalid input', () => {
   for (const weekday of [0, 8, 2.5, '5', null]) {
     it(`rejects the weekday ${JSON.stringify(weekday)}, naming it`, () => {
       const named = typeof weekday == 'string' ? `"${weekday}"` : String(weekday);
-      expectRangeError(
-        () => nextPrompt(schedule({ weekday: weekday as never }), after),
-        'weekday',
-        named,
-      );
-      expectRangeError(
-        () => describeSchedule(schedule({ weekday: weekday as never })),
-        'weekday',
-        named,
-      );
+      expectRangeError(() => nextPrompt(schedule({ weekday: weekday as never }), after), 'weekday', named);
+      expectRangeError(() => describeSchedule(schedule({ weekday: weekday as never })), 'weekday', named);
     });
   }
 
@@ -494,16 +425,8 @@ describe('invalid input', () => {
     expectRangeError(() => nextPrompt(schedule(), Number.NaN), 'after', 'NaN');
     expectRangeError(() => nextPrompt(schedule(), new Date('nope')), 'after');
     expectRangeError(() => describeSchedule(schedule(), { timeZone: 'UTC', now: 'soon' }), 'now', 'soon');
-    expectRangeError(
-      () => nextPrompt(schedule({ pausedUntil: 'tomorrow' }), after),
-      'pausedUntil',
-      'tomorrow',
-    );
-    expectRangeError(
-      () => nextPrompt(schedule(), after, { startsAt: 'May', endsAt: null }),
-      'startsAt',
-      'May',
-    );
+    expectRangeError(() => nextPrompt(schedule({ pausedUntil: 'tomorrow' }), after), 'pausedUntil', 'tomorrow');
+    expectRangeError(() => nextPrompt(schedule(), after, { startsAt: 'May', endsAt: null }), 'startsAt', 'May');
     expectRangeError(() => checkEligibility(contract({ endsAt: 'June' })), 'endsAt', 'June');
   });
 

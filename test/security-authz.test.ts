@@ -161,8 +161,7 @@ async function mount(tag: Tag, adapter: CheckinAdapter): Promise<Updatable> {
   return el;
 }
 
-const $ = <T extends Element = HTMLElement>(el: Element, selector: string) =>
-  el.shadowRoot!.querySelector<T>(selector);
+const $ = <T extends Element = HTMLElement>(el: Element, selector: string) => el.shadowRoot!.querySelector<T>(selector);
 const buttonNamed = (scope: ParentNode | null | undefined, name: string) =>
   [...(scope?.querySelectorAll<HTMLButtonElement>('button') ?? [])].find((b) => text(b) === name) ?? null;
 
@@ -329,7 +328,10 @@ describe('security: the authorization matrix through the elements', function () 
         it(`${who}: ${action}`, async () => {
           const store = makeStore(WORLD[action]);
           const before = footprint(store, action);
-          const el = await mount(TAG[action], new MemoryAdapter({ store, viewerId: USERS[who], contractId: 'c-atlas' }));
+          const el = await mount(
+            TAG[action],
+            new MemoryAdapter({ store, viewerId: USERS[who], contractId: 'c-atlas' }),
+          );
           await perform(el, action);
           await waitUntil(() => footprint(store, action) !== before, `${action} had no effect`, { timeout: 5000 });
           await el.updateComplete;

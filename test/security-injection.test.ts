@@ -106,7 +106,13 @@ function world(options: { seeded?: boolean } = {}): World {
     const questions: Question[] = [
       { id: 'done', prompt: text, required: true, maxLength: 1000, quickAnswers: [text] },
       { id: 'next', prompt: 'What will you work on next week?', required: true, maxLength: 1000, quickAnswers: [] },
-      { id: 'blockers', prompt: 'What might delay your planned work?', required: true, maxLength: 1000, quickAnswers: ['None'] },
+      {
+        id: 'blockers',
+        prompt: 'What might delay your planned work?',
+        required: true,
+        maxLength: 1000,
+        quickAnswers: ['None'],
+      },
     ];
     const settings: Settings = {
       contractId: id.contract,
@@ -213,11 +219,7 @@ async function mountAll(
   };
   const container = await fixture<HTMLElement>(html`<div>${PAYLOADS.map((_, i) => one(i))}</div>`);
   const elements = [...container.children] as HTMLElement[];
-  await waitUntil(
-    () => elements.every((el) => ready(el)),
-    `not every <${tag}> finished loading`,
-    { timeout: 8000 },
-  );
+  await waitUntil(() => elements.every((el) => ready(el)), `not every <${tag}> finished loading`, { timeout: 8000 });
   await Promise.all(elements.map((el) => (el as HTMLElement & { updateComplete: Promise<unknown> }).updateComplete));
   return elements;
 }
@@ -228,8 +230,7 @@ function ready(el: HTMLElement): boolean {
   return !!root.querySelector('[role="feed"], [part~="empty"], [part~="base"], [part~="checkin"], [role="alert"]');
 }
 
-const $ = <T extends Element = HTMLElement>(el: Element, selector: string) =>
-  el.shadowRoot!.querySelector<T>(selector);
+const $ = <T extends Element = HTMLElement>(el: Element, selector: string) => el.shadowRoot!.querySelector<T>(selector);
 const $$ = <T extends Element = HTMLElement>(el: Element, selector: string) => [
   ...el.shadowRoot!.querySelectorAll<T>(selector),
 ];
@@ -353,14 +354,14 @@ describe('security: injection payloads through every text field', function () {
       await expectInert(els);
       const view = 'thread (client)';
       expectVerbatim(els, 'answer', view, (el, i) => within(article(el, w.ids(i).answered), 'dd.text'));
-      expectVerbatim(els, 'question prompt', view, (el, i) => [
-        article(el, w.ids(i).answered)!.querySelector('dt'),
-      ]);
+      expectVerbatim(els, 'question prompt', view, (el, i) => [article(el, w.ids(i).answered)!.querySelector('dt')]);
       expectVerbatim(els, 'reply', view, (el, i) => within(article(el, w.ids(i).answered), '[part~="reply"] .text'));
       expectVerbatim(els, 'reply author name', view, (el, i) =>
         within(article(el, w.ids(i).answered), '[part~="reply"] strong'),
       );
-      expectVerbatim(els, 'skip note', view, (el, i) => [article(el, w.ids(i).skipped)!.querySelector('.skip-note .text')]);
+      expectVerbatim(els, 'skip note', view, (el, i) => [
+        article(el, w.ids(i).skipped)!.querySelector('.skip-note .text'),
+      ]);
       expectVerbatim(els, 'talent name', view, (el, i) => [article(el, w.ids(i).skipped)!.querySelector('.skip-note')]);
       expectVerbatim(els, 'request message', view, (el, i) => [
         article(el, w.ids(i).requested)!.querySelector('[part~="message"] .text'),
@@ -378,7 +379,9 @@ describe('security: injection payloads through every text field', function () {
       const view = 'thread (talent)';
       expectVerbatim(els, 'answer', view, (el, i) => within(article(el, w.ids(i).answered), 'dd.text'));
       expectVerbatim(els, 'reply', view, (el, i) => within(article(el, w.ids(i).answered), '[part~="reply"] .text'));
-      expectVerbatim(els, 'skip note', view, (el, i) => [article(el, w.ids(i).skipped)!.querySelector('.skip-note .text')]);
+      expectVerbatim(els, 'skip note', view, (el, i) => [
+        article(el, w.ids(i).skipped)!.querySelector('.skip-note .text'),
+      ]);
       expectVerbatim(els, 'request message', view, (el, i) => [
         article(el, w.ids(i).requested)!.querySelector('[part~="message"] .text'),
       ]);
@@ -386,7 +389,9 @@ describe('security: injection payloads through every text field', function () {
         article(el, w.ids(i).requested)!.querySelector('[role="heading"]'),
         article(el, w.ids(i).requested)!.querySelector('[part~="message"] p'),
       ]);
-      expectVerbatim(els, 'client name', view, (el, i) => [article(el, w.ids(i).answered)!.querySelector('[part~="seen"]')]);
+      expectVerbatim(els, 'client name', view, (el, i) => [
+        article(el, w.ids(i).answered)!.querySelector('[part~="seen"]'),
+      ]);
     });
 
     it('form, talent view: title, prompts, quick answers, the asker and the skip panel', async () => {
@@ -427,7 +432,9 @@ describe('security: injection payloads through every text field', function () {
       const codes = new Set(els.map((el) => $(el, '[role="alert"]')?.dataset.code));
       // Each payload is its own (unknown) contract id: not found, and said so in words.
       expect([...codes]).to.deep.equal(['not-found']);
-      expectVerbatim(els, 'contract-id attribute', 'form (not found)', (el) => [$(el, '[role="alert"] .error-message')]);
+      expectVerbatim(els, 'contract-id attribute', 'form (not found)', (el) => [
+        $(el, '[role="alert"] .error-message'),
+      ]);
       // The attribute reflects the payload as an attribute value, nothing more.
       expect(els.every((el, i) => el.getAttribute('contract-id') === PAYLOADS[i]!.text)).to.equal(true);
 
@@ -444,7 +451,9 @@ describe('security: injection payloads through every text field', function () {
       const byId = [...forms.children] as HTMLElement[];
       await waitUntil(() => byId.every(ready), 'forms with a payload checkin-id did not settle');
       await expectInert(byId);
-      expectVerbatim(byId, 'checkin-id attribute', 'form (not found)', (el) => [$(el, '[role="alert"] .error-message')]);
+      expectVerbatim(byId, 'checkin-id attribute', 'form (not found)', (el) => [
+        $(el, '[role="alert"] .error-message'),
+      ]);
     });
   });
 
@@ -460,7 +469,9 @@ describe('security: injection payloads through every text field', function () {
       });
       const events = await Promise.all(submitted);
       expect(
-        events.every((e, i) => e.detail.checkin.answers!.every((a: { text: string }) => a.text === shown(PAYLOADS[i]!))),
+        events.every((e, i) =>
+          e.detail.checkin.answers!.every((a: { text: string }) => a.text === shown(PAYLOADS[i]!)),
+        ),
         'the adapter received and confirmed every payload verbatim',
       ).to.equal(true);
       await Promise.all(forms.map((el) => (el as HTMLElement & { updateComplete: Promise<unknown> }).updateComplete));
@@ -469,7 +480,9 @@ describe('security: injection payloads through every text field', function () {
 
       const threads = await mountAll(w, 'checkin-thread', 'client');
       await expectInert(threads);
-      expectVerbatim(threads, 'answer (typed)', 'thread (client)', (el, i) => within(article(el, w.ids(i).open), 'dd.text'));
+      expectVerbatim(threads, 'answer (typed)', 'thread (client)', (el, i) =>
+        within(article(el, w.ids(i).open), 'dd.text'),
+      );
     });
 
     it('replies: typed in the reply box, shown in the thread', async () => {
@@ -754,5 +767,4 @@ describe('security: injection payloads through every text field', function () {
       expect(csvCell('=1+1')).to.equal("'=1+1");
     });
   });
-
 });

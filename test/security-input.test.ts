@@ -50,9 +50,7 @@ function template(tag: Tag, adapter: CheckinAdapter | undefined, contractId: str
 function ready(el: Element): boolean {
   const root = el.shadowRoot;
   if (!root || root.querySelector('[part~="loading"]')) return false;
-  return !!root.querySelector(
-    '[role="feed"], [part~="empty"], [part~="base"], [part~="checkin"], [role="alert"]',
-  );
+  return !!root.querySelector('[role="feed"], [part~="empty"], [part~="base"], [part~="checkin"], [role="alert"]');
 }
 
 async function whenReady(...els: Element[]): Promise<void> {
@@ -61,8 +59,7 @@ async function whenReady(...els: Element[]): Promise<void> {
   await Promise.all(els.map((el) => (el as Updatable).updateComplete));
 }
 
-const $ = <T extends Element = HTMLElement>(el: Element, selector: string) =>
-  el.shadowRoot!.querySelector<T>(selector);
+const $ = <T extends Element = HTMLElement>(el: Element, selector: string) => el.shadowRoot!.querySelector<T>(selector);
 const $$ = <T extends Element = HTMLElement>(el: Element, selector: string) => [
   ...el.shadowRoot!.querySelectorAll<T>(selector),
 ];
@@ -129,33 +126,133 @@ describe('security: bad input', function () {
       { method: 'getViewer', kind: 'missing field', mutate: (v) => void delete v.role, field: 'viewer.role' },
       { method: 'getViewer', kind: 'wrong type', mutate: (v) => void (v.id = 42), field: 'viewer.id' },
       { method: 'getViewer', kind: 'unknown enum', mutate: (v) => void (v.role = 'admin'), field: 'viewer.role' },
-      { method: 'getViewer', kind: 'invalid zone', mutate: (v) => void (v.timeZone = 'Mars/Olympus_Mons'), field: 'viewer.timeZone' },
-      { method: 'getViewer', kind: 'invalid locale', mutate: (v) => void (v.locale = 'not a locale!'), field: 'viewer.locale' },
+      {
+        method: 'getViewer',
+        kind: 'invalid zone',
+        mutate: (v) => void (v.timeZone = 'Mars/Olympus_Mons'),
+        field: 'viewer.timeZone',
+      },
+      {
+        method: 'getViewer',
+        kind: 'invalid locale',
+        mutate: (v) => void (v.locale = 'not a locale!'),
+        field: 'viewer.locale',
+      },
       { method: 'getViewer', kind: 'not an object', mutate: () => null, field: 'viewer' },
       { method: 'getContract', kind: 'missing field', mutate: (c) => void delete c.title, field: 'contract.title' },
-      { method: 'getContract', kind: 'wrong type', mutate: (c) => void (c.milestoneCount = '3'), field: 'contract.milestoneCount' },
+      {
+        method: 'getContract',
+        kind: 'wrong type',
+        mutate: (c) => void (c.milestoneCount = '3'),
+        field: 'contract.milestoneCount',
+      },
       { method: 'getContract', kind: 'unknown enum', mutate: (c) => void (c.kind = 'daily'), field: 'contract.kind' },
-      { method: 'getContract', kind: 'invalid instant', mutate: (c) => void (c.startsAt = 'last Tuesday'), field: 'contract.startsAt' },
-      { method: 'getContract', kind: 'impossible instant', mutate: (c) => void (c.endsAt = '2026-13-01T00:00:00Z'), field: 'contract.endsAt' },
-      { method: 'getContract', kind: 'invalid zone', mutate: (c) => void (c.talent.timeZone = 'Nowhere/Town'), field: 'contract.talent.timeZone' },
+      {
+        method: 'getContract',
+        kind: 'invalid instant',
+        mutate: (c) => void (c.startsAt = 'last Tuesday'),
+        field: 'contract.startsAt',
+      },
+      {
+        method: 'getContract',
+        kind: 'impossible instant',
+        mutate: (c) => void (c.endsAt = '2026-13-01T00:00:00Z'),
+        field: 'contract.endsAt',
+      },
+      {
+        method: 'getContract',
+        kind: 'invalid zone',
+        mutate: (c) => void (c.talent.timeZone = 'Nowhere/Town'),
+        field: 'contract.talent.timeZone',
+      },
       { method: 'getContract', kind: 'another contract', mutate: (c) => void (c.id = 'c-logo'), field: 'contract.id' },
       { method: 'getSettings', kind: 'missing field', mutate: (s) => void delete s.version, field: 'settings.version' },
       { method: 'getSettings', kind: 'wrong type', mutate: (s) => void (s.enabled = 'yes'), field: 'settings.enabled' },
-      { method: 'getSettings', kind: 'unknown enum', mutate: (s) => void (s.consent = 'maybe'), field: 'settings.consent' },
-      { method: 'getSettings', kind: 'invalid instant', mutate: (s) => void (s.updatedAt = 'yesterday'), field: 'settings.updatedAt' },
-      { method: 'getSettings', kind: 'invalid zone', mutate: (s) => void (s.schedule.timeZone = 'Europe/Atlantis'), field: 'settings.schedule.timeZone' },
-      { method: 'getSettings', kind: 'weekday out of range', mutate: (s) => void (s.schedule.weekday = 8), field: 'settings.schedule.weekday' },
-      { method: 'getSettings', kind: 'invalid time', mutate: (s) => void (s.schedule.time = '25:00'), field: 'settings.schedule.time' },
-      { method: 'getSettings', kind: 'invalid limit', mutate: (s) => void (s.questions[0].maxLength = -1), field: 'settings.questions[0].maxLength' },
-      { method: 'getSettings', kind: 'huge list', mutate: (s) => void (s.questions = many(51, s.questions[0])), field: 'settings.questions' },
+      {
+        method: 'getSettings',
+        kind: 'unknown enum',
+        mutate: (s) => void (s.consent = 'maybe'),
+        field: 'settings.consent',
+      },
+      {
+        method: 'getSettings',
+        kind: 'invalid instant',
+        mutate: (s) => void (s.updatedAt = 'yesterday'),
+        field: 'settings.updatedAt',
+      },
+      {
+        method: 'getSettings',
+        kind: 'invalid zone',
+        mutate: (s) => void (s.schedule.timeZone = 'Europe/Atlantis'),
+        field: 'settings.schedule.timeZone',
+      },
+      {
+        method: 'getSettings',
+        kind: 'weekday out of range',
+        mutate: (s) => void (s.schedule.weekday = 8),
+        field: 'settings.schedule.weekday',
+      },
+      {
+        method: 'getSettings',
+        kind: 'invalid time',
+        mutate: (s) => void (s.schedule.time = '25:00'),
+        field: 'settings.schedule.time',
+      },
+      {
+        method: 'getSettings',
+        kind: 'invalid limit',
+        mutate: (s) => void (s.questions[0].maxLength = -1),
+        field: 'settings.questions[0].maxLength',
+      },
+      {
+        method: 'getSettings',
+        kind: 'huge list',
+        mutate: (s) => void (s.questions = many(51, s.questions[0])),
+        field: 'settings.questions',
+      },
       { method: 'listCheckins', kind: 'missing field', mutate: (p) => void delete p.items, field: 'page.items' },
-      { method: 'listCheckins', kind: 'wrong type', mutate: (p) => void (p.items[0].answers = 'text'), field: 'page.items[0].answers' },
-      { method: 'listCheckins', kind: 'unknown enum', mutate: (p) => void (p.items[0].status = 'pending'), field: 'page.items[0].status' },
-      { method: 'listCheckins', kind: 'invalid instant', mutate: (p) => void (p.items[0].dueAt = 'soon'), field: 'page.items[0].dueAt' },
-      { method: 'listCheckins', kind: 'invalid zone', mutate: (p) => void (p.items[0].requestedBy.timeZone = 'Mars/Base'), field: 'page.items[0].requestedBy.timeZone' },
-      { method: 'listCheckins', kind: 'nested missing field', mutate: (p) => void (p.items[1].replies = [{}]), field: 'page.items[1].replies[0].id' },
-      { method: 'listCheckins', kind: 'wrong cursor type', mutate: (p) => void (p.nextCursor = 42), field: 'page.nextCursor' },
-      { method: 'listCheckins', kind: 'huge page', mutate: (p) => void (p.items = many(501, p.items[0])), field: 'page.items' },
+      {
+        method: 'listCheckins',
+        kind: 'wrong type',
+        mutate: (p) => void (p.items[0].answers = 'text'),
+        field: 'page.items[0].answers',
+      },
+      {
+        method: 'listCheckins',
+        kind: 'unknown enum',
+        mutate: (p) => void (p.items[0].status = 'pending'),
+        field: 'page.items[0].status',
+      },
+      {
+        method: 'listCheckins',
+        kind: 'invalid instant',
+        mutate: (p) => void (p.items[0].dueAt = 'soon'),
+        field: 'page.items[0].dueAt',
+      },
+      {
+        method: 'listCheckins',
+        kind: 'invalid zone',
+        mutate: (p) => void (p.items[0].requestedBy.timeZone = 'Mars/Base'),
+        field: 'page.items[0].requestedBy.timeZone',
+      },
+      {
+        method: 'listCheckins',
+        kind: 'nested missing field',
+        mutate: (p) => void (p.items[1].replies = [{}]),
+        field: 'page.items[1].replies[0].id',
+      },
+      {
+        method: 'listCheckins',
+        kind: 'wrong cursor type',
+        mutate: (p) => void (p.nextCursor = 42),
+        field: 'page.nextCursor',
+      },
+      {
+        method: 'listCheckins',
+        kind: 'huge page',
+        mutate: (p) => void (p.items = many(501, p.items[0])),
+        field: 'page.items',
+      },
     ];
     // The thread reads the paper trail (listHistory): the same faults there, and a bad entry.
     CASES.push(
@@ -326,11 +423,7 @@ describe('security: bad input', function () {
       await waitUntil(requestAlert, 'no alert for request');
       expect(requestAlert()!.dataset.code).to.equal('invalid');
 
-      expect(errorsOf(bad!)).to.deep.equal([
-        'acknowledge:invalid',
-        'reply:invalid',
-        'request-update:invalid',
-      ]);
+      expect(errorsOf(bad!)).to.deep.equal(['acknowledge:invalid', 'reply:invalid', 'request-update:invalid']);
       // The healthy thread acknowledges and replies as usual.
       article(good!).querySelector<HTMLButtonElement>('[part~="acknowledge"]')!.click();
       await waitUntil(() => article(good!).querySelector('[part~="seen"]'), 'healthy acknowledge failed');
@@ -361,7 +454,10 @@ describe('security: bad input', function () {
         'checkin',
         { type: 'explode' },
         { type: 'checkin', checkin: { id: 'x' } },
-        { type: 'checkin', checkin: { ...structuredClone(adapter.store.snapshot().checkins['c-atlas']![0]), status: 'bogus' } },
+        {
+          type: 'checkin',
+          checkin: { ...structuredClone(adapter.store.snapshot().checkins['c-atlas']![0]), status: 'bogus' },
+        },
         { type: 'reply', checkinId: UNSEEN_ID, reply: { id: 'r', text: 'hi' } },
         { type: 'settings', settings: { contractId: 'c-atlas' } },
       ];
@@ -423,7 +519,9 @@ describe('security: bad input', function () {
 
     it('an unknown contract id: "not found" in every element, no retry offered', async () => {
       const adapters = TAGS.map(() => adapterFor('u-dana'));
-      const box = await fixture<HTMLElement>(html`<div>${TAGS.map((t, i) => template(t, adapters[i], 'c-nope'))}</div>`);
+      const box = await fixture<HTMLElement>(
+        html`<div>${TAGS.map((t, i) => template(t, adapters[i], 'c-nope'))}</div>`,
+      );
       const els = [...box.children] as Updatable[];
       await whenReady(...els);
       for (const el of els) {
@@ -546,7 +644,9 @@ describe('security: bad input', function () {
         await el.updateComplete;
         expect(fieldError(el, 'weekday-error')).to.equal('Choose a day of the week.');
         // The example follows the viewer's hour cycle (Dana: en-US, 12-hour).
-        expect(fieldError(el, 'time-error')).to.equal('"25:00" is not a time. Enter hours and minutes, for example 9:00 AM.');
+        expect(fieldError(el, 'time-error')).to.equal(
+          '"25:00" is not a time. Enter hours and minutes, for example 9:00 AM.',
+        );
         expect(fieldError(el, 'zone-error')).to.contain('"Mars/Olympus_Mons" is not a time zone this browser knows.');
         for (const id of ['weekday', 'time', 'zone']) {
           expect($(el, `#${id}`)!.getAttribute('aria-invalid'), id).to.equal('true');
@@ -554,7 +654,10 @@ describe('security: bad input', function () {
         }
         $<HTMLButtonElement>(el, '[part~="editor"] button[type="submit"]')!.click();
         await el.updateComplete;
-        await waitUntil(() => el.shadowRoot!.activeElement?.id === 'weekday', 'focus did not go to the first bad field');
+        await waitUntil(
+          () => el.shadowRoot!.activeElement?.id === 'weekday',
+          'focus did not go to the first bad field',
+        );
         expect(calls(adapter, 'updateSettings')).to.have.length(0);
         counts.elementChecks++;
       });

@@ -124,7 +124,13 @@ export async function referenceServer(context, next) {
     context.status = fault.status;
     if (fault.retryAfter !== undefined) context.set('Retry-After', String(fault.retryAfter));
     context.type = 'application/problem+json';
-    context.body = { type: 'about:blank', title: 'Injected', status: fault.status, code: fault.status >= 500 ? 'unavailable' : 'invalid', detail: `Injected ${fault.status}.` };
+    context.body = {
+      type: 'about:blank',
+      title: 'Injected',
+      status: fault.status,
+      code: fault.status >= 500 ? 'unavailable' : 'invalid',
+      detail: `Injected ${fault.status}.`,
+    };
     return;
   }
   if (fault?.hang) {

@@ -28,7 +28,11 @@ async function mount(tag: string, adapter: MemoryAdapter) {
   const element = await place<HTMLElement & { adapter: MemoryAdapter }>(tag, {
     props: { adapter },
     attrs: { 'contract-id': 'c-atlas' },
-    until: { test: (el) => el.shadowRoot && !el.shadowRoot.querySelector('.skeleton'), message: 'loaded', timeout: 5000 },
+    until: {
+      test: (el) => el.shadowRoot && !el.shadowRoot.querySelector('.skeleton'),
+      message: 'loaded',
+      timeout: 5000,
+    },
   });
   await new Promise((resolve) => setTimeout(resolve, 50));
   return element;
@@ -42,12 +46,17 @@ describe('a stale stream', () => {
     const el = await mount('checkin-toggle', adapter);
     const before = reads();
     // The change the stream missed:
-    adapter.store.session('u-dana').updateSettings('c-atlas', { enabled: false }, { expectedVersion: 3, idempotencyKey: 'k-stale' });
+    adapter.store
+      .session('u-dana')
+      .updateSettings('c-atlas', { enabled: false }, { expectedVersion: 3, idempotencyKey: 'k-stale' });
     adapter.faults.dropSubscriptions();
     stale();
     await settle();
     expect(adapter.calls.slice(-(reads() - before)).map((c) => c.method)).to.deep.equal(['getSettings']);
-    await waitUntil(() => el.shadowRoot!.querySelector('[role="switch"]')?.getAttribute('aria-checked') === 'false', 'the missed change shows');
+    await waitUntil(
+      () => el.shadowRoot!.querySelector('[role="switch"]')?.getAttribute('aria-checked') === 'false',
+      'the missed change shows',
+    );
     await expect(el).to.be.accessible();
   });
 
@@ -75,7 +84,9 @@ describe('a stale stream', () => {
     const el = await mount('checkin-thread', adapter);
     const before = reads();
     // A request the stream missed:
-    adapter.store.session('u-dana').requestUpdate('c-atlas', { message: 'Missed by the stream' }, { idempotencyKey: 'k-missed' });
+    adapter.store
+      .session('u-dana')
+      .requestUpdate('c-atlas', { message: 'Missed by the stream' }, { idempotencyKey: 'k-missed' });
     adapter.faults.dropSubscriptions();
     stale();
     await waitUntil(() => el.shadowRoot!.textContent!.includes('Missed by the stream'), 'the missed request shows');

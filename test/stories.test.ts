@@ -55,7 +55,8 @@ describe('stories', function () {
   for (const [file, module] of Object.entries(files)) {
     const meta = module.default as MetaLike;
     const stories = Object.entries(module).filter(
-      (entry): entry is [string, StoryLike] => entry[0] !== 'default' && typeof entry[1] === 'object' && entry[1] !== null,
+      (entry): entry is [string, StoryLike] =>
+        entry[0] !== 'default' && typeof entry[1] === 'object' && entry[1] !== null,
     );
 
     describe(meta.title, () => {
@@ -78,7 +79,10 @@ describe('stories', function () {
           expect(elements.length, 'no check-in element rendered').to.be.greaterThan(0);
           // Only the stories of the setup mistakes may show the setup messages, and they must.
           const title = `${key} ${story.name ?? ''}`.toLowerCase();
-          const setup = { 'has no adapter': /no ?adapter/.test(title), 'needs a contract-id': /no ?contract/.test(title) };
+          const setup = {
+            'has no adapter': /no ?adapter/.test(title),
+            'needs a contract-id': /no ?contract/.test(title),
+          };
           for (const [message, expected] of Object.entries(setup)) {
             const showing = elements.filter((el) => text(el.shadowRoot).includes(message)).map((el) => el.localName);
             if (expected) expect(showing.length, `no element says "${message}"`).to.be.greaterThan(0);

@@ -30,13 +30,33 @@ describe('readClock', () => {
 
 describe('viewerTerms', () => {
   const cases: Array<[string, Viewer | undefined, Contract | undefined, { locale?: string; timeZone: string }]> = [
-    ['the viewer\'s own', viewer({ locale: 'de-DE', timeZone: 'Europe/Berlin' }), contract, { locale: 'de-DE', timeZone: 'Europe/Berlin' }],
-    ['the talent\'s party zone', viewer({ locale: 'pt-BR' }), contract, { locale: 'pt-BR', timeZone: 'Asia/Kolkata' }],
-    ['the client\'s party zone', viewer({ role: 'client' }), contract, { locale: navigator.language, timeZone: 'America/New_York' }],
-    ['an observer: the browser\'s', viewer({ role: 'observer' }), contract, { locale: navigator.language, timeZone: browserZone() }],
+    [
+      "the viewer's own",
+      viewer({ locale: 'de-DE', timeZone: 'Europe/Berlin' }),
+      contract,
+      { locale: 'de-DE', timeZone: 'Europe/Berlin' },
+    ],
+    ["the talent's party zone", viewer({ locale: 'pt-BR' }), contract, { locale: 'pt-BR', timeZone: 'Asia/Kolkata' }],
+    [
+      "the client's party zone",
+      viewer({ role: 'client' }),
+      contract,
+      { locale: navigator.language, timeZone: 'America/New_York' },
+    ],
+    [
+      "an observer: the browser's",
+      viewer({ role: 'observer' }),
+      contract,
+      { locale: navigator.language, timeZone: browserZone() },
+    ],
     ['no contract yet', viewer({}), undefined, { locale: navigator.language, timeZone: browserZone() }],
     ['no viewer yet', undefined, contract, { locale: navigator.language, timeZone: browserZone() }],
-    ['empty strings count as none', viewer({ locale: '', timeZone: '' }), contract, { locale: navigator.language, timeZone: 'Asia/Kolkata' }],
+    [
+      'empty strings count as none',
+      viewer({ locale: '', timeZone: '' }),
+      contract,
+      { locale: navigator.language, timeZone: 'Asia/Kolkata' },
+    ],
   ];
   for (const [name, who, on, expected] of cases) {
     it(`resolves ${name}`, () => expect(viewerTerms(who, on)).to.deep.equal(expected));

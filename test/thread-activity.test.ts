@@ -114,11 +114,35 @@ describe('activity entries', () => {
       kofiReads,
       'Dana Whitfield changed how the questions are answered (required, length or quick answers).',
     ],
-    ['consent given, by the other', { type: 'consent', consent: 'given' }, KOFI, danaReads, 'Kofi Mensah agreed to weekly check-ins.'],
-    ['consent given, by the reader', { type: 'consent', consent: 'given' }, KOFI, kofiReads, 'You agreed to weekly check-ins.'],
+    [
+      'consent given, by the other',
+      { type: 'consent', consent: 'given' },
+      KOFI,
+      danaReads,
+      'Kofi Mensah agreed to weekly check-ins.',
+    ],
+    [
+      'consent given, by the reader',
+      { type: 'consent', consent: 'given' },
+      KOFI,
+      kofiReads,
+      'You agreed to weekly check-ins.',
+    ],
     ['consent declined', { type: 'consent', consent: 'declined' }, KOFI, kofiReads, 'You declined weekly check-ins.'],
-    ['declined, by the other', { type: 'consent', consent: 'declined' }, KOFI, danaReads, 'Kofi Mensah declined weekly check-ins.'],
-    ['consent withdrawn', { type: 'consent', consent: 'withdrawn' }, KOFI, kofiReads, 'You withdrew your consent to weekly check-ins.'],
+    [
+      'declined, by the other',
+      { type: 'consent', consent: 'declined' },
+      KOFI,
+      danaReads,
+      'Kofi Mensah declined weekly check-ins.',
+    ],
+    [
+      'consent withdrawn',
+      { type: 'consent', consent: 'withdrawn' },
+      KOFI,
+      kofiReads,
+      'You withdrew your consent to weekly check-ins.',
+    ],
     [
       'withdrawn, by the other',
       { type: 'consent', consent: 'withdrawn' },
@@ -180,7 +204,11 @@ describe('closed check-ins', () => {
   const cases: Array<[Partial<Checkin>, typeof danaReads, string | null]> = [
     [{}, kofiReads, 'Closed: Dana Whitfield turned weekly check-ins off on 2 Dec 2026.'],
     [{}, danaReads, 'Closed: you turned weekly check-ins off on Dec 2, 2026.'],
-    [{ closedBy: KOFI, closedReason: 'declined' }, danaReads, 'Closed: Kofi Mensah declined weekly check-ins on Dec 2, 2026.'],
+    [
+      { closedBy: KOFI, closedReason: 'declined' },
+      danaReads,
+      'Closed: Kofi Mensah declined weekly check-ins on Dec 2, 2026.',
+    ],
     [{ closedBy: KOFI, closedReason: 'declined' }, kofiReads, 'Closed: you declined weekly check-ins on 2 Dec 2026.'],
     [
       { closedBy: KOFI, closedReason: 'withdrawn' },

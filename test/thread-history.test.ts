@@ -117,11 +117,20 @@ describe('<checkin-thread> paper trail', () => {
       );
       await changeSettings(
         store,
-        { questions: [...settings.questions, { id: 'demo', prompt: 'Link to a demo?', required: false, maxLength: 300, quickAnswers: [] }] },
+        {
+          questions: [
+            ...settings.questions,
+            { id: 'demo', prompt: 'Link to a demo?', required: false, maxLength: 300, quickAnswers: [] },
+          ],
+        },
         'questions',
       );
       await waitUntil(() => changes(el).length === 6, 'the changes did not arrive');
-      expect(changes(el).slice(0, 3).map((a) => text(a.querySelector('.activity-text')))).to.deep.equal([
+      expect(
+        changes(el)
+          .slice(0, 3)
+          .map((a) => text(a.querySelector('.activity-text'))),
+      ).to.deep.equal([
         'Dana Whitfield changed the questions: added “Link to a demo?”.',
         'Dana Whitfield cancelled the check-ins of 1 Jan 2027 and brought back those of 25 Dec 2026.',
         'Dana Whitfield paused weekly check-ins until 15 Dec 2026.',
@@ -174,7 +183,9 @@ describe('<checkin-thread> paper trail', () => {
       expect(text(entry)).not.to.contain('Late');
       expect(entry.querySelector('[part~="status"]')!.getAttribute('part')).to.contain('status-closed');
       // The change itself is on top, then the closed check-in.
-      expect(text(articles(kofi)[0]!.querySelector('.activity-text'))).to.equal('Dana Whitfield turned weekly check-ins off.');
+      expect(text(articles(kofi)[0]!.querySelector('.activity-text'))).to.equal(
+        'Dana Whitfield turned weekly check-ins off.',
+      );
       expect(articles(kofi)[1]!.dataset.id).to.equal(OPEN_ID);
       // A reply is still possible and reaches the backend.
       entry.querySelector<HTMLButtonElement>('[part~="reply-button"]')!.click();
@@ -183,11 +194,16 @@ describe('<checkin-thread> paper trail', () => {
       field.value = 'I had half an answer written: the release is done.';
       field.dispatchEvent(new Event('input', { bubbles: true, composed: true }));
       entry.querySelector<HTMLFormElement>('[part~="reply-box"]')!.requestSubmit();
-      await waitUntil(() => calls(kofiAdapter, 'reply').length === 1 && entry.querySelectorAll('[part~="reply"]').length === 1, 'the reply was not sent');
+      await waitUntil(
+        () => calls(kofiAdapter, 'reply').length === 1 && entry.querySelectorAll('[part~="reply"]').length === 1,
+        'the reply was not sent',
+      );
       await expect(kofi).to.be.accessible();
       // The client reads it as her own act.
       await waitUntil(
-        () => text(article(dana, OPEN_ID)?.querySelector('[part~="closed-note"]')) === 'Closed: you turned weekly check-ins off on Nov 27, 2026.',
+        () =>
+          text(article(dana, OPEN_ID)?.querySelector('[part~="closed-note"]')) ===
+          'Closed: you turned weekly check-ins off on Nov 27, 2026.',
         'the client did not see the close',
       );
       await expect(dana).to.be.accessible();
@@ -195,7 +211,11 @@ describe('<checkin-thread> paper trail', () => {
 
     it('says the talent withdrew, in the talent’s words, and keeps a requested check-in open', async () => {
       const store = world();
-      const requested = await adapterFor(store, 'u-dana').requestUpdate('c-atlas', { message: 'Status?' }, { idempotencyKey: 'ask' });
+      const requested = await adapterFor(store, 'u-dana').requestUpdate(
+        'c-atlas',
+        { message: 'Status?' },
+        { idempotencyKey: 'ask' },
+      );
       const kofi = await mount(adapterFor(store, 'u-kofi'));
       await setConsent(store, 'withdrawn', 'withdraw');
       await waitUntil(
@@ -206,7 +226,9 @@ describe('<checkin-thread> paper trail', () => {
         'Closed: you withdrew your consent to weekly check-ins on 27 Nov 2026. It can no longer be answered; you can still reply.',
       );
       await waitUntil(() => changes(kofi).length === 4, 'the change did not arrive');
-      expect(text(changes(kofi)[0]!.querySelector('.activity-text'))).to.equal('You withdrew your consent to weekly check-ins.');
+      expect(text(changes(kofi)[0]!.querySelector('.activity-text'))).to.equal(
+        'You withdrew your consent to weekly check-ins.',
+      );
       const request = article(kofi, requested.id)!;
       expect(text(request.querySelector('[part~="status"]'))).to.equal('Open');
       expect(text(request)).to.contain('Waiting for your answer.');
@@ -217,7 +239,13 @@ describe('<checkin-thread> paper trail', () => {
       const adapter = adapterFor(store, 'u-kofi');
       const [open] = (await adapter.listCheckins('c-atlas', { limit: 1 })).items as [Checkin];
       const long = { id: 'u-dana', name: `Dana ${'W'.repeat(19_990)}`, timeZone: 'America/New_York' };
-      const closed: Checkin = { ...open, status: 'closed', closedAt: '2026-11-27T17:00:00.000Z', closedBy: long, closedReason: 'turned-off' };
+      const closed: Checkin = {
+        ...open,
+        status: 'closed',
+        closedAt: '2026-11-27T17:00:00.000Z',
+        closedBy: long,
+        closedReason: 'turned-off',
+      };
       const el = await fixture<CheckinThread>(
         html`<checkin-thread .adapter=${adapter} contract-id="c-atlas" .clock=${clock} .checkins=${[closed]}></checkin-thread>`,
       );

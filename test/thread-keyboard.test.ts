@@ -36,7 +36,10 @@ function where(el: CheckinThread): string {
   if (node === article) return `article ${pos}`;
   return `${node.getAttribute('part') ?? node.tagName.toLowerCase()}${pos ? ` in ${pos}` : ''}`;
 }
-const tabStops = (el: CheckinThread) => $$(el, 'article').filter((a) => a.tabIndex === 0).map((a) => a.getAttribute('aria-posinset'));
+const tabStops = (el: CheckinThread) =>
+  $$(el, 'article')
+    .filter((a) => a.tabIndex === 0)
+    .map((a) => a.getAttribute('aria-posinset'));
 
 async function shiftTab(): Promise<void> {
   await sendKeys({ down: 'Shift' });

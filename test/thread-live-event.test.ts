@@ -41,7 +41,8 @@ function change(id: string, day: number, actor = DANA): Activity {
   };
 }
 
-const reply = (id: string, author = ANA) => ({ id, author, text: 'hi', createdAt: '2026-11-27T10:00:00.000Z' }) as Reply;
+const reply = (id: string, author = ANA) =>
+  ({ id, author, text: 'hi', createdAt: '2026-11-27T10:00:00.000Z' }) as Reply;
 const thread = (fields: Partial<Thread> = {}): Thread =>
   ({
     contractId: 'c',
@@ -53,7 +54,8 @@ const thread = (fields: Partial<Thread> = {}): Thread =>
 const ids = (feed: Feed | undefined) => feed?.items.map((c) => c.id);
 
 // Loaded: the 27th, 20th and 13th, older pages still to come (a total of 10).
-const loaded = () => resetFeed([checkin('w27', 27), checkin('w20', 20, { status: 'answered' }), checkin('w13', 13)], 'next', 10);
+const loaded = () =>
+  resetFeed([checkin('w27', 27), checkin('w20', 20, { status: 'answered' }), checkin('w13', 13)], 'next', 10);
 const scene = (fields: Partial<LiveScene> = {}): LiveScene => ({
   feed: loaded(),
   thread: thread(),
@@ -65,9 +67,16 @@ const scene = (fields: Partial<LiveScene> = {}): LiveScene => ({
 
 describe('onLive', () => {
   const settings = { contractId: 'c', enabled: true } as Settings;
-  const cases: Array<[string, LiveScene, CheckinEvent, { ids?: string[]; settings?: Settings; say?: RegExp; total?: number }]> = [
+  const cases: Array<
+    [string, LiveScene, CheckinEvent, { ids?: string[]; settings?: Settings; say?: RegExp; total?: number }]
+  > = [
     ['settings of the contract', scene(), { type: 'settings', settings }, { settings }],
-    ['settings of another contract: nothing', scene(), { type: 'settings', settings: { ...settings, contractId: 'x' } }, {}],
+    [
+      'settings of another contract: nothing',
+      scene(),
+      { type: 'settings', settings: { ...settings, contractId: 'x' } },
+      {},
+    ],
     [
       'a new check-in: inserted, announced, the total one more',
       scene(),
@@ -89,11 +98,19 @@ describe('onLive', () => {
     [
       'another change to a loaded check-in: replaced, not announced',
       scene(),
-      { type: 'checkin', checkin: checkin('w20', 20, { status: 'answered', acknowledgedAt: '2026-11-21T00:00:00.000Z' }) },
+      {
+        type: 'checkin',
+        checkin: checkin('w20', 20, { status: 'answered', acknowledgedAt: '2026-11-21T00:00:00.000Z' }),
+      },
       { ids: ['w27', 'w20', 'w13'] },
     ],
     ['an old one not loaded: left to paging', scene(), { type: 'checkin', checkin: checkin('w6', 6) }, {}],
-    ['a check-in of another contract', scene(), { type: 'checkin', checkin: checkin('x', 28, { contractId: 'x' }) }, {}],
+    [
+      'a check-in of another contract',
+      scene(),
+      { type: 'checkin', checkin: checkin('x', 28, { contractId: 'x' }) },
+      {},
+    ],
     [
       'held during the load: applied, not announced',
       scene({ announce: false }),
@@ -125,7 +142,12 @@ describe('onLive', () => {
       { type: 'activity', activity: change('a21', 21) },
       { ids: ['w27', 'a21', 'w20', 'w13'] },
     ],
-    ['a change without listHistory: not shown', scene({ withActivity: false }), { type: 'activity', activity: change('a21', 21, ANA) }, {}],
+    [
+      'a change without listHistory: not shown',
+      scene({ withActivity: false }),
+      { type: 'activity', activity: change('a21', 21, ANA) },
+      {},
+    ],
     [
       'a change over a host’s list: not shown',
       scene({ thread: thread({ fromHost: true }) }),
@@ -167,16 +189,45 @@ describe('reconcile: what reaches the feed', () => {
   });
 
   it('dedupe keeps the first of each id', () => {
-    expect(dedupe([checkin('a', 3), checkin('b', 2), checkin('a', 1)]).map((c) => c.dueAt.slice(8, 10))).to.deep.equal(['03', '02']);
+    expect(dedupe([checkin('a', 3), checkin('b', 2), checkin('a', 1)]).map((c) => c.dueAt.slice(8, 10))).to.deep.equal([
+      '03',
+      '02',
+    ]);
   });
 
-  const page = (items: HistoryItem[], nextCursor: string | null, total: number | null): Page<HistoryItem> => ({ items, nextCursor, total });
+  const page = (items: HistoryItem[], nextCursor: string | null, total: number | null): Page<HistoryItem> => ({
+    items,
+    nextCursor,
+    total,
+  });
   const pages: Array<[string, Feed, Page<HistoryItem>, string[], number[], number, number | null]> = [
-    ['appended, the window at the end takes them', loaded(), page([checkin('w6', 6)], null, 4), ['w27', 'w20', 'w13', 'w6'], [0, 4], 1, 4],
-    ['a fresh copy replaces the one here', loaded(), page([checkin('w13', 13, { status: 'missed' }), checkin('w6', 6)], 'n2', null), ['w27', 'w20', 'w13', 'w6'], [0, 4], 1, 10],
+    [
+      'appended, the window at the end takes them',
+      loaded(),
+      page([checkin('w6', 6)], null, 4),
+      ['w27', 'w20', 'w13', 'w6'],
+      [0, 4],
+      1,
+      4,
+    ],
+    [
+      'a fresh copy replaces the one here',
+      loaded(),
+      page([checkin('w13', 13, { status: 'missed' }), checkin('w6', 6)], 'n2', null),
+      ['w27', 'w20', 'w13', 'w6'],
+      [0, 4],
+      1,
+      10,
+    ],
     [
       'a window short of the end stays',
-      { ...resetFeed(Array.from({ length: 40 }, (_, i) => checkin(`x${i}`, 27)), 'n', 50) },
+      {
+        ...resetFeed(
+          Array.from({ length: 40 }, (_, i) => checkin(`x${i}`, 27)),
+          'n',
+          50,
+        ),
+      },
       page([checkin('w6', 6)], null, null),
       [],
       [0, 30],
@@ -195,11 +246,46 @@ describe('reconcile: what reaches the feed', () => {
   }
 
   const catchups: Array<[string, Page<HistoryItem>, string, string[], number | null, RegExp | undefined]> = [
-    ['nothing new', page([checkin('w27', 27), checkin('w20', 20)], 'n', 10), 'merge', ['w27', 'w20', 'w13'], 10, undefined],
-    ['one new', page([checkin('w28', 28), checkin('w27', 27)], 'n', 11), 'merge', ['w28', 'w27', 'w20', 'w13'], 11, /^1 new check-in\.$/],
-    ['two new', page([checkin('w29', 29), checkin('w28', 28), checkin('w27', 27)], 'n', 12), 'merge', ['w29', 'w28', 'w27', 'w20', 'w13'], 12, /^2 new check-ins\.$/],
-    ['a page with no overlap and more behind it: start again', page([checkin('w40', 40), checkin('w39', 39)], 'n', 30), 'reset', ['w40', 'w39'], 30, /brought up to date/],
-    ['no overlap but nothing behind it: merged', page([checkin('w28', 28)], null, null), 'merge', ['w28', 'w27', 'w20', 'w13'], 11, /^1 new check-in\.$/],
+    [
+      'nothing new',
+      page([checkin('w27', 27), checkin('w20', 20)], 'n', 10),
+      'merge',
+      ['w27', 'w20', 'w13'],
+      10,
+      undefined,
+    ],
+    [
+      'one new',
+      page([checkin('w28', 28), checkin('w27', 27)], 'n', 11),
+      'merge',
+      ['w28', 'w27', 'w20', 'w13'],
+      11,
+      /^1 new check-in\.$/,
+    ],
+    [
+      'two new',
+      page([checkin('w29', 29), checkin('w28', 28), checkin('w27', 27)], 'n', 12),
+      'merge',
+      ['w29', 'w28', 'w27', 'w20', 'w13'],
+      12,
+      /^2 new check-ins\.$/,
+    ],
+    [
+      'a page with no overlap and more behind it: start again',
+      page([checkin('w40', 40), checkin('w39', 39)], 'n', 30),
+      'reset',
+      ['w40', 'w39'],
+      30,
+      /brought up to date/,
+    ],
+    [
+      'no overlap but nothing behind it: merged',
+      page([checkin('w28', 28)], null, null),
+      'merge',
+      ['w28', 'w27', 'w20', 'w13'],
+      11,
+      /^1 new check-in\.$/,
+    ],
   ];
   for (const [name, fresh, action, order, total, say] of catchups) {
     it(`mergeNewest: ${name}`, () => {

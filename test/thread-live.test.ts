@@ -78,7 +78,11 @@ describe('<checkin-thread> in a long session', () => {
     expect(text($(el, `article[data-id="${shown}"] [part~="seen"]`))).to.contain('Seen by you on');
 
     // A genuinely new entry: a request from the other tab goes on top, the total one more.
-    const requested = await other.requestUpdate('c-atlas', { message: 'Quick status?' }, { idempotencyKey: 'new-request' });
+    const requested = await other.requestUpdate(
+      'c-atlas',
+      { message: 'Quick status?' },
+      { idempotencyKey: 'new-request' },
+    );
     await waitUntil(() => articles(el)[0]?.dataset.id === requested.id, 'the new request did not show');
     expect([...setSizes(el)]).to.deep.equal([String(TOTAL + 1)]);
     const ids = await historyIds(store);
@@ -121,7 +125,8 @@ describe('<checkin-thread> in a long session', () => {
     await waitUntil(() => articles(el).length === 20, 'the first page did not load');
     const dana = adapterFor(store, 'u-dana');
     const ids = (await historyIds(store)).slice(40, 190);
-    for (const id of ids) await dana.reply('c-atlas', id, { text: 'Late note' }, { idempotencyKey: `n-${id}` }).catch(() => undefined);
+    for (const id of ids)
+      await dana.reply('c-atlas', id, { text: 'Late note' }, { idempotencyKey: `n-${id}` }).catch(() => undefined);
     for (const id of ids) await dana.acknowledge('c-atlas', id).catch(() => undefined);
     await settle();
     await el.updateComplete;

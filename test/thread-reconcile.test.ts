@@ -41,17 +41,37 @@ const loaded: HistoryItem[] = [checkin('w27', 27), checkin('w20', 20), change('a
 describe('placeItem', () => {
   // [what, item, more pages exist, expected]
   const cases: Array<[string, HistoryItem, boolean, ReturnType<typeof placeItem>]> = [
-    ['a loaded check-in is updated in place', { ...checkin('w20', 20), status: 'skipped' }, true, { action: 'update', index: 1 }],
+    [
+      'a loaded check-in is updated in place',
+      { ...checkin('w20', 20), status: 'skipped' },
+      true,
+      { action: 'update', index: 1 },
+    ],
     ['a loaded change is updated in place', change('a20', 20), false, { action: 'update', index: 2 }],
     ['the oldest loaded is updated, more or not', checkin('w13', 13), true, { action: 'update', index: 3 }],
     ['a newer one goes on top', checkin('w28', 28), true, { action: 'insert', index: 0 }],
     ['a new change goes on top', change('a28', 28), true, { action: 'insert', index: 0 }],
-    ['a new one inside the loaded span is new since the load', checkin('r24', 24), true, { action: 'insert', index: 1 }],
+    [
+      'a new one inside the loaded span is new since the load',
+      checkin('r24', 24),
+      true,
+      { action: 'insert', index: 1 },
+    ],
     ['at a loaded instant, ids decide (between)', change('a21', 20), true, { action: 'insert', index: 2 }],
     ['at a loaded instant, ids decide (lower after)', change('a10', 20), true, { action: 'insert', index: 3 }],
     ['older than the oldest loaded, with more pages: not inserted', checkin('w06', 6), true, { action: 'ignore' }],
-    ['at the oldest loaded instant with a lower id, more pages: not inserted', checkin('w12', 13), true, { action: 'ignore' }],
-    ['older than everything, all loaded: genuinely new, at the end', checkin('w06', 6), false, { action: 'insert', index: 4 }],
+    [
+      'at the oldest loaded instant with a lower id, more pages: not inserted',
+      checkin('w12', 13),
+      true,
+      { action: 'ignore' },
+    ],
+    [
+      'older than everything, all loaded: genuinely new, at the end',
+      checkin('w06', 6),
+      false,
+      { action: 'insert', index: 4 },
+    ],
   ];
   for (const [what, item, more, expected] of cases) {
     it(what, () => {

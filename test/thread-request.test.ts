@@ -69,7 +69,7 @@ describe('<checkin-thread> request message', () => {
     button($(el, '[part~="request-panel"]')!, 'Send request')!.click();
     await el.updateComplete;
     expect(calls(adapter, 'requestUpdate')).to.have.length(0);
-    expect(el.shadowRoot!.activeElement === field, "focus on the field").to.equal(true);
+    expect(el.shadowRoot!.activeElement === field, 'focus on the field').to.equal(true);
     expect(field.value.length).to.equal(5000);
 
     // Shortened to fit, it goes, exactly as typed.

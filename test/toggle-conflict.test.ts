@@ -126,10 +126,12 @@ describe('toggle conflict (pure)', () => {
       ]);
     });
 
-    it('says their schedule in the schedule zone and the viewer\'s', () => {
+    it("says their schedule in the schedule zone and the viewer's", () => {
       const schedule = { ...base.schedule, weekday: 2 as const, time: '10:30' };
       const [first] = lines(settings({ schedule }));
-      expect(first).to.equal('Their version: Tuesdays at 10:30 AM Central European Time (Berlin), Tuesdays at 4:30 AM your time.');
+      expect(first).to.equal(
+        'Their version: Tuesdays at 10:30 AM Central European Time (Berlin), Tuesdays at 4:30 AM your time.',
+      );
       const other = words(settings({ schedule }), base, { kind: 'other' }).lines[0];
       expect(other).to.match(/^The other version: Tuesdays at 10:30 /);
       // The viewer in the schedule's own zone.

@@ -33,7 +33,10 @@ async function loaded(adapter: MemoryAdapter, contractId: string, now = FIXED) {
 async function change(store: MemoryStore, viewerId: string, contractId: string, patch: SettingsChange) {
   const adapter = adapterFor(viewerId, contractId, store);
   const current = await adapter.getSettings(contractId);
-  return adapter.updateSettings(contractId, patch, { expectedVersion: current.version, idempotencyKey: `k-${viewerId}` });
+  return adapter.updateSettings(contractId, patch, {
+    expectedVersion: current.version,
+    idempotencyKey: `k-${viewerId}`,
+  });
 }
 
 /** Kofi on Atlas (consent given), with the withdrawal confirmation open. */
@@ -54,8 +57,12 @@ describe('<checkin-toggle> consent withdrawal and "off"', () => {
     it('opens a confirmation that says what follows, with focus on Cancel', async () => {
       const { adapter, el, dialog } = await withdrawOpen();
       expect(text(dialog.querySelector('#withdraw-title'))).to.equal('Withdraw your consent to weekly check-ins?');
-      expect(text(dialog)).to.contain("You won't be asked weekly check-ins any more, and an open weekly check-in is closed.");
-      expect(text(dialog)).to.contain('Dana Whitfield sees that you withdrew, and can still request an update from you, which you can answer.');
+      expect(text(dialog)).to.contain(
+        "You won't be asked weekly check-ins any more, and an open weekly check-in is closed.",
+      );
+      expect(text(dialog)).to.contain(
+        'Dana Whitfield sees that you withdrew, and can still request an update from you, which you can answer.',
+      );
       expect(text(focused(el))).to.equal('Cancel');
       expect(updates(adapter)).to.have.length(0);
       await expect(el).to.be.accessible();
@@ -87,7 +94,9 @@ describe('<checkin-toggle> consent withdrawal and "off"', () => {
       expect((await changed).detail.settings.consent).to.equal('withdrawn');
       expect(updates(adapter).map((c) => c.args[1])).to.deep.equal([{ consent: 'withdrawn' }]);
       await waitUntil(() => focused(el)?.id === 'consent-text', 'focus did not move to the outcome');
-      expect(text(focused(el))).to.match(/^You withdrew your consent to weekly check-ins on 30 Nov 2026, so you won't be asked\./);
+      expect(text(focused(el))).to.match(
+        /^You withdrew your consent to weekly check-ins on 30 Nov 2026, so you won't be asked\./,
+      );
       expect(text($(el, '[aria-live]'))).to.equal('You withdrew your consent to weekly check-ins');
       expect(text($(el, '[part="consent"] button'))).to.equal('Accept after all');
       await expect(el).to.be.accessible();
@@ -113,7 +122,9 @@ describe('<checkin-toggle> consent withdrawal and "off"', () => {
     it('the talent reads who turned them off and when', async () => {
       const el = await loaded(adapterFor('u-kofi', 'c-atlas', await turnedOff()), 'c-atlas', LATER);
       expect(text($(el, '.status-text'))).to.equal('Dana Whitfield turned weekly check-ins off on 2 Dec 2026.');
-      expect(text($(el, '[part="base"]'))).to.contain('Dana Whitfield can still request an update from you, which you can answer.');
+      expect(text($(el, '[part="base"]'))).to.contain(
+        'Dana Whitfield can still request an update from you, which you can answer.',
+      );
       await expect(el).to.be.accessible();
     });
 
@@ -130,7 +141,7 @@ describe('<checkin-toggle> consent withdrawal and "off"', () => {
       await expect(el).to.be.accessible();
     });
 
-    it('the client reads the talent\'s withdrawal with its date', async () => {
+    it("the client reads the talent's withdrawal with its date", async () => {
       const store = world(LATER);
       await change(store, 'u-kofi', 'c-atlas', { consent: 'withdrawn' });
       const el = await loaded(adapterFor('u-dana', 'c-atlas', store), 'c-atlas', LATER);

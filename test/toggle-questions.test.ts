@@ -19,7 +19,8 @@ import { text } from './support/dom.js';
 const FIXED = Date.parse('2026-11-30T12:00:00.000Z');
 
 const world = () => new MemoryStore(seedDemo({ now: FIXED }), { clock: () => FIXED });
-const adapterFor = (store: MemoryStore, viewerId = 'u-dana') => new MemoryAdapter({ store, viewerId, contractId: 'c-atlas' });
+const adapterFor = (store: MemoryStore, viewerId = 'u-dana') =>
+  new MemoryAdapter({ store, viewerId, contractId: 'c-atlas' });
 const root = (el: Element) => el.shadowRoot!;
 const $ = <T extends HTMLElement = HTMLElement>(el: Element, selector: string) => root(el).querySelector<T>(selector);
 const $$ = (el: Element, selector: string) => [...root(el).querySelectorAll<HTMLElement>(selector)];
@@ -27,8 +28,7 @@ const updates = (adapter: MemoryAdapter) => adapter.calls.filter((c) => c.method
 const focusedId = (el: Element) => (root(el).activeElement as HTMLElement | null)?.id ?? '';
 const status = (el: Element) => text($(el, '[role="status"][aria-live="polite"]'));
 const form = (el: Element) => $(el, 'form.questions-editor')!;
-const prompts = (el: Element) =>
-  $$(el, '.question input[type="text"]').map((i) => (i as HTMLInputElement).value);
+const prompts = (el: Element) => $$(el, '.question input[type="text"]').map((i) => (i as HTMLInputElement).value);
 
 async function loaded(store = world()) {
   const adapter = adapterFor(store);
@@ -48,14 +48,18 @@ function type(el: Element, selector: string, value: string) {
 }
 
 const click = (el: Element, selector: string) => $<HTMLButtonElement>(el, selector)!.click();
-const inForm = <T extends HTMLElement = HTMLElement>(el: Element, selector: string) => form(el).querySelector<T>(selector);
+const inForm = <T extends HTMLElement = HTMLElement>(el: Element, selector: string) =>
+  form(el).querySelector<T>(selector);
 const save = (el: Element) => inForm<HTMLButtonElement>(el, 'button[type="submit"]')!.click();
 
 /** The message a field's aria-describedby points at, and whether it is marked invalid. */
 function fieldMessage(el: Element, id: string) {
   const field = $(el, `#${id}`)!;
   const ids = (field.getAttribute('aria-describedby') ?? '').split(' ').filter((i) => i.endsWith('-error'));
-  return { invalid: field.getAttribute('aria-invalid'), message: ids.map((i) => text(root(el).getElementById(i))).join(' ') };
+  return {
+    invalid: field.getAttribute('aria-invalid'),
+    message: ids.map((i) => text(root(el).getElementById(i))).join(' '),
+  };
 }
 
 describe('<checkin-toggle> question editor', () => {
@@ -91,17 +95,28 @@ describe('<checkin-toggle> question editor', () => {
       ['', []],
     ];
     for (const [typed, expected] of quick) {
-      it(`reads quick answers ${JSON.stringify(typed)}`, () => expect(parseQuickAnswers(typed)).to.deep.equal(expected));
+      it(`reads quick answers ${JSON.stringify(typed)}`, () =>
+        expect(parseQuickAnswers(typed)).to.deep.equal(expected));
     }
 
     const invalid: [string, Partial<(typeof start)[number]>, string, string][] = [
       ['a blank prompt', { prompt: '   ' }, 'prompt', 'Enter the question.'],
-      ['a long prompt', { prompt: 'x'.repeat(201) }, 'prompt', 'A question can have at most 200 characters; this one has 201.'],
+      [
+        'a long prompt',
+        { prompt: 'x'.repeat(201) },
+        'prompt',
+        'A question can have at most 200 characters; this one has 201.',
+      ],
       ['a limit of 0', { maxLength: '0' }, 'maxLength', 'Enter a whole number from 1 to 5000.'],
       ['a limit of 5001', { maxLength: '5001' }, 'maxLength', 'Enter a whole number from 1 to 5000.'],
       ['a limit of 2.5', { maxLength: '2.5' }, 'maxLength', 'Enter a whole number from 1 to 5000.'],
       ['six quick answers', { quickAnswers: 'a,b,c,d,e,f' }, 'quickAnswers', 'At most 5 quick answers; there are 6.'],
-      ['a 61-character quick answer', { quickAnswers: 'y'.repeat(61) }, 'quickAnswers', `"${'y'.repeat(61)}" has 61 characters; a quick answer can have at most 60.`],
+      [
+        'a 61-character quick answer',
+        { quickAnswers: 'y'.repeat(61) },
+        'quickAnswers',
+        `"${'y'.repeat(61)}" has 61 characters; a quick answer can have at most 60.`,
+      ],
     ];
     for (const [name, patch, field, message] of invalid) {
       it(`refuses ${name}`, () => {
@@ -114,7 +129,10 @@ describe('<checkin-toggle> question editor', () => {
     it('refuses a purpose used twice, on the second question', () => {
       const draft = start.map((q) => (q.id === 'blockers' ? { ...q, purpose: 'done' as const } : q));
       expect(validateQuestions(draft).fields).to.deep.equal({
-        blockers: { purpose: 'Another question is already "What was done (filled from last week’s plan)". Each purpose can be used once.' },
+        blockers: {
+          purpose:
+            'Another question is already "What was done (filled from last week’s plan)". Each purpose can be used once.',
+        },
       });
     });
 
@@ -126,7 +144,11 @@ describe('<checkin-toggle> question editor', () => {
   describe('in the element', () => {
     it('has one labelled group per question and is accessible', async () => {
       const { el } = await loaded();
-      expect($$(el, '.question legend').map(text)).to.deep.equal(['Question 1 of 3', 'Question 2 of 3', 'Question 3 of 3']);
+      expect($$(el, '.question legend').map(text)).to.deep.equal([
+        'Question 1 of 3',
+        'Question 2 of 3',
+        'Question 3 of 3',
+      ]);
       expect(prompts(el)).to.deep.equal(DEFAULT_QUESTIONS.map((q) => q.prompt));
       expect(($(el, '#q-blockers-quickAnswers') as HTMLTextAreaElement).value).to.equal('None');
       expect(($(el, '#q-blockers-purpose') as HTMLSelectElement).value).to.equal('blockers');
@@ -234,8 +256,14 @@ describe('<checkin-toggle> question editor', () => {
       type(el, '#q-blockers-quickAnswers', 'a\nb\nc\nd\ne\nf');
       type(el, '#q-next-purpose', 'done');
       await el.updateComplete;
-      expect(fieldMessage(el, 'q-done-maxLength')).to.deep.equal({ invalid: 'true', message: 'Enter a whole number from 1 to 5000.' });
-      expect(fieldMessage(el, 'q-blockers-quickAnswers')).to.deep.equal({ invalid: 'true', message: 'At most 5 quick answers; there are 6.' });
+      expect(fieldMessage(el, 'q-done-maxLength')).to.deep.equal({
+        invalid: 'true',
+        message: 'Enter a whole number from 1 to 5000.',
+      });
+      expect(fieldMessage(el, 'q-blockers-quickAnswers')).to.deep.equal({
+        invalid: 'true',
+        message: 'At most 5 quick answers; there are 6.',
+      });
       expect(fieldMessage(el, 'q-next-purpose').message).to.contain('Each purpose can be used once.');
       save(el);
       await el.updateComplete;
@@ -272,7 +300,11 @@ describe('<checkin-toggle> question editor', () => {
       // Kofi withdraws consent meanwhile, in his own browser; this tab misses the live update.
       const kofi = adapterFor(store, 'u-kofi');
       const current = await kofi.getSettings('c-atlas');
-      await kofi.updateSettings('c-atlas', { consent: 'withdrawn' }, { expectedVersion: current.version, idempotencyKey: 'kofi' });
+      await kofi.updateSettings(
+        'c-atlas',
+        { consent: 'withdrawn' },
+        { expectedVersion: current.version, idempotencyKey: 'kofi' },
+      );
       save(el);
       await waitUntil(() => focusedId(el) === 'questions-conflict-title', 'focus did not go to the conflict notice');
       const notice = inForm(el, '[data-code="conflict"]')!;
@@ -306,9 +338,15 @@ describe('<checkin-toggle> question editor', () => {
       expect(text(inForm(el, '[data-code="conflict"]'))).to.contain(
         'The questions now are: 1. What did you work on this week? 2. Plans? 3. What might delay your planned work?',
       );
-      [...inForm(el, '[data-code="conflict"]')!.querySelectorAll('button')].find((b) => text(b) === 'Use the latest questions')!.click();
+      [...inForm(el, '[data-code="conflict"]')!.querySelectorAll('button')]
+        .find((b) => text(b) === 'Use the latest questions')!
+        .click();
       await el.updateComplete;
-      expect(prompts(el)).to.deep.equal(['What did you work on this week?', 'Plans?', 'What might delay your planned work?']);
+      expect(prompts(el)).to.deep.equal([
+        'What did you work on this week?',
+        'Plans?',
+        'What might delay your planned work?',
+      ]);
       expect(inForm(el, '[data-code="conflict"]')).to.equal(null);
     });
   });

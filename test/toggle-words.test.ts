@@ -187,8 +187,13 @@ describe('the time field', () => {
     field.dispatchEvent(new InputEvent('input', { bubbles: true, composed: true }));
     await el.updateComplete;
     expect(text($(el, '#time-hint'))).to.equal(`${formatWallTime('17:30', 'en-US')} in the chosen time zone.`);
-    [...el.shadowRoot!.querySelectorAll<HTMLButtonElement>('button[type="submit"]')].find((b) => text(b) === 'Save schedule')!.click();
-    await waitUntil(async () => (await adapterFor('u-dana', 'c-atlas', store).getSettings('c-atlas')).schedule.time === '17:30', 'saved as 17:30');
+    [...el.shadowRoot!.querySelectorAll<HTMLButtonElement>('button[type="submit"]')]
+      .find((b) => text(b) === 'Save schedule')!
+      .click();
+    await waitUntil(
+      async () => (await adapterFor('u-dana', 'c-atlas', store).getSettings('c-atlas')).schedule.time === '17:30',
+      'saved as 17:30',
+    );
     await expect(el).to.be.accessible();
   });
 

@@ -157,8 +157,18 @@ describe('validators accept good data', () => {
       lateAt: '2025-01-10T23:00:00Z',
       closesAt: null,
     });
-    validateSettings({ ...settings(), consent: 'withdrawn', disabledAt: null, disabledBy: { ...DANA }, consentAt: '2025-01-09T00:00:00Z' });
-    const mixed = { items: [activity(), checkin(), { ...activity(), id: 'a-2', change: { type: 'consent', consent: 'withdrawn' } }], nextCursor: null, total: 3 };
+    validateSettings({
+      ...settings(),
+      consent: 'withdrawn',
+      disabledAt: null,
+      disabledBy: { ...DANA },
+      consentAt: '2025-01-09T00:00:00Z',
+    });
+    const mixed = {
+      items: [activity(), checkin(), { ...activity(), id: 'a-2', change: { type: 'consent', consent: 'withdrawn' } }],
+      nextCursor: null,
+      total: 3,
+    };
     expect(validateHistoryPage(mixed)).to.equal(mixed);
     expect(() => validatePage(mixed)).to.throw(CheckinError);
   });
@@ -411,12 +421,7 @@ const CASES: Case[] = [
     with_(checkin, (c) => (c.kind = 'adhoc')),
     /^checkin\.kind must be one of "scheduled", "requested"/,
   ],
-  [
-    'checkin: missing dueAt',
-    validateCheckin,
-    with_(checkin, (c) => delete c.dueAt),
-    /^checkin\.dueAt is missing/,
-  ],
+  ['checkin: missing dueAt', validateCheckin, with_(checkin, (c) => delete c.dueAt), /^checkin\.dueAt is missing/],
   [
     'checkin: unknown health',
     validateCheckin,
@@ -477,12 +482,7 @@ const CASES: Case[] = [
     with_(reply, (r) => delete r.author),
     'reply.author is missing (it must be an object).',
   ],
-  [
-    'reply: numeric text',
-    validateReply,
-    with_(reply, (r) => (r.text = 42)),
-    'reply.text must be a string (got 42).',
-  ],
+  ['reply: numeric text', validateReply, with_(reply, (r) => (r.text = 42)), 'reply.text must be a string (got 42).'],
   [
     'page: too many items',
     validatePage,
@@ -501,12 +501,7 @@ const CASES: Case[] = [
     with_(page, (p) => (p.nextCursor = '')),
     'page.nextCursor must be a non-empty string (got "").',
   ],
-  [
-    'page: missing cursor',
-    validatePage,
-    with_(page, (p) => delete p.nextCursor),
-    /^page\.nextCursor is missing/,
-  ],
+  ['page: missing cursor', validatePage, with_(page, (p) => delete p.nextCursor), /^page\.nextCursor is missing/],
   [
     'page: negative total',
     validatePage,
@@ -544,7 +539,11 @@ const CASES: Case[] = [
       type: 'activity',
       activity: {
         ...activity(),
-        change: { type: 'schedule', from: { weekday: 5, time: '09:00', timeZone: 'UTC' }, to: { weekday: 2, time: '09:30' } },
+        change: {
+          type: 'schedule',
+          from: { weekday: 5, time: '09:00', timeZone: 'UTC' },
+          to: { weekday: 2, time: '09:30' },
+        },
       },
     }),
     'event.activity.change.to.timeZone is missing (it must be present).',
@@ -646,9 +645,9 @@ describe('validated(adapter)', () => {
     expect(error.code).to.equal('unavailable');
     expect(error.message).to.equal('The adapter has no updateSettings method.');
     expect(error.retryable).to.equal(false);
-    expect(
-      (await failure(validated(null as unknown as CheckinAdapter).getViewer())).message,
-    ).to.equal('The adapter has no getViewer method.');
+    expect((await failure(validated(null as unknown as CheckinAdapter).getViewer())).message).to.equal(
+      'The adapter has no getViewer method.',
+    );
   });
 
   const thrown: Array<[string, () => unknown, string, string?]> = [
@@ -692,9 +691,7 @@ describe('validated(adapter)', () => {
       }),
     );
     expect(await failure(safe.requestUpdate('c-1', {}, WRITE))).to.equal(original);
-    expect((await failure(safe.reply('c-1', 'ci-1', { text: 'x' }, WRITE))).code).to.equal(
-      'unavailable',
-    );
+    expect((await failure(safe.reply('c-1', 'ci-1', { text: 'x' }, WRITE))).code).to.equal('unavailable');
   });
 
   it('lets an abort through untouched', async () => {
@@ -726,15 +723,9 @@ describe('validated(adapter)', () => {
     expect((await failure(safe.getContract('c-1'))).message).to.equal(
       'Invalid data from the adapter: contract.id must be "c-1", the contract that was asked for (got "c-2").',
     );
-    expect((await failure(safe.getSettings('c-1'))).message).to.match(
-      /settings\.contractId must be "c-1"/,
-    );
-    expect((await failure(safe.listCheckins('c-1'))).message).to.match(
-      /page\.items\[0\]\.contractId/,
-    );
-    expect((await failure(safe.acknowledge('c-1', 'ci-1'))).message).to.match(
-      /checkin\.id must be "ci-1"/,
-    );
+    expect((await failure(safe.getSettings('c-1'))).message).to.match(/settings\.contractId must be "c-1"/);
+    expect((await failure(safe.listCheckins('c-1'))).message).to.match(/page\.items\[0\]\.contractId/);
+    expect((await failure(safe.acknowledge('c-1', 'ci-1'))).message).to.match(/checkin\.id must be "ci-1"/);
   });
 
   it('has no subscribe when the host adapter has none', () => {

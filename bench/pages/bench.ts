@@ -2,13 +2,7 @@
 // production mode) and driven through `window.bench` by puppeteer. Every figure is taken here
 // with performance.now(); the Node side only repeats, orders and aggregates.
 import { LitElement, css, html, type PropertyDeclarations } from 'lit';
-import {
-  MemoryAdapter,
-  MemoryStore,
-  generateHistory,
-  seedDemo,
-  type MemoryData,
-} from '../../src/adapters/memory.js';
+import { MemoryAdapter, MemoryStore, generateHistory, seedDemo, type MemoryData } from '../../src/adapters/memory.js';
 import '../../src/define/checkin-form.js';
 import '../../src/define/checkin-thread.js';
 import type { CheckinForm } from '../../src/elements/checkin-form/checkin-form.js';
@@ -281,7 +275,11 @@ async function scroll(stepPx: number, maxFrames = 20_000, fromTop = true) {
     deltas.push(now - last);
     if (now - last > 40 && slow.length < 20) {
       const first = el.shadowRoot!.querySelector('article');
-      slow.push({ frame: frames, ms: Number((now - last).toFixed(1)), firstPosinset: Number(first?.getAttribute('aria-posinset') ?? 0) });
+      slow.push({
+        frame: frames,
+        ms: Number((now - last).toFixed(1)),
+        firstPosinset: Number(first?.getAttribute('aria-posinset') ?? 0),
+      });
     }
     last = now;
     frames++;
@@ -464,5 +462,18 @@ declare global {
   }
 }
 
-window.bench = { thread: () => current.thread, setThreadCss, setThreadViewer, render, scroll, live, mountThread, mountForm, keyDone, typingResult, history, count };
+window.bench = {
+  thread: () => current.thread,
+  setThreadCss,
+  setThreadViewer,
+  render,
+  scroll,
+  live,
+  mountThread,
+  mountForm,
+  keyDone,
+  typingResult,
+  history,
+  count,
+};
 document.body.dataset.ready = 'true';

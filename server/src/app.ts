@@ -67,7 +67,10 @@ export function createApp(options: AppOptions): Hono<Env> {
     app.post('/v1/_testing/clock', async (c) => {
       const { now } = await readJson(c.req.raw);
       // null: back to real time.
-      if (now !== null && ((typeof now !== 'string' && typeof now !== 'number') || Number.isNaN(new Date(now).getTime()))) {
+      if (
+        now !== null &&
+        ((typeof now !== 'string' && typeof now !== 'number') || Number.isNaN(new Date(now).getTime()))
+      ) {
         throw new Refusal(400, 'invalid', 'The clock needs "now": an instant, or null for real time.');
       }
       await testing.setClock(now);
@@ -127,7 +130,8 @@ export function createApp(options: AppOptions): Hono<Env> {
   );
 
   /** A write on one check-in with a JSON body and an idempotency key. */
-  const checkinWrite = (method: 'submitAnswers' | 'skipCheckin' | 'reply', shape: (typeof BODIES)[keyof typeof BODIES]) =>
+  const checkinWrite =
+    (method: 'submitAnswers' | 'skipCheckin' | 'reply', shape: (typeof BODIES)[keyof typeof BODIES]) =>
     async (c: Context<Env>) => {
       const input = await readJson(c.req.raw);
       checkFields(input, shape);

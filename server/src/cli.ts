@@ -34,7 +34,9 @@ if (values.auth) {
 } else if (values.dev) {
   authenticate = bearerUserId;
 } else {
-  console.error('checkin-server: say who is signed in: --auth <module> (exporting authenticate), or --dev for the development sign-in.');
+  console.error(
+    'checkin-server: say who is signed in: --auth <module> (exporting authenticate), or --dev for the development sign-in.',
+  );
   process.exit(2);
 }
 
@@ -52,7 +54,9 @@ const server = createCheckinServer({
   database: url ? { url } : { dataDir },
   authenticate,
   testing: values.dev,
-  notify: values.dev ? (n) => say(`notify ${n.recipient.name}: ${n.kind} on ${n.checkinId} (from ${n.actor.name})`) : undefined,
+  notify: values.dev
+    ? (n) => say(`notify ${n.recipient.name}: ${n.kind} on ${n.checkinId} (from ${n.actor.name})`)
+    : undefined,
 });
 try {
   await server.ready;

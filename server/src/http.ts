@@ -196,7 +196,11 @@ export function idempotencyKey(request: Request): string {
 export function ifMatchVersion(request: Request): number {
   const value = request.headers.get('if-match');
   if (value === null || !value.trim()) {
-    throw new Refusal(428, 'invalid', 'Changing settings needs an If-Match header with the ETag they were loaded with.');
+    throw new Refusal(
+      428,
+      'invalid',
+      'Changing settings needs an If-Match header with the ETag they were loaded with.',
+    );
   }
   const match = /^\s*"(\d{1,15})"\s*$/.exec(value);
   if (!match) throw new Refusal(400, 'invalid', 'If-Match must be the ETag of the settings, such as "3".');
@@ -210,7 +214,8 @@ export function listOptions(url: URL): { cursor?: string; limit?: number } {
   if (cursor) options.cursor = cursor;
   const limit = url.searchParams.get('limit');
   if (limit !== null && limit !== '') {
-    if (!/^\d{1,6}$/.test(limit)) throw new Refusal(400, 'invalid', 'The page size must be a whole number of at least 1.');
+    if (!/^\d{1,6}$/.test(limit))
+      throw new Refusal(400, 'invalid', 'The page size must be a whole number of at least 1.');
     options.limit = Number(limit);
   }
   return options;

@@ -89,9 +89,11 @@ export function createCheckinServer(options: CheckinServerOptions): CheckinServe
     if (!options.notify || !db) return;
     const notify = options.notify;
     const open = db;
-    delivering = delivering.then(() => deliverOutbox(open, clock, notify)).catch((error) => {
-      console.error('checkin-server: delivering notifications failed:', error);
-    });
+    delivering = delivering
+      .then(() => deliverOutbox(open, clock, notify))
+      .catch((error) => {
+        console.error('checkin-server: delivering notifications failed:', error);
+      });
   };
 
   const ready = (async () => {
@@ -118,12 +120,17 @@ export function createCheckinServer(options: CheckinServerOptions): CheckinServe
       authenticate: options.authenticate,
       clock,
       closing: () => closing,
-      testing: options.testing ? { reset: (data) => server.reset(data), setClock: (at) => server.setClock(at) } : undefined,
+      testing: options.testing
+        ? { reset: (data) => server.reset(data), setClock: (at) => server.setClock(at) }
+        : undefined,
     });
     handler = (request) => app.fetch(request);
     const every = options.tickMs ?? 60_000;
     if (every > 0) {
-      timer = setInterval(() => void server.tick().catch((e) => console.error('checkin-server: maintenance failed:', e)), every);
+      timer = setInterval(
+        () => void server.tick().catch((e) => console.error('checkin-server: maintenance failed:', e)),
+        every,
+      );
       timer.unref?.();
     }
   })();
@@ -172,7 +179,8 @@ export function createCheckinServer(options: CheckinServerOptions): CheckinServe
     setClock: async (instant) => {
       if (!options.testing) throw new Error('setClock needs a server created with testing: true.');
       const at = instant === null ? null : new Date(instant).getTime();
-      if (at !== null && Number.isNaN(at)) throw new RangeError(`setClock needs an instant, got ${JSON.stringify(instant)}.`);
+      if (at !== null && Number.isNaN(at))
+        throw new RangeError(`setClock needs an instant, got ${JSON.stringify(instant)}.`);
       frozen = at;
       await server.tick();
     },

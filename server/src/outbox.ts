@@ -39,7 +39,13 @@ export function notificationsOf(contract: Contract, saved: Saved, call: Call | n
   const { client, talent } = contract;
   const notes: Note[] = saved.created
     .filter((c) => c.kind === 'scheduled')
-    .map((c) => ({ kind: 'prompt-opened', checkinId: c.id, recipient: talent, actor: client, payload: { dueAt: c.dueAt } }));
+    .map((c) => ({
+      kind: 'prompt-opened',
+      checkinId: c.id,
+      recipient: talent,
+      actor: client,
+      payload: { dueAt: c.dueAt },
+    }));
   const checkin = outcome?.body as Checkin | undefined;
   if (!call || !checkin) return notes;
   if (call.method === 'requestUpdate') {
@@ -82,9 +88,9 @@ export async function insertNotes(tx: Queryable, contractId: string, notes: Note
 
 /** Hands undelivered notifications to `notify`; a failed delivery is retried later. */
 export async function deliver(
-db: Database,
-clock: () => number,
-notify: (notification: CheckinNotification) => unknown,
+  db: Database,
+  clock: () => number,
+  notify: (notification: CheckinNotification) => unknown,
 ): Promise<number> {
   const rows = await db.query<Row>(
     `UPDATE notifications SET delivered_at = $1::timestamptz

@@ -41,7 +41,14 @@ export class WireError extends CheckinError {
   }
 }
 
-const WRITES = new Set<Method>(['updateSettings', 'submitAnswers', 'skipCheckin', 'acknowledge', 'requestUpdate', 'reply']);
+const WRITES = new Set<Method>([
+  'updateSettings',
+  'submitAnswers',
+  'skipCheckin',
+  'acknowledge',
+  'requestUpdate',
+  'reply',
+]);
 const CREATED = new Set<Method>(['reply', 'requestUpdate']);
 const WITH_ACTIVITY = new Set<Method>(['updateSettings', 'listHistory']);
 const IDEMPOTENCY_TTL = "interval '24 hours'";
@@ -114,7 +121,11 @@ export class Service {
     if (call?.method === 'getViewer') {
       const data = await loadViewerSlice(tx, call.userId, call.contractId);
       const store = new MemoryStore(data, { clock: () => now });
-      return { outcome: outcomeOf('getViewer', store.session(call.userId).getViewer(call.contractId)), events: 0, notifications: 0 };
+      return {
+        outcome: outcomeOf('getViewer', store.session(call.userId).getViewer(call.contractId)),
+        events: 0,
+        notifications: 0,
+      };
     }
     const id = (call?.contractId ?? refreshId)!;
     const write = !call || WRITES.has(call.method);
@@ -125,7 +136,8 @@ export class Service {
       activity: !!call && WITH_ACTIVITY.has(call.method),
     });
     const prior = call && call.idempotencyKey !== undefined ? await this.loadPrior(tx, call, now) : null;
-    if (prior) before.idempotency![recordName(call!)] = { fingerprint: prior.fingerprint, result: prior.body, at: iso(now) };
+    if (prior)
+      before.idempotency![recordName(call!)] = { fingerprint: prior.fingerprint, result: prior.body, at: iso(now) };
 
     const store = new MemoryStore(before, { clock: () => now });
     const emitted: CheckinEvent[] = [];
@@ -144,7 +156,9 @@ export class Service {
     await Promise.resolve();
     await Promise.resolve();
     const after = store.snapshot();
-    const saved = before.contracts.length ? await saveSlice(tx, id, before, after, write) : { created: [], statusChanged: [] };
+    const saved = before.contracts.length
+      ? await saveSlice(tx, id, before, after, write)
+      : { created: [], statusChanged: [] };
 
     const events = timeEvents(saved, emitted).concat(emitted);
     if (call && outcome && !prior && call.idempotencyKey !== undefined) {
@@ -154,7 +168,16 @@ export class Service {
          VALUES ($1, $2, $3, $4, $5, $6::json, $7, $8::timestamptz)
          ON CONFLICT (user_id, method, key) DO UPDATE SET fingerprint = EXCLUDED.fingerprint,
            status = EXCLUDED.status, body = EXCLUDED.body, etag = EXCLUDED.etag, created_at = EXCLUDED.created_at`,
-        [call.userId, call.method, call.idempotencyKey, record?.fingerprint ?? '', outcome.status, json(outcome.body), outcome.etag, iso(now)],
+        [
+          call.userId,
+          call.method,
+          call.idempotencyKey,
+          record?.fingerprint ?? '',
+          outcome.status,
+          json(outcome.body),
+          outcome.etag,
+          iso(now),
+        ],
       );
     }
     if (events.length) {
@@ -172,7 +195,11 @@ export class Service {
     const contract = before.contracts[0];
     const notes = contract ? notificationsOf(contract, saved, call && !prior ? call : null, outcome) : [];
     await insertNotes(tx, id, notes, iso(now));
-    return { outcome: outcome ?? { status: 204, body: null, etag: null }, events: events.length, notifications: notes.length };
+    return {
+      outcome: outcome ?? { status: 204, body: null, etag: null },
+      events: events.length,
+      notifications: notes.length,
+    };
   }
 
   private async loadPrior(tx: Queryable, call: Call, now: number): Promise<Prior | null> {

@@ -1,7 +1,20 @@
 // The event stream (live, resume, reset, heartbeats, access) and the server's shutdown.
 import assert from 'node:assert/strict';
 import { after, before, beforeEach, describe, it } from 'node:test';
-import { ANSWERS_BODY, C1, PEOPLE, SECOND, call, checkinPath, open, openStream, sleep, start, targets, worldData } from './support.mjs';
+import {
+  ANSWERS_BODY,
+  C1,
+  PEOPLE,
+  SECOND,
+  call,
+  checkinPath,
+  open,
+  openStream,
+  sleep,
+  start,
+  targets,
+  worldData,
+} from './support.mjs';
 
 const { client, talent, stranger } = PEOPLE;
 const reply = (base, text, key) => call(base, 'POST', `${checkinPath()}/replies`, { as: talent, body: { text }, key });
@@ -39,7 +52,11 @@ for (const target of targets(import.meta.url)) {
       assert.match(stream.headers.get('content-type'), /^text\/event-stream/);
       // The newest id gives the client a resume point even before any event arrives.
       assert.deepEqual(await stream.next(), { retry: '2000', id: '0' });
-      const answered = await call(base, 'PUT', `${checkinPath()}/answers`, { as: talent, body: ANSWERS_BODY, key: 'a' });
+      const answered = await call(base, 'PUT', `${checkinPath()}/answers`, {
+        as: talent,
+        body: ANSWERS_BODY,
+        key: 'a',
+      });
       const first = await stream.next();
       assert.deepEqual(JSON.parse(first.data), { type: 'checkin', checkin: answered.body });
       await reply(base, 'Done', 'r');
@@ -65,8 +82,14 @@ for (const target of targets(import.meta.url)) {
       const resumed = await watch({ lastEventId: seen.id });
       assert.deepEqual(await resumed.next(), { retry: '2000' });
       const missed = [await resumed.next(), await resumed.next()];
-      assert.deepEqual(missed.map((f) => JSON.parse(f.data).reply.text), ['two', 'three']);
-      assert.deepEqual(missed.map((f) => Number(f.id)), [Number(seen.id) + 1, Number(seen.id) + 2]);
+      assert.deepEqual(
+        missed.map((f) => JSON.parse(f.data).reply.text),
+        ['two', 'three'],
+      );
+      assert.deepEqual(
+        missed.map((f) => Number(f.id)),
+        [Number(seen.id) + 1, Number(seen.id) + 2],
+      );
       await reply(base, 'four', 'r4');
       assert.equal(JSON.parse((await resumed.next()).data).reply.text, 'four');
       await sleep(100);
@@ -74,10 +97,13 @@ for (const target of targets(import.meta.url)) {
 
       const byQuery = await watch({ after: missed[0].id });
       await byQuery.next();
-      assert.deepEqual([JSON.parse((await byQuery.next()).data).reply.text, JSON.parse((await byQuery.next()).data).reply.text], ['three', 'four']);
+      assert.deepEqual(
+        [JSON.parse((await byQuery.next()).data).reply.text, JSON.parse((await byQuery.next()).data).reply.text],
+        ['three', 'four'],
+      );
     });
 
-    it('sends only its own contract\'s events', async () => {
+    it("sends only its own contract's events", async () => {
       await env.server.reset(worldData({ policy: { minContractDays: 1, minFixedMilestones: 1 } }));
       const other = await openStream(base, 'c-short', { as: client });
       streams.push(other);
@@ -150,12 +176,24 @@ for (const target of targets(import.meta.url)) {
 
     it('ends open streams on close(), and answers 503 with Retry-After afterwards and when storage is down', async () => {
       let down = false;
-      const failing = (q) => async (...args) => {
-        if (down) throw Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:5432'), { code: 'ECONNREFUSED' });
-        return q(...args);
+      const failing =
+        (q) =>
+        async (...args) => {
+          if (down) throw Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:5432'), { code: 'ECONNREFUSED' });
+          return q(...args);
+        };
+      const flaky = {
+        ...db,
+        query: failing(db.query),
+        transaction: failing(db.transaction),
+        kind: db.kind,
+        namespace: `${db.namespace}_flaky`,
       };
-      const flaky = { ...db, query: failing(db.query), transaction: failing(db.transaction), kind: db.kind, namespace: `${db.namespace}_flaky` };
-      const doomed = await start(flaky, { heartbeatMs: 60_000, testing: false, clock: () => Date.parse('2025-01-10T10:00:00Z') });
+      const doomed = await start(flaky, {
+        heartbeatMs: 60_000,
+        testing: false,
+        clock: () => Date.parse('2025-01-10T10:00:00Z'),
+      });
       const one = await openStream(doomed.base, 'c-1', { as: client });
       const two = await openStream(doomed.base, 'c-1', { as: talent, lastEventId: 0 });
       await one.next();
@@ -174,7 +212,9 @@ for (const target of targets(import.meta.url)) {
       assert.equal(await one.next(), null, 'the stream ended');
       await closing;
       assert.equal(doomed.server.streams, 0);
-      const late = await doomed.server.fetch(new Request('http://x/v1/contracts/c-1', { headers: { authorization: `Bearer ${client}` } }));
+      const late = await doomed.server.fetch(
+        new Request('http://x/v1/contracts/c-1', { headers: { authorization: `Bearer ${client}` } }),
+      );
       assert.equal(late.status, 503);
       assert.equal(late.headers.get('retry-after'), '5');
       await doomed.stop();

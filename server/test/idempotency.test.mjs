@@ -1,7 +1,20 @@
 // Idempotency keys, versions as ETags, and the rows a write leaves, in one transaction.
 import assert from 'node:assert/strict';
 import { after, before, beforeEach, describe, it } from 'node:test';
-import { ANSWERS_BODY, C1, FIRST, PEOPLE, SECOND, call, checkinPath, open, sleep, start, targets, worldData } from './support.mjs';
+import {
+  ANSWERS_BODY,
+  C1,
+  FIRST,
+  PEOPLE,
+  SECOND,
+  call,
+  checkinPath,
+  open,
+  sleep,
+  start,
+  targets,
+  worldData,
+} from './support.mjs';
 
 const { client, talent } = PEOPLE;
 
@@ -30,8 +43,16 @@ for (const target of targets(import.meta.url)) {
     });
 
     it('replays a repeated key: same status, same bytes, one effect', async () => {
-      const first = await call(base, 'POST', `${checkinPath()}/replies`, { as: client, body: { text: 'Noted' }, key: 'r-1' });
-      const again = await call(base, 'POST', `${checkinPath()}/replies`, { as: client, body: { text: 'Noted' }, key: 'r-1' });
+      const first = await call(base, 'POST', `${checkinPath()}/replies`, {
+        as: client,
+        body: { text: 'Noted' },
+        key: 'r-1',
+      });
+      const again = await call(base, 'POST', `${checkinPath()}/replies`, {
+        as: client,
+        body: { text: 'Noted' },
+        key: 'r-1',
+      });
       assert.equal(first.status, 201);
       assert.equal(again.status, 201);
       assert.equal(again.text, first.text);
@@ -39,13 +60,20 @@ for (const target of targets(import.meta.url)) {
       assert.equal(row.doc.replies.length, 1, 'one reply stored');
       assert.equal(await count('events'), 1, 'one event');
       // The key is the person's: another person's same key is another request.
-      const talents = await call(base, 'POST', `${checkinPath()}/replies`, { as: talent, body: { text: 'Noted' }, key: 'r-1' });
+      const talents = await call(base, 'POST', `${checkinPath()}/replies`, {
+        as: talent,
+        body: { text: 'Noted' },
+        key: 'r-1',
+      });
       assert.equal(talents.status, 201);
       assert.notEqual(talents.body.id, first.body.id);
     });
 
     it('answers 422 for a key used before with another request', async () => {
-      assert.equal((await call(base, 'PUT', `${checkinPath()}/answers`, { as: talent, body: ANSWERS_BODY, key: 'a-1' })).status, 200);
+      assert.equal(
+        (await call(base, 'PUT', `${checkinPath()}/answers`, { as: talent, body: ANSWERS_BODY, key: 'a-1' })).status,
+        200,
+      );
       const other = await call(base, 'PUT', `${checkinPath()}/answers`, {
         as: talent,
         body: { ...ANSWERS_BODY, health: 'at-risk' },
@@ -57,30 +85,58 @@ for (const target of targets(import.meta.url)) {
       assert.equal(row.doc.health, null, 'the second body had no effect');
       // The same body on another check-in (a route parameter) is another request too.
       const request = await call(base, 'POST', `${C1}/update-requests`, { as: client, body: {}, key: 'u-0' });
-      assert.equal((await call(base, 'POST', `${checkinPath()}/replies`, { as: talent, body: { text: 'Hi' }, key: 'r-0' })).status, 201);
-      const elsewhere = await call(base, 'POST', `${checkinPath(request.body.id)}/replies`, { as: talent, body: { text: 'Hi' }, key: 'r-0' });
+      assert.equal(
+        (await call(base, 'POST', `${checkinPath()}/replies`, { as: talent, body: { text: 'Hi' }, key: 'r-0' })).status,
+        201,
+      );
+      const elsewhere = await call(base, 'POST', `${checkinPath(request.body.id)}/replies`, {
+        as: talent,
+        body: { text: 'Hi' },
+        key: 'r-0',
+      });
       assert.equal(elsewhere.status, 422);
     });
 
     it('does not store failures: a retry after a 4xx really retries', async () => {
       const incomplete = { answers: ANSWERS_BODY.answers.slice(1) };
-      assert.equal((await call(base, 'PUT', `${checkinPath()}/answers`, { as: talent, body: incomplete, key: 'a-2' })).status, 400);
+      assert.equal(
+        (await call(base, 'PUT', `${checkinPath()}/answers`, { as: talent, body: incomplete, key: 'a-2' })).status,
+        400,
+      );
       assert.equal(await count('idempotency'), 0);
       const fixed = await call(base, 'PUT', `${checkinPath()}/answers`, { as: talent, body: ANSWERS_BODY, key: 'a-2' });
       assert.equal(fixed.status, 200, 'the same key with the corrected body is a new try, not 422');
 
       await call(base, 'POST', `${C1}/update-requests`, { as: client, body: {}, key: 'u-1' });
-      assert.equal((await call(base, 'POST', `${C1}/update-requests`, { as: client, body: {}, key: 'u-2' })).status, 429);
+      assert.equal(
+        (await call(base, 'POST', `${C1}/update-requests`, { as: client, body: {}, key: 'u-2' })).status,
+        429,
+      );
       await env.server.setClock('2025-01-11T10:00:01Z');
-      assert.equal((await call(base, 'POST', `${C1}/update-requests`, { as: client, body: {}, key: 'u-2' })).status, 201);
+      assert.equal(
+        (await call(base, 'POST', `${C1}/update-requests`, { as: client, body: {}, key: 'u-2' })).status,
+        201,
+      );
     });
 
     it('keeps keys 24 hours: after that the same key is a new request', async () => {
-      const first = await call(base, 'POST', `${checkinPath()}/replies`, { as: client, body: { text: 'One' }, key: 'r-2' });
+      const first = await call(base, 'POST', `${checkinPath()}/replies`, {
+        as: client,
+        body: { text: 'One' },
+        key: 'r-2',
+      });
       await env.server.setClock('2025-01-11T09:59:00Z');
-      assert.equal((await call(base, 'POST', `${checkinPath()}/replies`, { as: client, body: { text: 'Two' }, key: 'r-2' })).status, 422);
+      assert.equal(
+        (await call(base, 'POST', `${checkinPath()}/replies`, { as: client, body: { text: 'Two' }, key: 'r-2' }))
+          .status,
+        422,
+      );
       await env.server.setClock('2025-01-11T10:00:01Z');
-      const later = await call(base, 'POST', `${checkinPath()}/replies`, { as: client, body: { text: 'Two' }, key: 'r-2' });
+      const later = await call(base, 'POST', `${checkinPath()}/replies`, {
+        as: client,
+        body: { text: 'Two' },
+        key: 'r-2',
+      });
       assert.equal(later.status, 201);
       assert.notEqual(later.body.id, first.body.id);
     });
@@ -121,7 +177,8 @@ for (const target of targets(import.meta.url)) {
         await gate;
       });
       await isLocked;
-      const send = () => call(base, 'POST', `${checkinPath()}/replies`, { as: client, body: { text: 'Once' }, key: 'r-3' });
+      const send = () =>
+        call(base, 'POST', `${checkinPath()}/replies`, { as: client, body: { text: 'Once' }, key: 'r-3' });
       const first = send();
       await sleep(300);
       // Without the in-flight check the second would wait for the lock: it must not.
@@ -139,7 +196,11 @@ for (const target of targets(import.meta.url)) {
     });
 
     it('stores the answer, its idempotency record, its event and its notification together', async () => {
-      const answered = await call(base, 'PUT', `${checkinPath()}/answers`, { as: talent, body: ANSWERS_BODY, key: 'a-3' });
+      const answered = await call(base, 'PUT', `${checkinPath()}/answers`, {
+        as: talent,
+        body: ANSWERS_BODY,
+        key: 'a-3',
+      });
       assert.equal(answered.status, 200);
       const [checkin] = await db.query('SELECT doc FROM checkins WHERE contract_id = $1 AND id = $2', ['c-1', FIRST]);
       assert.deepEqual(checkin.doc.answers, ANSWERS_BODY.answers);
@@ -159,7 +220,9 @@ for (const target of targets(import.meta.url)) {
       assert.equal(events[0].contract_id, 'c-1');
       assert.deepEqual(events[0].payload, { type: 'checkin', checkin: answered.body });
 
-      const notes = await db.query('SELECT kind, checkin_id, recipient_id, actor, payload, created_at::text AS at FROM notifications');
+      const notes = await db.query(
+        'SELECT kind, checkin_id, recipient_id, actor, payload, created_at::text AS at FROM notifications',
+      );
       assert.equal(notes.length, 1);
       assert.deepEqual(
         { kind: notes[0].kind, checkin: notes[0].checkin_id, to: notes[0].recipient_id, from: notes[0].actor.id },
@@ -167,16 +230,26 @@ for (const target of targets(import.meta.url)) {
       );
       assert.equal(notes[0].at, record.at, 'written at the same instant, in the same transaction');
       await sleep(50);
-      assert.deepEqual(env.notifications.map((n) => [n.kind, n.recipient.id, n.actor.id]), [['answered', client, talent]]);
+      assert.deepEqual(
+        env.notifications.map((n) => [n.kind, n.recipient.id, n.actor.id]),
+        [['answered', client, talent]],
+      );
 
       // A failing write leaves none of them.
       const before = await Promise.all(['idempotency', 'events', 'notifications'].map((t) => count(t)));
-      assert.equal((await call(base, 'POST', `${checkinPath()}/skip`, { as: talent, body: { note: '' }, key: 'k-4' })).status, 409);
+      assert.equal(
+        (await call(base, 'POST', `${checkinPath()}/skip`, { as: talent, body: { note: '' }, key: 'k-4' })).status,
+        409,
+      );
       assert.deepEqual(await Promise.all(['idempotency', 'events', 'notifications'].map((t) => count(t))), before);
     });
 
-    it('writes the outbox in the client\'s name for requests and opened prompts, once each', async () => {
-      const request = await call(base, 'POST', `${C1}/update-requests`, { as: client, body: { message: 'Status?' }, key: 'u-3' });
+    it("writes the outbox in the client's name for requests and opened prompts, once each", async () => {
+      const request = await call(base, 'POST', `${C1}/update-requests`, {
+        as: client,
+        body: { message: 'Status?' },
+        key: 'u-3',
+      });
       assert.equal(request.status, 201);
       // The next prompt opens: two reads and the timer see it at once; one row, one notification.
       let now = Date.parse('2025-01-10T10:00:00Z');
@@ -204,7 +277,10 @@ for (const target of targets(import.meta.url)) {
       const opened = await db.query("SELECT payload FROM events WHERE payload->'checkin'->>'id' = $1", [SECOND]);
       assert.equal(opened.length, 1, 'one event for the prompt that opened');
       const delivered = [...env.notifications, ...other.notifications];
-      assert.deepEqual(delivered.map((n) => n.kind), ['update-requested', 'prompt-opened']);
+      assert.deepEqual(
+        delivered.map((n) => n.kind),
+        ['update-requested', 'prompt-opened'],
+      );
       assert.equal(delivered[0].payload.message, 'Status?');
       assert.equal(delivered[1].recipient.name, 'Tariq Talent');
     });

@@ -3,7 +3,18 @@
 // to both at once has one effect. PostgreSQL only: PGlite is one process's database.
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { ANSWERS_BODY, PEOPLE, call, checkinPath, open, openStream, sleep, start, targets, worldData } from './support.mjs';
+import {
+  ANSWERS_BODY,
+  PEOPLE,
+  call,
+  checkinPath,
+  open,
+  openStream,
+  sleep,
+  start,
+  targets,
+  worldData,
+} from './support.mjs';
 
 const { client, talent } = PEOPLE;
 const target = targets(import.meta.url).find((t) => t.name === 'PostgreSQL');
@@ -27,7 +38,11 @@ describe('two server instances on one PostgreSQL', { skip: target.skip }, () => 
     const stream = await openStream(b.base, 'c-1', { as: client });
     try {
       assert.equal((await stream.next()).retry, '2000');
-      const sent = await call(a.base, 'POST', `${checkinPath()}/replies`, { as: talent, body: { text: 'Via A' }, key: 'multi-1' });
+      const sent = await call(a.base, 'POST', `${checkinPath()}/replies`, {
+        as: talent,
+        body: { text: 'Via A' },
+        key: 'multi-1',
+      });
       assert.equal(sent.status, 201);
       // Instance B may first stream what the reset brought up to date; the reply follows.
       const end = Date.now() + 5000;
@@ -51,7 +66,8 @@ describe('two server instances on one PostgreSQL', { skip: target.skip }, () => 
     await a.server.reset(world);
     // Each instance has its own (testing) clock: both at the world's.
     await b.server.setClock(world.now);
-    const put = (env) => call(env.base, 'PUT', `${checkinPath()}/answers`, { as: talent, body: ANSWERS_BODY, key: 'multi-2' });
+    const put = (env) =>
+      call(env.base, 'PUT', `${checkinPath()}/answers`, { as: talent, body: ANSWERS_BODY, key: 'multi-2' });
     const answers = await Promise.all([put(a), put(b)]);
     const ok = answers.filter((r) => r.status === 200);
     assert.ok(ok.length >= 1, `statuses: ${answers.map((r) => r.status)}`);

@@ -73,16 +73,26 @@ for (const target of targets(import.meta.url)) {
 
       const list = await call(base, 'GET', `${C1}/checkins`, { as: client });
       assert.equal(list.status, 200);
-      assert.deepEqual(list.body.items.map((c) => [c.id, c.status]), [[FIRST, 'open']]);
+      assert.deepEqual(
+        list.body.items.map((c) => [c.id, c.status]),
+        [[FIRST, 'open']],
+      );
       assert.equal(list.body.nextCursor, null);
 
       const history = await call(base, 'GET', `${C1}/history`, { as: talent });
       assert.equal(history.status, 200);
-      assert.deepEqual(history.body.items.map((i) => i.id), [FIRST]);
+      assert.deepEqual(
+        history.body.items.map((i) => i.id),
+        [FIRST],
+      );
     });
 
     it('answers writes with 200 (answers, skip, acknowledgement, settings) and 201 (replies, update requests)', async () => {
-      const answered = await call(base, 'PUT', `${checkinPath()}/answers`, { as: talent, body: ANSWERS_BODY, key: 'a1' });
+      const answered = await call(base, 'PUT', `${checkinPath()}/answers`, {
+        as: talent,
+        body: ANSWERS_BODY,
+        key: 'a1',
+      });
       assert.equal(answered.status, 200);
       assert.equal(answered.type, JSON_TYPE);
       assert.equal(answered.body.status, 'answered');
@@ -91,12 +101,20 @@ for (const target of targets(import.meta.url)) {
       assert.equal(seen.status, 200);
       assert.ok(seen.body.acknowledgedAt);
 
-      const reply = await call(base, 'POST', `${checkinPath()}/replies`, { as: client, body: { text: 'Thanks!' }, key: 'r1' });
+      const reply = await call(base, 'POST', `${checkinPath()}/replies`, {
+        as: client,
+        body: { text: 'Thanks!' },
+        key: 'r1',
+      });
       assert.equal(reply.status, 201);
       assert.equal(reply.body.text, 'Thanks!');
       assert.equal(reply.body.author.id, client);
 
-      const request = await call(base, 'POST', `${C1}/update-requests`, { as: client, body: { message: 'Status?' }, key: 'u1' });
+      const request = await call(base, 'POST', `${C1}/update-requests`, {
+        as: client,
+        body: { message: 'Status?' },
+        key: 'u1',
+      });
       assert.equal(request.status, 201);
       assert.equal(request.body.kind, 'requested');
       assert.equal(request.body.message, 'Status?');
@@ -113,7 +131,11 @@ for (const target of targets(import.meta.url)) {
     });
 
     it('answers a skip with 200, and an update request without a body with 201', async () => {
-      const skipped = await call(base, 'POST', `${checkinPath()}/skip`, { as: talent, body: { note: 'Away' }, key: 'k1' });
+      const skipped = await call(base, 'POST', `${checkinPath()}/skip`, {
+        as: talent,
+        body: { note: 'Away' },
+        key: 'k1',
+      });
       assert.equal(skipped.status, 200);
       assert.equal(skipped.body.status, 'skipped');
       assert.equal(skipped.body.skipNote, 'Away');
@@ -123,15 +145,31 @@ for (const target of targets(import.meta.url)) {
 
     it('refuses a request without a person with 401 forbidden', async () => {
       assertProblem(await call(base, 'GET', C1), 401, 'forbidden');
-      assertProblem(await call(base, 'GET', '/v1/viewer', { headers: { authorization: 'Basic abc' } }), 401, 'forbidden');
-      assertProblem(await call(base, 'PUT', `${checkinPath()}/answers`, { body: ANSWERS_BODY, key: 'k' }), 401, 'forbidden');
+      assertProblem(
+        await call(base, 'GET', '/v1/viewer', { headers: { authorization: 'Basic abc' } }),
+        401,
+        'forbidden',
+      );
+      assertProblem(
+        await call(base, 'PUT', `${checkinPath()}/answers`, { body: ANSWERS_BODY, key: 'k' }),
+        401,
+        'forbidden',
+      );
     });
 
     it('refuses a person who is not a party with 403 (not 404), and roles that may not act with 403', async () => {
       assertProblem(await call(base, 'GET', C1, { as: stranger }), 403, 'forbidden');
       assertProblem(await call(base, 'GET', `${C1}/checkins`, { as: stranger }), 403, 'forbidden');
-      assertProblem(await call(base, 'PUT', `${checkinPath()}/answers`, { as: client, body: ANSWERS_BODY, key: 'k' }), 403, 'forbidden');
-      assertProblem(await call(base, 'POST', `${checkinPath()}/replies`, { as: observer, body: { text: 'Hi' }, key: 'k' }), 403, 'forbidden');
+      assertProblem(
+        await call(base, 'PUT', `${checkinPath()}/answers`, { as: client, body: ANSWERS_BODY, key: 'k' }),
+        403,
+        'forbidden',
+      );
+      assertProblem(
+        await call(base, 'POST', `${checkinPath()}/replies`, { as: observer, body: { text: 'Hi' }, key: 'k' }),
+        403,
+        'forbidden',
+      );
       const talentPatch = await call(base, 'PATCH', `${C1}/settings`, {
         as: talent,
         body: { enabled: false },
@@ -143,7 +181,11 @@ for (const target of targets(import.meta.url)) {
 
     it('answers 404 not-found for an unknown contract, check-in or route', async () => {
       assertProblem(await call(base, 'GET', '/v1/contracts/c-nope', { as: client }), 404, 'not-found');
-      assertProblem(await call(base, 'PUT', `${checkinPath('c-1-nope')}/answers`, { as: talent, body: ANSWERS_BODY, key: 'k' }), 404, 'not-found');
+      assertProblem(
+        await call(base, 'PUT', `${checkinPath('c-1-nope')}/answers`, { as: talent, body: ANSWERS_BODY, key: 'k' }),
+        404,
+        'not-found',
+      );
       assertProblem(await call(base, 'GET', '/v1/nothing-here', { as: client }), 404, 'not-found');
     });
 
@@ -154,7 +196,11 @@ for (const target of targets(import.meta.url)) {
         key: 'k1',
       });
       assertProblem(missing, 400, 'invalid');
-      const unknown = await call(base, 'POST', `${checkinPath()}/replies`, { as: client, body: { text: 'Hi', role: 'talent' }, key: 'k2' });
+      const unknown = await call(base, 'POST', `${checkinPath()}/replies`, {
+        as: client,
+        body: { text: 'Hi', role: 'talent' },
+        key: 'k2',
+      });
       assertProblem(unknown, 400, 'invalid');
       assert.match(unknown.body.detail, /"role"/);
       const nested = await call(base, 'PUT', `${checkinPath()}/answers`, {
@@ -171,7 +217,11 @@ for (const target of targets(import.meta.url)) {
         headers: { 'if-match': '"1"' },
       });
       assertProblem(settingsField, 400, 'invalid');
-      assertProblem(await call(base, 'POST', `${checkinPath()}/replies`, { as: client, body: ['Hi'], key: 'k5' }), 400, 'invalid');
+      assertProblem(
+        await call(base, 'POST', `${checkinPath()}/replies`, { as: client, body: ['Hi'], key: 'k5' }),
+        400,
+        'invalid',
+      );
       const broken = await call(base, 'POST', `${checkinPath()}/replies`, {
         as: client,
         raw: '{"text": ',
@@ -187,7 +237,12 @@ for (const target of targets(import.meta.url)) {
       assert.equal(first.status, 200);
       assert.equal(first.body.items.length, 3);
       assert.ok(first.body.nextCursor);
-      const second = await call(base, 'GET', `${C1}/checkins?limit=3&cursor=${encodeURIComponent(first.body.nextCursor)}`, { as: client });
+      const second = await call(
+        base,
+        'GET',
+        `${C1}/checkins?limit=3&cursor=${encodeURIComponent(first.body.nextCursor)}`,
+        { as: client },
+      );
       const ids = [...first.body.items, ...second.body.items].map((c) => c.id);
       assert.equal(new Set(ids).size, 6, 'no check-in twice across pages');
       assert.ok(first.body.items.at(-1).dueAt > second.body.items[0].dueAt, 'newest first across pages');
@@ -211,9 +266,17 @@ for (const target of targets(import.meta.url)) {
 
     it('answers rule conflicts with 409: answering a missed check-in, a consent move not allowed', async () => {
       await reset({ now: '2025-01-17T10:00:00Z' });
-      const missed = await call(base, 'PUT', `${checkinPath(FIRST)}/answers`, { as: talent, body: ANSWERS_BODY, key: 'k1' });
+      const missed = await call(base, 'PUT', `${checkinPath(FIRST)}/answers`, {
+        as: talent,
+        body: ANSWERS_BODY,
+        key: 'k1',
+      });
       assertProblem(missed, 409, 'conflict');
-      assert.equal((await call(base, 'PUT', `${checkinPath(SECOND)}/answers`, { as: talent, body: ANSWERS_BODY, key: 'k2' })).status, 200);
+      assert.equal(
+        (await call(base, 'PUT', `${checkinPath(SECOND)}/answers`, { as: talent, body: ANSWERS_BODY, key: 'k2' }))
+          .status,
+        200,
+      );
 
       await reset({ policy: { consent: 'required' }, settings: { consent: 'pending' } });
       const withdraw = await call(base, 'PATCH', `${C1}/settings`, {
@@ -226,7 +289,11 @@ for (const target of targets(import.meta.url)) {
     });
 
     it('refuses a body over 64 KiB with 413 and a body that is not JSON with 415', async () => {
-      const big = await call(base, 'POST', `${checkinPath()}/replies`, { as: client, body: { text: 'x'.repeat(65 * 1024) }, key: 'k1' });
+      const big = await call(base, 'POST', `${checkinPath()}/replies`, {
+        as: client,
+        body: { text: 'x'.repeat(65 * 1024) },
+        key: 'k1',
+      });
       assertProblem(big, 413, 'invalid');
       const text = await call(base, 'POST', `${checkinPath()}/replies`, {
         as: client,
@@ -235,15 +302,26 @@ for (const target of targets(import.meta.url)) {
         headers: { 'content-type': 'application/x-www-form-urlencoded' },
       });
       assertProblem(text, 415, 'invalid');
-      const untyped = await call(base, 'POST', `${checkinPath()}/replies`, { as: client, raw: new Blob(['{"text":"Hi"}']), key: 'k3' });
+      const untyped = await call(base, 'POST', `${checkinPath()}/replies`, {
+        as: client,
+        raw: new Blob(['{"text":"Hi"}']),
+        key: 'k3',
+      });
       assertProblem(untyped, 415, 'invalid');
       // Just under the limit is the rules' to judge (a reply over 2,000 characters: 400).
-      const under = await call(base, 'POST', `${checkinPath()}/replies`, { as: client, body: { text: 'x'.repeat(60 * 1024) }, key: 'k4' });
+      const under = await call(base, 'POST', `${checkinPath()}/replies`, {
+        as: client,
+        body: { text: 'x'.repeat(60 * 1024) },
+        key: 'k4',
+      });
       assertProblem(under, 400, 'invalid');
     });
 
     it('answers a request inside the cooldown with 429, Retry-After in seconds and retryAt', async () => {
-      assert.equal((await call(base, 'POST', `${C1}/update-requests`, { as: client, body: {}, key: 'k1' })).status, 201);
+      assert.equal(
+        (await call(base, 'POST', `${C1}/update-requests`, { as: client, body: {}, key: 'k1' })).status,
+        201,
+      );
       const again = await call(base, 'POST', `${C1}/update-requests`, { as: client, body: {}, key: 'k2' });
       assertProblem(again, 429, 'rate-limited');
       assert.equal(again.body.retryAt, '2025-01-11T10:00:00.000Z');
@@ -252,7 +330,11 @@ for (const target of targets(import.meta.url)) {
 
     it('has the testing routes only on a server started for testing (404 otherwise)', async () => {
       for (const path of ['/v1/_testing/reset', '/v1/_testing/clock']) {
-        assertProblem(await call(production.base, 'POST', path, { body: { now: '2025-01-17T10:00:00Z' } }), 404, 'not-found');
+        assertProblem(
+          await call(production.base, 'POST', path, { body: { now: '2025-01-17T10:00:00Z' } }),
+          404,
+          'not-found',
+        );
         assertProblem(await call(production.base, 'POST', path, { as: client, body: worldData() }), 404, 'not-found');
       }
       // The production server is otherwise the same wire on the same rows.
@@ -261,8 +343,13 @@ for (const target of targets(import.meta.url)) {
       const moved = await call(base, 'POST', '/v1/_testing/clock', { body: { now: '2025-01-17T10:00:00Z' } });
       assert.equal(moved.status, 204);
       const list = await call(base, 'GET', `${C1}/checkins`, { as: client });
-      assert.deepEqual(list.body.items.map((c) => c.id), [SECOND, FIRST]);
-      const seeded = await call(base, 'POST', '/v1/_testing/reset', { body: worldData({ now: '2025-01-10T10:00:00Z' }) });
+      assert.deepEqual(
+        list.body.items.map((c) => c.id),
+        [SECOND, FIRST],
+      );
+      const seeded = await call(base, 'POST', '/v1/_testing/reset', {
+        body: worldData({ now: '2025-01-10T10:00:00Z' }),
+      });
       assert.equal(seeded.status, 204);
       assert.equal((await call(base, 'GET', `${C1}/checkins`, { as: client })).body.items.length, 1);
       assertProblem(await call(base, 'POST', '/v1/_testing/clock', { body: { now: 'soon' } }), 400, 'invalid');

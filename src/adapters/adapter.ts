@@ -67,11 +67,7 @@ export interface CheckinAdapter {
   getViewer(options?: ReadOptions): Promise<Viewer>;
   getContract(contractId: string, options?: ReadOptions): Promise<Contract>;
   getSettings(contractId: string, options?: ReadOptions): Promise<Settings>;
-  updateSettings(
-    contractId: string,
-    change: SettingsChange,
-    options: UpdateSettingsOptions,
-  ): Promise<Settings>;
+  updateSettings(contractId: string, change: SettingsChange, options: UpdateSettingsOptions): Promise<Settings>;
   listCheckins(contractId: string, options?: ListOptions): Promise<Page<Checkin>>;
   /**
    * The whole paper trail, newest first: check-ins and activity entries (on/off, schedule,
@@ -80,31 +76,12 @@ export interface CheckinAdapter {
    */
   listHistory?(contractId: string, options?: ListOptions): Promise<Page<HistoryItem>>;
   /** Answers the check-in, or edits the answer until the next prompt. */
-  submitAnswers(
-    contractId: string,
-    checkinId: string,
-    input: AnswersInput,
-    options: WriteOptions,
-  ): Promise<Checkin>;
-  skipCheckin(
-    contractId: string,
-    checkinId: string,
-    input: { note: string },
-    options: WriteOptions,
-  ): Promise<Checkin>;
+  submitAnswers(contractId: string, checkinId: string, input: AnswersInput, options: WriteOptions): Promise<Checkin>;
+  skipCheckin(contractId: string, checkinId: string, input: { note: string }, options: WriteOptions): Promise<Checkin>;
   /** Client: marks the answer as seen. */
   acknowledge(contractId: string, checkinId: string, options?: ReadOptions): Promise<Checkin>;
-  requestUpdate(
-    contractId: string,
-    input: { message?: string },
-    options: WriteOptions,
-  ): Promise<Checkin>;
-  reply(
-    contractId: string,
-    checkinId: string,
-    input: { text: string },
-    options: WriteOptions,
-  ): Promise<Reply>;
+  requestUpdate(contractId: string, input: { message?: string }, options: WriteOptions): Promise<Checkin>;
+  reply(contractId: string, checkinId: string, input: { text: string }, options: WriteOptions): Promise<Reply>;
   /** Live updates; returns the function that ends the subscription. */
   subscribe?(contractId: string, listener: (event: CheckinEvent) => void): () => void;
 }

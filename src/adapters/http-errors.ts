@@ -48,14 +48,12 @@ interface Problem {
 
 /** The error a failed response means; its problem body's `code` wins when it is one we know. */
 export async function failureOf(response: Response, route: string): Promise<CheckinError> {
-  const byStatus: CheckinErrorCode =
-    BY_STATUS[response.status] ?? (response.status >= 500 ? 'unavailable' : 'invalid');
+  const byStatus: CheckinErrorCode = BY_STATUS[response.status] ?? (response.status >= 500 ? 'unavailable' : 'invalid');
   // A proxy's HTML error page, or nothing: the status says enough.
   const problem = ((await response.json().catch(() => null)) ?? null) as Problem | null;
-  const code = ERROR_CODES.includes(problem?.code as CheckinErrorCode)
-    ? (problem!.code as CheckinErrorCode)
-    : byStatus;
-  const text = typeof problem?.detail === 'string' ? problem.detail : typeof problem?.title === 'string' ? problem.title : '';
+  const code = ERROR_CODES.includes(problem?.code as CheckinErrorCode) ? (problem!.code as CheckinErrorCode) : byStatus;
+  const text =
+    typeof problem?.detail === 'string' ? problem.detail : typeof problem?.title === 'string' ? problem.title : '';
   const retryAt =
     typeof problem?.retryAt === 'string' && !Number.isNaN(Date.parse(problem.retryAt))
       ? problem.retryAt

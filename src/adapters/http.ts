@@ -4,15 +4,7 @@
  * server-sent events read with `fetch`.
  */
 import { CheckinError, isAbortError } from '../model.js';
-import type {
-  Checkin,
-  Contract,
-  HistoryItem,
-  Page,
-  Reply,
-  Settings,
-  Viewer,
-} from '../model.js';
+import type { Checkin, Contract, HistoryItem, Page, Reply, Settings, Viewer } from '../model.js';
 import type {
   AnswersInput,
   CheckinAdapter,
@@ -111,9 +103,11 @@ export class HttpAdapter implements CheckinAdapter {
   }
 
   listHistory(contractId: string, options?: ListOptions): Promise<Page<HistoryItem>> {
-    return this.send<'listHistory'>('GET', `/contracts/${enc(contractId)}/history${query(options)}`, options) as Promise<
-      Page<HistoryItem>
-    >;
+    return this.send<'listHistory'>(
+      'GET',
+      `/contracts/${enc(contractId)}/history${query(options)}`,
+      options,
+    ) as Promise<Page<HistoryItem>>;
   }
 
   submitAnswers(contractId: string, checkinId: string, input: AnswersInput, options: WriteOptions): Promise<Checkin> {

@@ -37,8 +37,7 @@ export function deriveCheckins(
 ): Map<string, Derived> {
   const zone = contract.talent.timeZone;
   const result = new Map<string, Derived>();
-  const coming =
-    settings && isActive(settings) ? nextPrompt(settings.schedule, now, contract) : null;
+  const coming = settings && isActive(settings) ? nextPrompt(settings.schedule, now, contract) : null;
   let laterScheduled: string | null = null;
   for (const checkin of list) {
     const due = ms(checkin.dueAt);

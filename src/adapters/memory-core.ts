@@ -165,12 +165,7 @@ export class StoreCore {
   }
 
   protected derived(contract: Contract): Map<string, Derived> {
-    return deriveCheckins(
-      this.checkinsOf(contract.id),
-      contract,
-      this.data.settings[contract.id],
-      this.now(),
-    );
+    return deriveCheckins(this.checkinsOf(contract.id), contract, this.data.settings[contract.id], this.now());
   }
 
   protected out(contract: Contract, checkin: Checkin, derived = this.derived(contract)): Checkin {
@@ -217,13 +212,7 @@ export class StoreCore {
     }
   }
 
-  protected idempotent<T>(
-    viewerId: string,
-    method: string,
-    key: unknown,
-    input: unknown,
-    write: () => T,
-  ): T {
+  protected idempotent<T>(viewerId: string, method: string, key: unknown, input: unknown, write: () => T): T {
     const slot = { viewerId, method, key, input, now: this.now() };
     const result = runIdempotent(this.data.idempotency, slot, write);
     this.changed();
@@ -286,12 +275,7 @@ export class StoreCore {
     return created;
   }
 
-  protected newCheckin(
-    contract: Contract,
-    kind: Checkin['kind'],
-    dueAt: string,
-    message: string | null,
-  ): Checkin {
+  protected newCheckin(contract: Contract, kind: Checkin['kind'], dueAt: string, message: string | null): Checkin {
     const list = this.checkinsOf(contract.id);
     const base = `${contract.id}-${kind === 'scheduled' ? '' : 'r'}${compact(dueAt)}`;
     let id = base;

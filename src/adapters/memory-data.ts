@@ -2,12 +2,7 @@
  * What the memory backend stores, as JSON-safe data a demo can persist and restore, and the
  * defaults of a contract never configured. Shared by the store, its rules and the seed.
  */
-import {
-  CheckinError,
-  DEFAULT_QUESTIONS,
-  DEFAULT_SCHEDULE_TIME,
-  DEFAULT_WEEKDAY,
-} from '../model.js';
+import { CheckinError, DEFAULT_QUESTIONS, DEFAULT_SCHEDULE_TIME, DEFAULT_WEEKDAY } from '../model.js';
 import type { Activity, Checkin, Contract, Policy, Question, Settings } from '../model.js';
 
 /** A person the memory backend knows. */

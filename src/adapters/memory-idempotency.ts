@@ -17,10 +17,7 @@ export function runIdempotent<T>(
 ): T {
   const { key } = slot;
   if (typeof key !== 'string' || !key.trim() || key.length > LIMITS.idempotencyKey) {
-    throw fail(
-      'invalid',
-      `This change needs an idempotency key of 1 to ${LIMITS.idempotencyKey} characters.`,
-    );
+    throw fail('invalid', `This change needs an idempotency key of 1 to ${LIMITS.idempotencyKey} characters.`);
   }
   const name = JSON.stringify([slot.viewerId, slot.method, key]);
   const print = fingerprint(slot.input);

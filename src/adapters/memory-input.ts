@@ -68,10 +68,7 @@ function checkQuestion(
 }
 
 /** The answers to store, in the order the questions are asked, and the health. */
-export function checkAnswers(
-  input: AnswersInput,
-  questions: Question[],
-): { answers: Answer[]; health: Health | null } {
+export function checkAnswers(input: AnswersInput, questions: Question[]): { answers: Answer[]; health: Health | null } {
   if (!input || typeof input !== 'object' || !Array.isArray(input.answers)) {
     throw fail('invalid', 'The answers must be a list.');
   }
@@ -85,10 +82,7 @@ export function checkAnswers(
     if (!question) throw fail('invalid', `There is no question "${questionId}" in this check-in.`);
     if (given.has(questionId)) throw fail('invalid', `"${question.prompt}" was answered twice.`);
     if (text.length > question.maxLength) {
-      throw fail(
-        'invalid',
-        `The answer to "${question.prompt}" is longer than ${question.maxLength} characters.`,
-      );
+      throw fail('invalid', `The answer to "${question.prompt}" is longer than ${question.maxLength} characters.`);
     }
     given.set(questionId, text);
   }

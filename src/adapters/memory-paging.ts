@@ -15,9 +15,7 @@ interface Position {
 export function fingerprint(value: unknown): string {
   return JSON.stringify(value, (_key, v: unknown) =>
     v && typeof v === 'object' && !Array.isArray(v)
-      ? Object.fromEntries(
-          Object.entries(v as Record<string, unknown>).sort(([a], [b]) => (a < b ? -1 : 1)),
-        )
+      ? Object.fromEntries(Object.entries(v as Record<string, unknown>).sort(([a], [b]) => (a < b ? -1 : 1)))
       : v,
   );
 }
@@ -34,11 +32,7 @@ function decodeCursor(cursor: string): Position {
     const binary = atob(cursor.replace(/-/g, '+').replace(/_/g, '/'));
     const bytes = Uint8Array.from(binary, (c) => c.charCodeAt(0));
     const position = JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(bytes));
-    if (
-      typeof position?.d === 'number' &&
-      Number.isFinite(position.d) &&
-      typeof position.i === 'string'
-    ) {
+    if (typeof position?.d === 'number' && Number.isFinite(position.d) && typeof position.i === 'string') {
       return position;
     }
   } catch {
@@ -73,8 +67,7 @@ export function pageOf<T extends { id: string }>(
   const last = items[items.length - 1];
   return {
     items,
-    nextCursor:
-      start + size < all.length && last ? encodeCursor({ d: ms(time(last)), i: last.id }) : null,
+    nextCursor: start + size < all.length && last ? encodeCursor({ d: ms(time(last)), i: last.id }) : null,
     total: all.length,
   };
 }

@@ -4,16 +4,7 @@
  * check-ins it closes. The store adds versions, idempotency, storage and events around them.
  */
 import { LIMITS } from '../limits.js';
-import type {
-  ActivityChange,
-  ClosedReason,
-  Contract,
-  Party,
-  Policy,
-  Role,
-  Schedule,
-  Settings,
-} from '../model.js';
+import type { ActivityChange, ClosedReason, Contract, Party, Policy, Role, Schedule, Settings } from '../model.js';
 import { checkEligibility, localDateOf, validateSchedule } from '../schedule/index.js';
 import type { SettingsChange } from './adapter.js';
 import { fail, iso } from './memory-data.js';
@@ -43,17 +34,12 @@ export interface ChangeContext {
 export function checkChangeFields(change: SettingsChange, role: Role): string[] {
   if (role === 'observer') throw fail('forbidden', 'Observers can read check-ins but not change them.');
   if (!change || typeof change !== 'object') throw fail('invalid', 'The change must be an object.');
-  const fields = Object.keys(change).filter(
-    (k) => (change as Record<string, unknown>)[k] !== undefined,
-  );
+  const fields = Object.keys(change).filter((k) => (change as Record<string, unknown>)[k] !== undefined);
   const unknown = fields.find((f) => !(FIELDS as readonly string[]).includes(f));
   if (unknown) throw fail('invalid', `Settings have no field "${unknown}".`);
   if (!fields.length) throw fail('invalid', 'The change is empty: there is nothing to update.');
   if (role === 'talent' && fields.some((f) => f !== 'consent')) {
-    throw fail(
-      'forbidden',
-      'Only the client can turn check-ins on or off or change their schedule and questions.',
-    );
+    throw fail('forbidden', 'Only the client can turn check-ins on or off or change their schedule and questions.');
   }
   if (role === 'client' && fields.includes('consent')) {
     throw fail('forbidden', 'Only the freelancer can give, decline or withdraw consent to check-ins.');

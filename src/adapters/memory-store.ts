@@ -120,19 +120,15 @@ export class MemoryStore extends StoreCore {
       getViewer: (id) => this.serve(() => this.viewer(as, id)),
       getContract: (id) => this.serve(() => structuredClone(this.access(as, id).contract)),
       getSettings: (id) => this.serve(() => this.settingsOut(this.access(as, id).contract)),
-      updateSettings: (id, change, options) =>
-        this.serve(() => this.updateSettings(as, id, change, options)),
+      updateSettings: (id, change, options) => this.serve(() => this.updateSettings(as, id, change, options)),
       listCheckins: (id, options) => this.serve(() => this.list(as, id, options)),
       listHistory: (id, options) => this.serve(() => this.history(as, id, options)),
       submitAnswers: (id, checkinId, input, options) =>
         this.serve(() => this.submitAnswers(as, id, checkinId, input, options)),
-      skipCheckin: (id, checkinId, input, options) =>
-        this.serve(() => this.skip(as, id, checkinId, input, options)),
+      skipCheckin: (id, checkinId, input, options) => this.serve(() => this.skip(as, id, checkinId, input, options)),
       acknowledge: (id, checkinId) => this.serve(() => this.acknowledge(as, id, checkinId)),
-      requestUpdate: (id, input, options) =>
-        this.serve(() => this.requestUpdate(as, id, input, options)),
-      reply: (id, checkinId, input, options) =>
-        this.serve(() => this.reply(as, id, checkinId, input, options)),
+      requestUpdate: (id, input, options) => this.serve(() => this.requestUpdate(as, id, input, options)),
+      reply: (id, checkinId, input, options) => this.serve(() => this.reply(as, id, checkinId, input, options)),
       subscribe: (id, listener) => {
         // A subscriber who may not read the contract hears nothing (no throw: subscribe is sync).
         const contract = this.data.contracts.find((c) => c.id === id);
@@ -236,18 +232,11 @@ export class MemoryStore extends StoreCore {
     const closed = closesAt !== null && this.now() >= ms(closesAt);
     if (status === 'closed') {
       const why =
-        checkin.closedReason === 'turned-off'
-          ? 'check-ins were turned off'
-          : `consent was ${checkin.closedReason}`;
-      throw fail(
-        'conflict',
-        `This check-in closed when ${why}. What you wrote can still be sent as a reply.`,
-      );
+        checkin.closedReason === 'turned-off' ? 'check-ins were turned off' : `consent was ${checkin.closedReason}`;
+      throw fail('conflict', `This check-in closed when ${why}. What you wrote can still be sent as a reply.`);
     }
-    if (action === 'skip' && status === 'answered')
-      throw fail('conflict', 'This check-in was already answered.');
-    if (action === 'skip' && status === 'skipped')
-      throw fail('conflict', 'This check-in was already skipped.');
+    if (action === 'skip' && status === 'answered') throw fail('conflict', 'This check-in was already answered.');
+    if (action === 'skip' && status === 'skipped') throw fail('conflict', 'This check-in was already skipped.');
     if (status === 'missed' || (action === 'answer' && closed)) {
       throw fail(
         'conflict',
@@ -348,11 +337,7 @@ export class MemoryStore extends StoreCore {
           timeStyle: 'short',
           timeZone: contract.client.timeZone,
         }).format(retry);
-        throw fail(
-          'rate-limited',
-          `An update was requested recently. You can ask again after ${when}.`,
-          iso(retry),
-        );
+        throw fail('rate-limited', `An update was requested recently. You can ask again after ${when}.`, iso(retry));
       }
       const checkin = this.newCheckin(contract, 'requested', iso(now), message);
       const list = this.checkinsOf(contractId);

@@ -4,16 +4,7 @@
  * rules as a real backend, and lets tests inject latency and failures. No Lit, no DOM.
  */
 import { CheckinError } from '../model.js';
-import type {
-  Checkin,
-  CheckinErrorCode,
-  Contract,
-  HistoryItem,
-  Page,
-  Reply,
-  Settings,
-  Viewer,
-} from '../model.js';
+import type { Checkin, CheckinErrorCode, Contract, HistoryItem, Page, Reply, Settings, Viewer } from '../model.js';
 import type {
   AnswersInput,
   CheckinAdapter,
@@ -179,23 +170,17 @@ export class MemoryAdapter implements CheckinAdapter {
 
   /** The signed-in user, with their role in `options.contractId`. */
   getViewer(options?: ReadOptions): Promise<Viewer> {
-    return this.run('getViewer', [options], options?.signal, () =>
-      this.server.getViewer(this.contractId),
-    );
+    return this.run('getViewer', [options], options?.signal, () => this.server.getViewer(this.contractId));
   }
 
   /** The contract, for anyone who may read it. */
   getContract(contractId: string, options?: ReadOptions): Promise<Contract> {
-    return this.run('getContract', [contractId, options], options?.signal, () =>
-      this.server.getContract(contractId),
-    );
+    return this.run('getContract', [contractId, options], options?.signal, () => this.server.getContract(contractId));
   }
 
   /** The check-in settings, with eligibility computed now. */
   getSettings(contractId: string, options?: ReadOptions): Promise<Settings> {
-    return this.run('getSettings', [contractId, options], options?.signal, () =>
-      this.server.getSettings(contractId),
-    );
+    return this.run('getSettings', [contractId, options], options?.signal, () => this.server.getSettings(contractId));
   }
 
   /** Check-ins and activity entries (who changed what), newest first, by opaque cursor. */
@@ -206,11 +191,7 @@ export class MemoryAdapter implements CheckinAdapter {
   }
 
   /** Client: on/off, schedule, questions; talent: consent. Versioned and idempotent. */
-  updateSettings(
-    contractId: string,
-    change: SettingsChange,
-    options: UpdateSettingsOptions,
-  ): Promise<Settings> {
+  updateSettings(contractId: string, change: SettingsChange, options: UpdateSettingsOptions): Promise<Settings> {
     return this.run('updateSettings', [contractId, change, options], options?.signal, () =>
       this.server.updateSettings(contractId, change, options),
     );
@@ -224,24 +205,14 @@ export class MemoryAdapter implements CheckinAdapter {
   }
 
   /** Talent: answers a check-in, or edits the answer until the next prompt. */
-  submitAnswers(
-    contractId: string,
-    checkinId: string,
-    input: AnswersInput,
-    options: WriteOptions,
-  ): Promise<Checkin> {
+  submitAnswers(contractId: string, checkinId: string, input: AnswersInput, options: WriteOptions): Promise<Checkin> {
     return this.run('submitAnswers', [contractId, checkinId, input, options], options?.signal, () =>
       this.server.submitAnswers(contractId, checkinId, input, options),
     );
   }
 
   /** Talent: "not working this week", with a note (`''` when there is none). */
-  skipCheckin(
-    contractId: string,
-    checkinId: string,
-    input: { note: string },
-    options: WriteOptions,
-  ): Promise<Checkin> {
+  skipCheckin(contractId: string, checkinId: string, input: { note: string }, options: WriteOptions): Promise<Checkin> {
     return this.run('skipCheckin', [contractId, checkinId, input, options], options?.signal, () =>
       this.server.skipCheckin(contractId, checkinId, input, options),
     );
@@ -255,23 +226,14 @@ export class MemoryAdapter implements CheckinAdapter {
   }
 
   /** Client: asks for an update now, at most once per cooldown. */
-  requestUpdate(
-    contractId: string,
-    input: { message?: string },
-    options: WriteOptions,
-  ): Promise<Checkin> {
+  requestUpdate(contractId: string, input: { message?: string }, options: WriteOptions): Promise<Checkin> {
     return this.run('requestUpdate', [contractId, input, options], options?.signal, () =>
       this.server.requestUpdate(contractId, input, options),
     );
   }
 
   /** Client or talent: replies on a check-in's thread. */
-  reply(
-    contractId: string,
-    checkinId: string,
-    input: { text: string },
-    options: WriteOptions,
-  ): Promise<Reply> {
+  reply(contractId: string, checkinId: string, input: { text: string }, options: WriteOptions): Promise<Reply> {
     return this.run('reply', [contractId, checkinId, input, options], options?.signal, () =>
       this.server.reply(contractId, checkinId, input, options),
     );
@@ -302,12 +264,7 @@ export class MemoryAdapter implements CheckinAdapter {
    * One request's life: recorded, faults applied, latency waited (abortable), then served.
    * The effect happens only after the wait, so an abort during latency leaves no trace.
    */
-  private async run<T>(
-    method: Method,
-    args: unknown[],
-    signal: AbortSignal | undefined,
-    serve: () => T,
-  ): Promise<T> {
+  private async run<T>(method: Method, args: unknown[], signal: AbortSignal | undefined, serve: () => T): Promise<T> {
     this.record(method, args);
     const fault = this.faults.take(method);
     if (signal?.aborted) throw abortError();
@@ -316,10 +273,7 @@ export class MemoryAdapter implements CheckinAdapter {
     // The caller may abort in the same tick it called; nothing has been applied yet.
     if (signal?.aborted) throw abortError();
     if (fault?.kind === 'fail') {
-      const retryAt =
-        fault.code === 'rate-limited'
-          ? new Date(this.store.now() + 60_000).toISOString()
-          : undefined;
+      const retryAt = fault.code === 'rate-limited' ? new Date(this.store.now() + 60_000).toISOString() : undefined;
       throw new CheckinError(fault.code, fault.message ?? DEFAULT_MESSAGES[fault.code], {
         retryAt,
       });

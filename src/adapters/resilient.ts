@@ -47,13 +47,7 @@ const MAX_ATTEMPTS = 10;
 /** setTimeout cannot wait longer (2^31 - 1 ms); longer limits would fire at once. */
 const MAX_TIMER_MS = 2_147_483_647;
 
-const READS = new Set<keyof CheckinAdapter>([
-  'getViewer',
-  'getContract',
-  'getSettings',
-  'listCheckins',
-  'listHistory',
-]);
+const READS = new Set<keyof CheckinAdapter>(['getViewer', 'getContract', 'getSettings', 'listCheckins', 'listHistory']);
 const AUTO_RETRIED = new Set<CheckinErrorCode>(['network', 'timeout', 'unavailable']);
 
 function positive(value: unknown, max = Number.POSITIVE_INFINITY): number | undefined {
@@ -69,13 +63,8 @@ function nonNegative(value: unknown): number | undefined {
  * element's own settings first, then its provider's), else the default. Nonsense values
  * (negative, zero, NaN, strings) are skipped rather than trusted.
  */
-export function resolvePolicy(
-  ...layers: ReadonlyArray<Partial<RequestPolicy> | null | undefined>
-): RequestPolicy {
-  const pick = <K extends keyof RequestPolicy>(
-    key: K,
-    check: (value: unknown) => number | undefined,
-  ): number => {
+export function resolvePolicy(...layers: ReadonlyArray<Partial<RequestPolicy> | null | undefined>): RequestPolicy {
+  const pick = <K extends keyof RequestPolicy>(key: K, check: (value: unknown) => number | undefined): number => {
     for (const layer of layers) {
       const value = check(layer?.[key]);
       if (value !== undefined) return value;
@@ -190,11 +179,7 @@ function anySignal(signals: ReadonlyArray<AbortSignal | undefined>): {
  * One try: the adapter gets its own signal, aborted when `outer` aborts or the time is up.
  * The returned promise settles then, whether or not the adapter honours its signal.
  */
-function attempt<T>(
-  run: (signal: AbortSignal) => Promise<T>,
-  outer: AbortSignal,
-  timeoutMs: number,
-): Promise<T> {
+function attempt<T>(run: (signal: AbortSignal) => Promise<T>, outer: AbortSignal, timeoutMs: number): Promise<T> {
   if (outer.aborted) return Promise.reject(abortError());
   const inner = new AbortController();
   return new Promise<T>((resolve, reject) => {
@@ -213,9 +198,7 @@ function attempt<T>(
     timer = setTimeout(() => {
       finish();
       inner.abort(new DOMException('The request took too long.', 'TimeoutError'));
-      reject(
-        new CheckinError('timeout', `No answer within ${duration(timeoutMs)}, so the request was stopped.`),
-      );
+      reject(new CheckinError('timeout', `No answer within ${duration(timeoutMs)}, so the request was stopped.`));
     }, timeoutMs);
     let pending: Promise<T>;
     try {
@@ -272,8 +255,7 @@ export function resilient(adapter: CheckinAdapter, options: ResilienceOptions = 
   for (const name of Object.keys(OPTIONS_AT) as MethodName[]) {
     // Optional methods stay absent when the host's adapter lacks them, so callers can tell.
     if (name === 'listHistory' && typeof adapter.listHistory !== 'function') continue;
-    (wrapper as unknown as Record<string, unknown>)[name] = (...args: unknown[]) =>
-      call(adapter, options, name, args);
+    (wrapper as unknown as Record<string, unknown>)[name] = (...args: unknown[]) => call(adapter, options, name, args);
   }
   if (typeof adapter.subscribe === 'function') {
     wrapper.subscribe = (contractId, listener) => adapter.subscribe!(contractId, listener);

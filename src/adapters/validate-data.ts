@@ -191,9 +191,7 @@ export function validateCheckin(value: unknown, path = 'checkin'): Checkin {
   if (checkin.message !== undefined) {
     nullable(checkin.message, `${path}.message`, (v, p) => text(v, p, MAX_TEXT_LENGTH));
   }
-  nullable(checkin.answers, `${path}.answers`, (v, p) =>
-    list(v, p, MAX_QUESTIONS, 'answers', validateAnswer),
-  );
+  nullable(checkin.answers, `${path}.answers`, (v, p) => list(v, p, MAX_QUESTIONS, 'answers', validateAnswer));
   // The thread renders the answers of an answered check-in; without them it would be blank.
   if (status === 'answered' && checkin.answers === null) {
     invalid(`${path}.answers`, 'a list of answers for an answered check-in', null);

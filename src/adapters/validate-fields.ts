@@ -8,8 +8,7 @@ import { isValidTimeZone } from '../schedule/index.js';
 /** Longest accepted id (ids are compared, never shown). */
 export const MAX_ID_LENGTH = 500;
 
-const ISO_INSTANT =
-  /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.\d{1,9})?)?(?:Z|[+-]\d{2}:\d{2})$/i;
+const ISO_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.\d{1,9})?)?(?:Z|[+-]\d{2}:\d{2})$/i;
 const LOCAL_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 export const LOCAL_TIME = /^(?:[01]\d|2[0-3]):[0-5]\d$/;
 
@@ -31,9 +30,7 @@ export function show(value: unknown): string {
 
 export function invalid(path: string, expected: string, value: unknown): never {
   const detail =
-    value === undefined
-      ? `is missing (it must be ${expected})`
-      : `must be ${expected} (got ${show(value)})`;
+    value === undefined ? `is missing (it must be ${expected})` : `must be ${expected} (got ${show(value)})`;
   throw new CheckinError('invalid', `Invalid data from the adapter: ${path} ${detail}.`, {
     retryable: false,
   });
@@ -108,11 +105,7 @@ export function timeZone(value: unknown, path: string): string {
   return value;
 }
 
-export function nullable<T>(
-  value: unknown,
-  path: string,
-  check: (value: unknown, path: string) => T,
-): T | null {
+export function nullable<T>(value: unknown, path: string, check: (value: unknown, path: string) => T): T | null {
   return value === null ? null : check(value, path);
 }
 
@@ -130,11 +123,7 @@ export function list<T>(
 }
 
 /** The optional viewer fields: absent and null both mean "not known". */
-export function optional<T>(
-  value: unknown,
-  path: string,
-  check: (value: unknown, path: string) => T,
-): T | undefined {
+export function optional<T>(value: unknown, path: string, check: (value: unknown, path: string) => T): T | undefined {
   return value === undefined || value === null ? undefined : check(value, path);
 }
 
@@ -147,4 +136,3 @@ export function locale(value: unknown, path: string): string {
   }
   return tag;
 }
-

@@ -71,10 +71,7 @@ function toCheckinError(error: unknown): CheckinError {
 
 type MethodName = Exclude<keyof CheckinAdapter, 'subscribe'>;
 
-function pageOf<T extends { contractId: string }>(
-  contractId: string,
-  check: (value: unknown) => Page<T>,
-) {
+function pageOf<T extends { contractId: string }>(contractId: string, check: (value: unknown) => Page<T>) {
   return (value: unknown): Page<T> => {
     const page = check(value);
     page.items.forEach((item, index) =>
@@ -132,26 +129,20 @@ export function validated(adapter: CheckinAdapter, options: ValidatedOptions = {
         expectSame(contract.id, contractId, 'contract.id', 'contract');
         return contract;
       }),
-    getSettings: (contractId, o) =>
-      call(adapter, 'getSettings', [contractId, o], settingsOf(contractId)),
+    getSettings: (contractId, o) => call(adapter, 'getSettings', [contractId, o], settingsOf(contractId)),
     updateSettings: (contractId, change, o) =>
       call(adapter, 'updateSettings', [contractId, change, o], settingsOf(contractId)),
     listCheckins: (contractId, o) =>
-      call(adapter, 'listCheckins', [contractId, o], pageOf(contractId, (v) => validatePage(v))),
+      call(
+        adapter,
+        'listCheckins',
+        [contractId, o],
+        pageOf(contractId, (v) => validatePage(v)),
+      ),
     submitAnswers: (contractId, checkinId, input, o) =>
-      call(
-        adapter,
-        'submitAnswers',
-        [contractId, checkinId, input, o],
-        checkinOf(contractId, checkinId),
-      ),
+      call(adapter, 'submitAnswers', [contractId, checkinId, input, o], checkinOf(contractId, checkinId)),
     skipCheckin: (contractId, checkinId, input, o) =>
-      call(
-        adapter,
-        'skipCheckin',
-        [contractId, checkinId, input, o],
-        checkinOf(contractId, checkinId),
-      ),
+      call(adapter, 'skipCheckin', [contractId, checkinId, input, o], checkinOf(contractId, checkinId)),
     acknowledge: (contractId, checkinId, o) =>
       call(adapter, 'acknowledge', [contractId, checkinId, o], checkinOf(contractId, checkinId)),
     requestUpdate: (contractId, input, o) =>
@@ -161,7 +152,12 @@ export function validated(adapter: CheckinAdapter, options: ValidatedOptions = {
   };
   if (typeof adapter?.listHistory === 'function') {
     safe.listHistory = (contractId, o) =>
-      call(adapter, 'listHistory', [contractId, o], pageOf(contractId, (v) => validateHistoryPage(v)));
+      call(
+        adapter,
+        'listHistory',
+        [contractId, o],
+        pageOf(contractId, (v) => validateHistoryPage(v)),
+      );
   }
   if (typeof adapter?.subscribe === 'function') safe.subscribe = checkedSubscribe(adapter, report);
   return safe;

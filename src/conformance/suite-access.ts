@@ -91,7 +91,10 @@ export const ACCESS_MATRIX: AccessCell[] = [
 
 /** What a refused write could have touched, to prove it left no trace. */
 async function state(b: ConformanceBackend): Promise<string> {
-  const [settings, page] = await Promise.all([b.client.getSettings('c-1'), b.client.listCheckins('c-1', { limit: 100 })]);
+  const [settings, page] = await Promise.all([
+    b.client.getSettings('c-1'),
+    b.client.listCheckins('c-1', { limit: 100 }),
+  ]);
   return JSON.stringify([settings, page.items]);
 }
 

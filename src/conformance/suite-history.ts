@@ -44,7 +44,10 @@ function paging(kit: Kit): void {
       await b.client.requestUpdate('c-1', {}, { idempotencyKey: key() });
       const second = await b.client.listCheckins('c-1', { limit: 5, cursor: first.nextCursor });
       const ids = new Set(first.items.map((c) => c.id));
-      ok(second.items.every((c) => !ids.has(c.id)), 'no check-in repeated');
+      ok(
+        second.items.every((c) => !ids.has(c.id)),
+        'no check-in repeated',
+      );
       ok(Date.parse(second.items[0]!.dueAt) < Date.parse(first.items.at(-1)!.dueAt), 'the next older one follows');
     }),
   );
@@ -61,7 +64,7 @@ function paging(kit: Kit): void {
 /** Rule 4: the paper trail in listHistory. */
 function paperTrail(kit: Kit): void {
   if (kit.capabilities.history) {
-    kit.it('rule 4: every changed aspect is an entry in the actor\'s name, with the check-ins', () =>
+    kit.it("rule 4: every changed aspect is an entry in the actor's name, with the check-ins", () =>
       kit.run({ policy: { consent: 'required' }, settings: { consent: 'given' } }, async (b) => {
         const { schedule } = await b.client.getSettings('c-1');
         await change(b.client, { schedule: { ...schedule, weekday: 2, time: '09:30' } });
@@ -75,11 +78,15 @@ function paperTrail(kit: Kit): void {
           cursor = page.nextCursor;
         } while (cursor);
         const entries = items.filter(isActivity);
-        equal(entries.map((a) => [a.change.type, a.actor.id]), [
-          ['disabled', CLIENT.id],
-          ['consent', TALENT.id],
-          ['schedule', CLIENT.id],
-        ], 'the entries, newest first');
+        equal(
+          entries.map((a) => [a.change.type, a.actor.id]),
+          [
+            ['disabled', CLIENT.id],
+            ['consent', TALENT.id],
+            ['schedule', CLIENT.id],
+          ],
+          'the entries, newest first',
+        );
         equal(items.at(-1)!.id, FIRST, 'the check-in is there too, oldest');
         equal(new Set(items.map((i) => i.id)).size, items.length, 'nothing twice across pages');
         const unchanged = await b.observer.listHistory!('c-1');

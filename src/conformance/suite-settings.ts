@@ -22,7 +22,11 @@ export function defineSettings(kit: Kit): void {
 function versions(kit: Kit): void {
   kit.it('a change bumps the version and says who made it; a stale version is a conflict', () =>
     kit.run({}, async (b) => {
-      const saved = await b.client.updateSettings('c-1', { enabled: false }, { expectedVersion: 1, idempotencyKey: key() });
+      const saved = await b.client.updateSettings(
+        'c-1',
+        { enabled: false },
+        { expectedVersion: 1, idempotencyKey: key() },
+      );
       has(saved, { version: 2, enabled: false, updatedBy: CLIENT }, 'the saved settings');
       await rejects(
         b.client.updateSettings('c-1', { enabled: true }, { expectedVersion: 1, idempotencyKey: key() }),
@@ -48,7 +52,11 @@ function versions(kit: Kit): void {
     kit.run({ settings: { enabled: false }, activeSince: null, now: '2025-01-07T12:00:00Z' }, async (b) => {
       const settings = await b.client.getSettings('c-1');
       equal(settings.eligibility.eligible, true, 'c-1 is eligible');
-      const short = b.client.updateSettings('c-short', { enabled: true }, { expectedVersion: 1, idempotencyKey: key() });
+      const short = b.client.updateSettings(
+        'c-short',
+        { enabled: true },
+        { expectedVersion: 1, idempotencyKey: key() },
+      );
       const error = await rejects(short, 'invalid', 'turning on a one-milestone job');
       ok(error.message.length > 10, 'the refusal gives a reason');
     }),
@@ -81,7 +89,11 @@ function turningOffAndConsent(kit: Kit): void {
     kit.run({ ...required, settings: { consent: 'given' } }, async (b) => {
       await rejects(change(b.talent, { consent: 'declined' }), 'conflict', 'declining what was given');
       equal((await change(b.talent, { consent: 'withdrawn' })).consent, 'withdrawn', 'withdrawn');
-      has(await checkin(b.talent, FIRST), { status: 'closed', closedReason: 'withdrawn', closedBy: TALENT }, 'the check-in');
+      has(
+        await checkin(b.talent, FIRST),
+        { status: 'closed', closedReason: 'withdrawn', closedBy: TALENT },
+        'the check-in',
+      );
       await rejects(change(b.talent, { consent: 'withdrawn' }), 'conflict', 'withdrawing twice');
       equal((await change(b.talent, { consent: 'given' })).consent, 'given', 'given again');
     }),
@@ -107,10 +119,14 @@ function scheduleChanges(kit: Kit): void {
         has(page.items[0], { id: FIRST, status: 'late', closesAt: '2025-01-20T08:30:00.000Z' }, 'after');
         await b.setClock!('2025-01-20T08:31:00Z');
         const later = await b.client.listCheckins('c-1');
-        equal(later.items.map((c) => [c.dueAt, c.status]), [
-          ['2025-01-20T08:30:00.000Z', 'open'],
-          ['2025-01-10T08:00:00.000Z', 'missed'],
-        ], 'the new schedule');
+        equal(
+          later.items.map((c) => [c.dueAt, c.status]),
+          [
+            ['2025-01-20T08:30:00.000Z', 'open'],
+            ['2025-01-10T08:00:00.000Z', 'missed'],
+          ],
+          'the new schedule',
+        );
       }),
     );
   }
@@ -138,7 +154,11 @@ function questionsAndSkipDates(kit: Kit): void {
   kit.it('rule 5: edited, reordered questions are stored with their purposes', () =>
     kit.run({}, async (b) => {
       const [done, next, blockers] = questions();
-      const edited = [{ ...blockers!, prompt: 'Anything in your way?' }, { ...done!, required: false }, { ...next!, purpose: null }];
+      const edited = [
+        { ...blockers!, prompt: 'Anything in your way?' },
+        { ...done!, required: false },
+        { ...next!, purpose: null },
+      ];
       equal((await change(b.client, { questions: edited })).questions, edited, 'the stored questions');
     }),
   );
@@ -146,9 +166,17 @@ function questionsAndSkipDates(kit: Kit): void {
   kit.it('rule 7: a skip date must be a coming prompt day', () =>
     kit.run({ now: '2025-01-15T12:00:00Z' }, async (b) => {
       const { schedule } = await b.client.getSettings('c-1');
-      const thursday = await rejects(change(b.client, { schedule: { ...schedule, skipDates: ['2025-01-23'] } }), 'invalid', 'a Thursday');
+      const thursday = await rejects(
+        change(b.client, { schedule: { ...schedule, skipDates: ['2025-01-23'] } }),
+        'invalid',
+        'a Thursday',
+      );
       contains(thursday.message, '2025-01-23', 'the message names the date');
-      const past = await rejects(change(b.client, { schedule: { ...schedule, skipDates: ['2025-01-10'] } }), 'invalid', 'a past Friday');
+      const past = await rejects(
+        change(b.client, { schedule: { ...schedule, skipDates: ['2025-01-10'] } }),
+        'invalid',
+        'a past Friday',
+      );
       contains(past.message, '2025-01-10', 'the message names the date');
       const saved = await change(b.client, { schedule: { ...schedule, skipDates: ['2025-01-24'] } });
       equal(saved.schedule.skipDates, ['2025-01-24'], 'a coming Friday');

@@ -18,7 +18,7 @@ export function errorHeading(code: CheckinErrorCode): string {
     case 'rate-limited':
       return msg('Please wait before trying again.');
     case 'network':
-      return msg("You seem to be offline. Nothing was lost.");
+      return msg('You seem to be offline. Nothing was lost.');
     case 'timeout':
       return msg('The server took too long to answer.');
     case 'unavailable':
@@ -38,17 +38,15 @@ export function reportError(host: HTMLElement, error: CheckinError, action: stri
 }
 
 /** The on-screen failure: an alert with what happened and, when it helps, a retry button. */
-export function renderError(
-  error: CheckinError,
-  retry?: () => void,
-  retryLabel = msg('Try again'),
-): TemplateResult {
+export function renderError(error: CheckinError, retry?: () => void, retryLabel = msg('Try again')): TemplateResult {
   return html`<div class="notice error" role="alert" part="error" data-code=${error.code}>
     <strong>${errorHeading(error.code)}</strong>
     ${error.message ? html`<p class="error-message">${error.message}</p>` : nothing}
-    ${retry && error.code !== 'forbidden' && error.code !== 'not-found'
-      ? html`<button type="button" part="retry-button" @click=${retry}>${retryLabel}</button>`
-      : nothing}
+    ${
+      retry && error.code !== 'forbidden' && error.code !== 'not-found'
+        ? html`<button type="button" part="retry-button" @click=${retry}>${retryLabel}</button>`
+        : nothing
+    }
   </div>`;
 }
 
@@ -57,9 +55,7 @@ export function renderNoAdapter(tag: string): TemplateResult {
   return html`<div class="notice error" role="alert" part="error" data-code="no-adapter">
     <strong>${msg('Check-ins are not connected.')}</strong>
     <p>
-      ${msg(
-        str`<${tag}> has no adapter: wrap it in <checkin-provider> with an adapter, or set its adapter property.`,
-      )}
+      ${msg(str`<${tag}> has no adapter: wrap it in <checkin-provider> with an adapter, or set its adapter property.`)}
     </p>
   </div>`;
 }
@@ -91,7 +87,9 @@ export function renderLoading(label = msg('Loading check-ins…')): TemplateResu
 export function shortText(text: string): string {
   if (text.length <= DISPLAY_TEXT_SHOWN) return text;
   // Never cut a surrogate pair in half.
-  const cut = Array.from(text.slice(0, DISPLAY_TEXT_SHOWN + 1)).slice(0, DISPLAY_TEXT_SHOWN - 1).join('');
+  const cut = Array.from(text.slice(0, DISPLAY_TEXT_SHOWN + 1))
+    .slice(0, DISPLAY_TEXT_SHOWN - 1)
+    .join('');
   return `${cut.trimEnd()}…`;
 }
 

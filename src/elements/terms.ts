@@ -27,8 +27,7 @@ export function browserZone(): string {
  * browser's; the viewer's own zone, else their party's on the contract, else the browser's.
  */
 export function viewerTerms(viewer: Viewer | undefined, contract?: Contract): Terms {
-  const party =
-    viewer?.role === 'talent' ? contract?.talent : viewer?.role === 'client' ? contract?.client : undefined;
+  const party = viewer?.role === 'talent' ? contract?.talent : viewer?.role === 'client' ? contract?.client : undefined;
   return {
     locale: viewer?.locale || (typeof navigator === 'undefined' ? undefined : navigator.language),
     timeZone: viewer?.timeZone || party?.timeZone || browserZone(),

@@ -48,18 +48,11 @@ export function describeSchedule(
   const viewer = options.timeZone;
   if (viewer != null) {
     // `now` is read (and checked) only here: without a viewer zone it changes nothing.
-    const next = firstPrompt(
-      schedule.timeZone,
-      weekday,
-      time,
-      toMs(options.now ?? Date.now(), 'now'),
-    );
+    const next = firstPrompt(schedule.timeZone, weekday, time, toMs(options.now ?? Date.now(), 'now'));
     let there;
     // wallOf also rejects an unknown viewer zone.
     if (next != null && (there = wallOf(next, viewer)) !== wallOf(next, schedule.timeZone)) {
-      const local = english
-        ? `${phrase(there)} your time`
-        : formatFor(locale, viewer, 2).format(next);
+      const local = english ? `${phrase(there)} your time` : formatFor(locale, viewer, 2).format(next);
       text += ` (${local})`;
     }
   }

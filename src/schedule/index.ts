@@ -2,10 +2,4 @@
 export { checkEligibility } from './eligibility.js';
 export { describeSchedule } from './describe.js';
 export { nextPrompt, upcomingPrompts, validateSchedule } from './next-prompt.js';
-export {
-  assertTimeZone,
-  isValidTimeZone,
-  localDateOf,
-  timeZones,
-  zoneOffsetMinutes,
-} from './zones.js';
+export { assertTimeZone, isValidTimeZone, localDateOf, timeZones, zoneOffsetMinutes } from './zones.js';

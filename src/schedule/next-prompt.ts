@@ -1,15 +1,5 @@
 import type { Contract, Schedule } from '../model.js';
-import {
-  DAY,
-  assertTimeZone,
-  dayOf,
-  invalid,
-  isoDate,
-  isoWeekday,
-  resolveWall,
-  toMs,
-  wallOf,
-} from './zones.js';
+import { DAY, assertTimeZone, dayOf, invalid, isoDate, isoWeekday, resolveWall, toMs, wallOf } from './zones.js';
 
 type Bounds = Pick<Contract, 'startsAt' | 'endsAt'> | null;
 
@@ -66,11 +56,7 @@ export function firstPrompt(
  * (prompts at or after `pausedUntil` are allowed) and the contract's start and end (prompts
  * exactly at either are allowed); null when the contract ends first.
  */
-export function nextPrompt(
-  schedule: Schedule,
-  after: string | Date | number,
-  contract?: Bounds,
-): string | null {
+export function nextPrompt(schedule: Schedule, after: string | Date | number, contract?: Bounds): string | null {
   return upcomingPrompts(schedule, after, 1, contract)[0] ?? null;
 }
 
@@ -93,10 +79,7 @@ export function upcomingPrompts(
   const until = contract?.endsAt == null ? Infinity : toMs(contract.endsAt, 'endsAt');
   const out: string[] = [];
   // Strictly after the previous one: instants are whole milliseconds.
-  while (
-    out.length < count &&
-    (at = firstPrompt(zone, weekday, time, Math.max(at + 1, floor), until, skip)) != null
-  ) {
+  while (out.length < count && (at = firstPrompt(zone, weekday, time, Math.max(at + 1, floor), until, skip)) != null) {
     out.push(new Date(at).toISOString());
   }
   return out;

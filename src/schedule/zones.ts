@@ -57,9 +57,7 @@ export function assertTimeZone(zone: string): void {
 
 /** Milliseconds of an instant; a `RangeError` naming `what` for anything that is not one. */
 export function toMs(value: string | Date | number, what = 'instant'): number {
-  const ms = new Date(
-    typeof value == 'string' ? (INSTANT.test(value) ? value : NaN) : value,
-  ).getTime();
+  const ms = new Date(typeof value == 'string' ? (INSTANT.test(value) ? value : NaN) : value).getTime();
   if (ms !== ms) throw invalid(what, value);
   return ms;
 }

@@ -39,7 +39,9 @@ describe('the single-file bundle, translated', () => {
 
     const store = new bundle.MemoryStore(bundle.seedDemo({ now: FIXED }), { clock: () => FIXED });
     const adapter = new bundle.MemoryAdapter({ store, viewerId: 'u-dana', contractId: 'c-atlas' });
-    const el = await fixture<HTMLElement>(html`<checkin-toggle contract-id="c-atlas" .adapter=${adapter}></checkin-toggle>`);
+    const el = await fixture<HTMLElement>(
+      html`<checkin-toggle contract-id="c-atlas" .adapter=${adapter}></checkin-toggle>`,
+    );
     const label = () => collapse(el.shadowRoot?.querySelector('[part="switch-label"]')?.textContent);
     await waitUntil(() => label() === 'Weekly check-ins', 'the toggle did not render in English first');
 

@@ -43,21 +43,28 @@ describe('framework examples', function () {
       await wait(() => doc.querySelectorAll('checkin-provider').length === 2, 'the page did not render two providers');
 
       // Dana: the switch is off; she turns it on and confirms.
-      await wait(() => inside('client', 'checkin-toggle')?.querySelector('[role="switch"]'), 'the client switch never rendered');
+      await wait(
+        () => inside('client', 'checkin-toggle')?.querySelector('[role="switch"]'),
+        'the client switch never rendered',
+      );
       const toggle = inside('client', 'checkin-toggle')!;
       const sw = toggle.querySelector<HTMLButtonElement>('[role="switch"]')!;
       expect(sw.getAttribute('aria-checked')).to.equal('false');
       sw.click();
       await wait(() => toggle.querySelector<HTMLDialogElement>('dialog')?.open, 'the confirmation did not open');
       toggle.querySelector<HTMLButtonElement>('dialog button.primary')!.click();
-      await wait(() => log().includes('checkin-settings-change: enabled=true consent=pending'), `the page did not log the switch-on: "${log()}"`);
+      await wait(
+        () => log().includes('checkin-settings-change: enabled=true consent=pending'),
+        `the page did not log the switch-on: "${log()}"`,
+      );
       expect(sw.getAttribute('aria-checked')).to.equal('true');
 
       // Kofi: asked to consent (live, through the shared store); he accepts.
       const accept = () =>
-        [...(inside('talent', 'checkin-toggle')?.querySelectorAll<HTMLButtonElement>('[part~="consent"] button') ?? [])].find(
-          (button) => text(button) === 'Accept',
-        );
+        [
+          ...(inside('talent', 'checkin-toggle')?.querySelectorAll<HTMLButtonElement>('[part~="consent"] button') ??
+            []),
+        ].find((button) => text(button) === 'Accept');
       await wait(accept, 'the talent was not asked to consent');
       accept()!.click();
       await wait(() => log().includes('consent=given'), `the page did not log the consent: "${log()}"`);
@@ -65,7 +72,9 @@ describe('framework examples', function () {
       // The demo clock moves past the next prompt; the talent's form opens this week's check-in.
       doc.querySelector<HTMLButtonElement>('#next-prompt')!.click();
       await wait(() => log().includes('clock: moved past the prompt of'), `the clock did not move: "${log()}"`);
-      const fields = () => [...(inside('talent', 'checkin-form')?.querySelectorAll<HTMLTextAreaElement>('textarea') ?? [])];
+      const fields = () => [
+        ...(inside('talent', 'checkin-form')?.querySelectorAll<HTMLTextAreaElement>('textarea') ?? []),
+      ];
       await wait(() => fields().length === 3, 'the talent form did not open the check-in');
 
       const answer = `Shipped the ${name} onboarding prototype.`;
@@ -82,7 +91,10 @@ describe('framework examples', function () {
 
       // Both people's threads show the answer (Dana's arrives through the live subscription).
       for (const pane of ['talent', 'client'] as const) {
-        await wait(() => text(inside(pane, 'checkin-thread')).includes(answer), `the ${pane} thread does not show the answer`);
+        await wait(
+          () => text(inside(pane, 'checkin-thread')).includes(answer),
+          `the ${pane} thread does not show the answer`,
+        );
       }
     });
   }
@@ -90,7 +102,11 @@ describe('framework examples', function () {
   it('html: the page loads the single-file bundle and nothing else of the package', async () => {
     frame = await open('/examples/html/index.html?api=/srv/example-html');
     const win = frame.contentWindow!;
-    await wait(() => frame!.contentDocument!.querySelector('#client checkin-toggle')?.shadowRoot?.querySelector('[role="switch"]'), 'the page did not render');
+    await wait(
+      () =>
+        frame!.contentDocument!.querySelector('#client checkin-toggle')?.shadowRoot?.querySelector('[role="switch"]'),
+      'the page did not render',
+    );
     const scripts = win.performance
       .getEntriesByType('resource')
       .map((entry) => new URL(entry.name).pathname)

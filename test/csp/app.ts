@@ -10,7 +10,10 @@
  * `?probe=style|html` deliberately breaks the policy once (the negative controls that prove
  * the header is applied and a violation would be seen).
  */
-import type { MemoryAdapter as MemoryAdapterClass, MemoryStore as MemoryStoreClass } from '../../src/adapters/memory.js';
+import type {
+  MemoryAdapter as MemoryAdapterClass,
+  MemoryStore as MemoryStoreClass,
+} from '../../src/adapters/memory.js';
 
 type Library = typeof import('../../src/adapters/memory.js');
 
@@ -88,7 +91,12 @@ if (probe === 'style') {
 
 declare global {
   interface Window {
-    cspApp?: { store: MemoryStoreClass; client: MemoryAdapterClass; talent: MemoryAdapterClass; remountForm: () => HTMLElement };
+    cspApp?: {
+      store: MemoryStoreClass;
+      client: MemoryAdapterClass;
+      talent: MemoryAdapterClass;
+      remountForm: () => HTMLElement;
+    };
   }
 }
 window.cspApp = { store, client, talent, remountForm };

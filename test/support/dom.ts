@@ -2,8 +2,7 @@
 // collapsed, queries inside the shadow root, buttons by their label, typing as one input event.
 
 /** The text of `node` as read: runs of white space as one space, trimmed. */
-export const text = (node: Node | null | undefined): string =>
-  (node?.textContent ?? '').replace(/\s+/g, ' ').trim();
+export const text = (node: Node | null | undefined): string => (node?.textContent ?? '').replace(/\s+/g, ' ').trim();
 
 /** The text of everything `el` shows in its shadow root. */
 export const shadowText = (el: Element): string => text(el.shadowRoot);

@@ -28,8 +28,7 @@ export function adapterFor(store: MemoryStore, viewerId: string, contractId = 'c
   return new MemoryAdapter({ store, viewerId, contractId });
 }
 
-export const calls = (adapter: MemoryAdapter, method: string) =>
-  adapter.calls.filter((c) => c.method === method);
+export const calls = (adapter: MemoryAdapter, method: string) => adapter.calls.filter((c) => c.method === method);
 /** The options object (idempotency key, signal) of a recorded call. */
 export const optionsOf = (call: { args: unknown[] }) =>
   call.args[call.args.length - 1] as { idempotencyKey?: string; signal?: AbortSignal } | undefined;
@@ -125,9 +124,7 @@ export function loseFirstAnswer(adapter: MemoryAdapter, method: keyof CheckinAda
       () =>
         new Promise((_, reject) => {
           markLost();
-          signal?.addEventListener('abort', () =>
-            reject(new DOMException('The operation was aborted.', 'AbortError')),
-          );
+          signal?.addEventListener('abort', () => reject(new DOMException('The operation was aborted.', 'AbortError')));
         }),
     );
   });

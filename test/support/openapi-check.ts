@@ -30,7 +30,8 @@ export function violation(value: unknown, raw: Schema, path = '$'): string | nul
     return all.some((v: string | null) => v === null) ? null : all[0];
   }
   if ('const' in schema && value !== schema.const) return `${path} should be ${JSON.stringify(schema.const)}`;
-  if (schema.enum && !schema.enum.includes(value)) return `${path} should be one of ${schema.enum.join(', ')}, got ${JSON.stringify(value)}`;
+  if (schema.enum && !schema.enum.includes(value))
+    return `${path} should be one of ${schema.enum.join(', ')}, got ${JSON.stringify(value)}`;
   const type = schema.type;
   if (type === 'null' && value !== null) return `${path} should be null`;
   if (type === 'string') {

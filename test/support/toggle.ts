@@ -21,7 +21,11 @@ export const dialogOf = (el: CheckinToggle) => $<HTMLDialogElement>(el, 'dialog'
 export async function enableNova(store: MemoryStore): Promise<void> {
   const dana = adapterFor(store, 'u-dana', 'c-nova');
   const settings = await dana.getSettings('c-nova');
-  await dana.updateSettings('c-nova', { enabled: true }, { expectedVersion: settings.version, idempotencyKey: 'nova-on' });
+  await dana.updateSettings(
+    'c-nova',
+    { enabled: true },
+    { expectedVersion: settings.version, idempotencyKey: 'nova-on' },
+  );
 }
 
 export const toggleHarness: ElementHarness<CheckinToggle> = {

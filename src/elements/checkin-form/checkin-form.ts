@@ -11,15 +11,39 @@ import { LiveController } from '../../controllers/live.js';
 import { ResumeTaskController } from '../../controllers/resume.js';
 import type { Checkin } from '../../model.js';
 import { baseStyles } from '../../styles.js';
-import { headingLevel, renderError, renderLoading, renderNoAdapter, renderNoContract, reportError, subLevel, toCheckinError } from '../shared.js';
+import {
+  headingLevel,
+  renderError,
+  renderLoading,
+  renderNoAdapter,
+  renderNoContract,
+  reportError,
+  subLevel,
+  toCheckinError,
+} from '../shared.js';
 import { readClock, viewerTerms, type Clock } from '../terms.js';
 import { styles } from './checkin-form.styles.js';
 import { focusIsNowhere, hasFocus } from './focus.js';
 import { fetchLoaded } from './load.js';
 import { decideLive, judge, reconcile, sameSubject, viewOf, type LiveDecision, type LiveInput } from './reconcile.js';
 import {
-  NO_LOAD, askLoad, deferToWrite, finishLoad, heardTaken, heardWhileLoading, loadFailed, loadShown, startLoad, stronger,
-  takeDeferred, withRefocus, wroteWhileLoading, type LoadArgs, type LoadState, type Loaded, type Newer,
+  NO_LOAD,
+  askLoad,
+  deferToWrite,
+  finishLoad,
+  heardTaken,
+  heardWhileLoading,
+  loadFailed,
+  loadShown,
+  startLoad,
+  stronger,
+  takeDeferred,
+  withRefocus,
+  wroteWhileLoading,
+  type LoadArgs,
+  type LoadState,
+  type Loaded,
+  type Newer,
 } from './state.js';
 import type { FormView } from './views/props.js';
 import { renderLoaded } from './views/talent.js';
@@ -135,7 +159,11 @@ export class CheckinForm extends LitElement {
 
   private readonly connection = new ConnectionController(this);
   private readonly announcer = new AnnouncerController(this);
-  private readonly liveUpdates = new LiveController(this, (event) => this.onLive(event), () => this.onStale());
+  private readonly liveUpdates = new LiveController(
+    this,
+    (event) => this.onLive(event),
+    () => this.onStale(),
+  );
   private readonly connectivity = new ConnectivityController(this, {
     onOnline: () => this.onOnline(),
     onOffline: () => this.announcer.announce(msg("You're offline. Your draft stays on this device.")),
@@ -218,7 +246,12 @@ export class CheckinForm extends LitElement {
     if (load.phase !== 'loading') return loaded;
     const shown = this.shownFor(args);
     const writing = this.work.writing() || load.wrote;
-    const decision = reconcile(shown, loaded, { writing, chosen: load.chosen, unsent: this.work.hasUnsent(), changed: load.changed });
+    const decision = reconcile(shown, loaded, {
+      writing,
+      chosen: load.chosen,
+      unsent: this.work.hasUnsent(),
+      changed: load.changed,
+    });
     if (shown && decision.do === 'wait-for-write') {
       this.load = deferToWrite(this.load);
       if (!this.work.writing()) queueMicrotask(() => this.afterWrite());
@@ -285,7 +318,13 @@ export class CheckinForm extends LitElement {
 
   private decide(about: Pick<LiveInput, 'here' | 'matters' | 'closes' | 'viewChanged'>): LiveDecision {
     const loading = this.load.phase === 'loading';
-    return decideLive({ ...about, loading, loaded: this.work.loaded !== null, writing: this.work.writing(), unsent: this.work.hasUnsent() });
+    return decideLive({
+      ...about,
+      loading,
+      loaded: this.work.loaded !== null,
+      writing: this.work.writing(),
+      unsent: this.work.hasUnsent(),
+    });
   }
 
   private apply(decision: LiveDecision, checkin: Checkin | null): void {
@@ -388,7 +427,13 @@ export class CheckinForm extends LitElement {
     const { persisted, updatedElsewhere, external } = this.work.draft;
     return {
       ...this.work.state,
-      ...{ loaded, now: this.now(), terms: viewerTerms(loaded.viewer, loaded.contract), newer: this.newer, on: this.work.on },
+      ...{
+        loaded,
+        now: this.now(),
+        terms: viewerTerms(loaded.viewer, loaded.contract),
+        newer: this.newer,
+        on: this.work.on,
+      },
       ...{ level: String(level), subLevel: String(subLevel(level)), sending: this.work.sending },
       ...{ offline: this.connectivity.offline, draft: { persisted, updatedElsewhere, external: external !== null } },
     };

@@ -1,13 +1,6 @@
 import { msg, str } from '@lit/localize';
 import type { AnswersInput } from '../../adapters/adapter.js';
-import {
-  HEALTH_VALUES,
-  type Checkin,
-  type Contract,
-  type Health,
-  type Question,
-  type Settings,
-} from '../../model.js';
+import { HEALTH_VALUES, type Checkin, type Contract, type Health, type Question, type Settings } from '../../model.js';
 import { nextPromptOrNull } from '../terms.js';
 import { questionFor } from '../../questions.js';
 
@@ -57,9 +50,7 @@ export function parseFormValue(value: unknown): FormValue | null {
 /** True when a draft holds anything typed: an answer, a skip note or a message. */
 export function hasText(value: FormValue): boolean {
   return (
-    Object.values(value.answers).some((text) => !isBlank(text)) ||
-    !isBlank(value.skip?.note) ||
-    !isBlank(value.reply)
+    Object.values(value.answers).some((text) => !isBlank(text)) || !isBlank(value.skip?.note) || !isBlank(value.reply)
   );
 }
 
@@ -179,11 +170,7 @@ export function fingerprint(kind: string, checkinId: string, payload: unknown): 
  * backend that does not say gets the next prompt of the schedule while weekly check-ins are
  * asked, and none while they are not (a date computed then would name a prompt that never opens).
  */
-export function editableUntil(
-  checkin: Checkin,
-  settings: Settings,
-  contract: Contract,
-): string | null {
+export function editableUntil(checkin: Checkin, settings: Settings, contract: Contract): string | null {
   if (checkin.closesAt !== undefined) return checkin.closesAt;
   return standingOf(settings) === 'active' ? nextPromptOrNull(settings.schedule, checkin.dueAt, contract) : null;
 }
@@ -225,12 +212,7 @@ export function answerByInstant(lateAt: string, timeZone?: string): string {
 }
 
 /** True while the answer to `checkin` may still be changed. */
-export function isEditable(
-  checkin: Checkin,
-  settings: Settings,
-  contract: Contract,
-  now: number,
-): boolean {
+export function isEditable(checkin: Checkin, settings: Settings, contract: Contract, now: number): boolean {
   const until = editableUntil(checkin, settings, contract);
   return until === null || now < Date.parse(until);
 }
@@ -283,7 +265,6 @@ export function lastWeeksPlan(
   }
   return null;
 }
-
 
 /**
  * Where weekly (scheduled) check-ins stand: `active` while they are on and agreed to (or no

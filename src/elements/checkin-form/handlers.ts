@@ -3,7 +3,10 @@ import { HEALTH_VALUES, type Health } from '../../model.js';
 import type { FormHandlers } from './views/props.js';
 import type { FormWork } from './work.js';
 
-type WriteHandlers = Pick<FormHandlers, 'submit' | 'retrySubmit' | 'keydown' | 'skip' | 'sendReply' | 'reload' | 'openReply'>;
+type WriteHandlers = Pick<
+  FormHandlers,
+  'submit' | 'retrySubmit' | 'keydown' | 'skip' | 'sendReply' | 'reload' | 'openReply'
+>;
 
 /** What the talent can do on the form: typing and the helpers, and the buttons that send. */
 export function formHandlers(work: FormWork): FormHandlers {

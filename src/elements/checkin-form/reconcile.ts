@@ -31,9 +31,9 @@ export function loadedView(loaded: Loaded): string {
 export function sameSubject(previous: Loaded | null, loaded: Loaded): boolean {
   return Boolean(
     loaded.target &&
-      previous?.target?.id === loaded.target.id &&
-      previous.contract.id === loaded.contract.id &&
-      previous.viewer.id === loaded.viewer.id,
+    previous?.target?.id === loaded.target.id &&
+    previous.contract.id === loaded.contract.id &&
+    previous.viewer.id === loaded.viewer.id,
   );
 }
 

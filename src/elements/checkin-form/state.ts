@@ -74,7 +74,18 @@ export function askLoad(state: LoadState, chosen: boolean): LoadState {
 /** A load starts: whether it was asked for is taken from the state. */
 export function startLoad(state: LoadState, run: object, focusAtStart: boolean): LoadState {
   const { of, asked, afterWrite, refocus } = state;
-  return { phase: 'loading', of, asked: false, afterWrite, refocus, run, chosen: asked, focusAtStart, changed: null, wrote: false };
+  return {
+    phase: 'loading',
+    of,
+    asked: false,
+    afterWrite,
+    refocus,
+    run,
+    chosen: asked,
+    focusAtStart,
+    changed: null,
+    wrote: false,
+  };
 }
 
 /** A live event (or a stale signal) came while loading: acted on once the load is in. */

@@ -6,10 +6,37 @@ import { WriteController } from '../../controllers/write.js';
 import { CheckinDraftSavedEvent, CheckinReplyEvent, CheckinSkipEvent, CheckinSubmitEvent } from '../../events.js';
 import type { Checkin, CheckinError, Reply } from '../../model.js';
 import { shortText } from '../shared.js';
-import { fingerprint, isBlank, isEditable, parseFormValue, skipSentIn, toInput, touchesAnswers, validateAnswers, type FormValue } from './form-logic.js';
 import {
-  EMPTY_ENTRY, NO_OUTCOMES, NO_PROBLEMS, answersOf, clearFailure, doneOf, editStarted, fillEntry, filledText, fillsAtOnce, hasUnsent, valueOf,
-  writeFailed, writeSent, type Entry, type Loaded, type Outcomes, type Problems, type WriteAction,
+  fingerprint,
+  isBlank,
+  isEditable,
+  parseFormValue,
+  skipSentIn,
+  toInput,
+  touchesAnswers,
+  validateAnswers,
+  type FormValue,
+} from './form-logic.js';
+import {
+  EMPTY_ENTRY,
+  NO_OUTCOMES,
+  NO_PROBLEMS,
+  answersOf,
+  clearFailure,
+  doneOf,
+  editStarted,
+  fillEntry,
+  filledText,
+  fillsAtOnce,
+  hasUnsent,
+  valueOf,
+  writeFailed,
+  writeSent,
+  type Entry,
+  type Loaded,
+  type Outcomes,
+  type Problems,
+  type WriteAction,
 } from './state.js';
 import { formHandlers } from './handlers.js';
 import type { Judged } from './reconcile.js';
@@ -33,7 +60,10 @@ export interface Work {
   savedAt: string | null;
 }
 
-const FRESH: Work = { ...{ checkin: null, entry: EMPTY_ENTRY, editing: false, problems: NO_PROBLEMS, outcomes: NO_OUTCOMES }, ...{ previousSent: null, pendingFill: null, replyOpen: false, restored: null, savedAt: null } };
+const FRESH: Work = {
+  ...{ checkin: null, entry: EMPTY_ENTRY, editing: false, problems: NO_PROBLEMS, outcomes: NO_OUTCOMES },
+  ...{ previousSent: null, pendingFill: null, replyOpen: false, restored: null, savedAt: null },
+};
 
 /** What the work needs from its element. */
 export interface WorkOptions {
@@ -77,7 +107,8 @@ export class FormWork {
       parse: parseFormValue,
       now: options.now,
       onSave: (info) => this.onDraftSaved(info.savedAt, info.persisted),
-      onExternal: (record, applied) => applied && this.takeOtherTab(record, msg('This draft was updated in another tab')),
+      onExternal: (record, applied) =>
+        applied && this.takeOtherTab(record, msg('This draft was updated in another tab')),
     });
   }
 
@@ -147,7 +178,9 @@ export class FormWork {
     // A draft of an answered (or skipped) check-in is an edit in progress while it can still be
     // sent; a draft with only a skip note in it is no edit.
     const editing =
-      touched && (target.status === 'answered' || target.status === 'skipped') && isEditable(target, settings, contract, this.options.now());
+      touched &&
+      (target.status === 'answered' || target.status === 'skipped') &&
+      isEditable(target, settings, contract, this.options.now());
     this.set({ restored: what && { at: record.savedAt, what }, editing });
   }
 
@@ -250,7 +283,11 @@ export class FormWork {
   toggleSkip(): void {
     const { entry, outcomes, problems } = this.state;
     const skip = { ...entry.skip, open: !entry.skip.open };
-    this.set({ entry: { ...entry, skip }, outcomes: clearFailure(outcomes, 'skip'), problems: { ...problems, note: null } });
+    this.set({
+      entry: { ...entry, skip },
+      outcomes: clearFailure(outcomes, 'skip'),
+      problems: { ...problems, note: null },
+    });
     // With a note in it, whether the panel is open is kept too: a reload shows it as it was.
     if (!isBlank(skip.note)) this.draft.set(valueOf(this.state.entry));
     if (skip.open) void this.focusLater('#skip-note');
@@ -262,7 +299,9 @@ export class FormWork {
   // ---- writes --------------------------------------------------------------------------------
 
   /** What a write is about, when one can go: the load on screen, the check-in and the adapter. */
-  private target(talentOnly: boolean): { loaded: Loaded; checkin: Checkin; adapter: CheckinAdapter; draft: string } | null {
+  private target(
+    talentOnly: boolean,
+  ): { loaded: Loaded; checkin: Checkin; adapter: CheckinAdapter; draft: string } | null {
     const { loaded } = this;
     const { checkin } = this.state;
     const adapter = this.options.adapter();
@@ -287,7 +326,13 @@ export class FormWork {
    * Sends a write of the check-in: the draft goes on success whatever is on screen, and is
    * kept (flushed, when `flush`) on failure, which stays on screen.
    */
-  private send<T>(action: WriteAction, draft: string, request: () => Promise<T>, done: (result: T) => Promise<void>, flush = true): Promise<void> {
+  private send<T>(
+    action: WriteAction,
+    draft: string,
+    request: () => Promise<T>,
+    done: (result: T) => Promise<void>,
+    flush = true,
+  ): Promise<void> {
     this.set({ outcomes: clearFailure(this.state.outcomes, action) });
     const send = async () => {
       try {
@@ -336,7 +381,11 @@ export class FormWork {
       const outcomes = writeSent(this.state.outcomes, 'submit');
       // The draft (a skip note typed on the way included) went with the confirmed answer.
       const entry = { ...this.state.entry, skip: { note: '', open: false } };
-      return this.confirmed({ checkin: result, outcomes, entry }, msg('Submitted'), new CheckinSubmitEvent({ contractId, checkin: result }));
+      return this.confirmed(
+        { checkin: result, outcomes, entry },
+        msg('Submitted'),
+        new CheckinSubmitEvent({ contractId, checkin: result }),
+      );
     });
   }
 
@@ -378,7 +427,12 @@ export class FormWork {
     const request = () => adapter.reply(contractId, checkin.id, { text }, { idempotencyKey });
     return this.send('reply', to.draft, request, (reply: Reply) => {
       const outcomes = writeSent(this.state.outcomes, 'reply');
-      const patch = { entry: EMPTY_ENTRY, replyOpen: false, outcomes, problems: { ...this.state.problems, answers: [] } };
+      const patch = {
+        entry: EMPTY_ENTRY,
+        replyOpen: false,
+        outcomes,
+        problems: { ...this.state.problems, answers: [] },
+      };
       const event = new CheckinReplyEvent({ contractId, checkinId: checkin.id, reply });
       return this.confirmed(patch, msg(str`Sent to ${client} as a message.`), event);
     });

@@ -4,12 +4,7 @@ import { LitElement, css, html, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import type { CheckinAdapter } from '../../adapters/adapter.js';
 import { resilient, type RequestPolicy, type RetryPolicy } from '../../adapters/resilient.js';
-import {
-  adapterContext,
-  contractIdContext,
-  requestPolicyContext,
-  viewerContext,
-} from '../../context.js';
+import { adapterContext, contractIdContext, requestPolicyContext, viewerContext } from '../../context.js';
 import { loadViewer, ownPolicy, safeAdapter } from '../../controllers/connection.js';
 import { ResumeTaskController } from '../../controllers/resume.js';
 import type { Viewer } from '../../model.js';
@@ -112,4 +107,3 @@ export class CheckinProvider extends LitElement {
     return html`<slot></slot>`;
   }
 }
-

@@ -19,7 +19,6 @@ export interface ActivityTerms {
 
 type Slot = Pick<Schedule, 'weekday' | 'time' | 'timeZone'>;
 
-
 /**
  * The schedule as the reader reads it: "Tuesdays at 09:30 Central European Time (Berlin), your
  * time 15:30" (or "your time Mondays at 23:30" when the day differs too); only the first part
@@ -106,8 +105,14 @@ function pauseText(change: Change<'pause'>, terms: ActivityTerms, { you, name }:
 }
 
 function skipDatesText(change: Change<'skip-dates'>, locale: string | undefined, { you, name }: Actor): string {
-  const added = list(change.added.map((d) => plainDate(d, locale)), locale);
-  const removed = list(change.removed.map((d) => plainDate(d, locale)), locale);
+  const added = list(
+    change.added.map((d) => plainDate(d, locale)),
+    locale,
+  );
+  const removed = list(
+    change.removed.map((d) => plainDate(d, locale)),
+    locale,
+  );
   if (change.added.length && change.removed.length) {
     return you
       ? msg(str`You cancelled the check-ins of ${added} and brought back those of ${removed}.`)
@@ -192,20 +197,38 @@ export function closedText(checkin: Checkin, terms: ActivityTerms, full = false)
     : null;
   switch (checkin.closedReason) {
     case 'turned-off':
-      if (!by) return on ? msg(str`Closed: weekly check-ins were turned off on ${on}.`) : msg('Closed: weekly check-ins were turned off.');
-      if (you) return on ? msg(str`Closed: you turned weekly check-ins off on ${on}.`) : msg('Closed: you turned weekly check-ins off.');
+      if (!by)
+        return on
+          ? msg(str`Closed: weekly check-ins were turned off on ${on}.`)
+          : msg('Closed: weekly check-ins were turned off.');
+      if (you)
+        return on
+          ? msg(str`Closed: you turned weekly check-ins off on ${on}.`)
+          : msg('Closed: you turned weekly check-ins off.');
       return on
         ? msg(str`Closed: ${name} turned weekly check-ins off on ${on}.`)
         : msg(str`Closed: ${name} turned weekly check-ins off.`);
     case 'declined':
-      if (!by) return on ? msg(str`Closed: weekly check-ins were declined on ${on}.`) : msg('Closed: weekly check-ins were declined.');
-      if (you) return on ? msg(str`Closed: you declined weekly check-ins on ${on}.`) : msg('Closed: you declined weekly check-ins.');
+      if (!by)
+        return on
+          ? msg(str`Closed: weekly check-ins were declined on ${on}.`)
+          : msg('Closed: weekly check-ins were declined.');
+      if (you)
+        return on
+          ? msg(str`Closed: you declined weekly check-ins on ${on}.`)
+          : msg('Closed: you declined weekly check-ins.');
       return on
         ? msg(str`Closed: ${name} declined weekly check-ins on ${on}.`)
         : msg(str`Closed: ${name} declined weekly check-ins.`);
     case 'withdrawn':
-      if (!by) return on ? msg(str`Closed: consent to weekly check-ins was withdrawn on ${on}.`) : msg('Closed: consent to weekly check-ins was withdrawn.');
-      if (you) return on ? msg(str`Closed: you withdrew your consent to weekly check-ins on ${on}.`) : msg('Closed: you withdrew your consent to weekly check-ins.');
+      if (!by)
+        return on
+          ? msg(str`Closed: consent to weekly check-ins was withdrawn on ${on}.`)
+          : msg('Closed: consent to weekly check-ins was withdrawn.');
+      if (you)
+        return on
+          ? msg(str`Closed: you withdrew your consent to weekly check-ins on ${on}.`)
+          : msg('Closed: you withdrew your consent to weekly check-ins.');
       return on
         ? msg(str`Closed: ${name} withdrew consent to weekly check-ins on ${on}.`)
         : msg(str`Closed: ${name} withdrew consent to weekly check-ins.`);

@@ -183,7 +183,9 @@ export class CheckinThread extends LitElement {
   };
   private readonly pager = new FeedPager(this, this.ctx);
   private readonly actions = new CheckinActions(this, this.ctx, this.pager);
-  private readonly requests = new RequestUpdate(this, this.ctx, this.pager, () => cooldownHours(this.policy, this.settings));
+  private readonly requests = new RequestUpdate(this, this.ctx, this.pager, () =>
+    cooldownHours(this.policy, this.settings),
+  );
   private readonly exporter = new Exporter(this, this.ctx, this.pager, {
     questions: () => this.settings?.questions ?? [],
     hostItems: () => this.checkins,
@@ -361,7 +363,16 @@ export class CheckinThread extends LitElement {
     const entryLevel = subLevel(headingLevel(this.headingLevel));
     return {
       feed,
-      entry: { viewer, contract, questions, setSize: setSize(feed), ...terms, entryLevel, ...this.actions.context(), active: (id) => id === activeId },
+      entry: {
+        viewer,
+        contract,
+        questions,
+        setSize: setSize(feed),
+        ...terms,
+        entryLevel,
+        ...this.actions.context(),
+        active: (id) => id === activeId,
+      },
       toolbar: {
         contract,
         headingLevel: headingLevel(this.headingLevel),

@@ -42,9 +42,7 @@ export function escapeMarkdown(text: string): string {
     .map((line) =>
       line
         .replace(MARKDOWN_SPECIAL, '\\$&')
-        .replace(AUTOLINK, (_m, scheme?: string, www?: string) =>
-          scheme ? `${scheme}\\:` : www ? `${www}\\.` : '\\@',
-        )
+        .replace(AUTOLINK, (_m, scheme?: string, www?: string) => (scheme ? `${scheme}\\:` : www ? `${www}\\.` : '\\@'))
         .replace(LINE_START_BLOCK, (_m, space: string, marker: string) =>
           /\d/.test(marker) ? `${space}${marker}\\` : `${space}\\${marker}`,
         ),
@@ -115,9 +113,7 @@ function markdownFacts(checkin: Checkin, contract: Contract, options: ExportOpti
   const closed = closedText(checkin, terms(options), true);
   if (closed) out.push(`- ${inline(closed)}`);
   if (checkin.acknowledgedAt) {
-    out.push(
-      `- ${escapeMarkdown(msg(str`Seen by ${contract.client.name}`))}: ${when(checkin.acknowledgedAt)}`,
-    );
+    out.push(`- ${escapeMarkdown(msg(str`Seen by ${contract.client.name}`))}: ${when(checkin.acknowledgedAt)}`);
   }
   return out;
 }
@@ -156,7 +152,11 @@ export function toMarkdown(
   const when: When = (instant) => formatInstant(instant, { ...options, style: 'datetime' });
   const out = markdownHead(contract, items, options);
   for (const item of items) {
-    out.push(...(isActivity(item) ? markdownChange(item, options, when) : markdownCheckin(item, contract, questions, options, when)));
+    out.push(
+      ...(isActivity(item)
+        ? markdownChange(item, options, when)
+        : markdownCheckin(item, contract, questions, options, when)),
+    );
   }
   return `${out.join('\n')}\n`;
 }

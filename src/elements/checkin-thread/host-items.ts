@@ -44,11 +44,9 @@ export function checkHostItem(item: unknown, indexOf: () => number): void {
  */
 export function checkHostItems(items: unknown): void {
   if (!Array.isArray(items)) {
-    throw new CheckinError(
-      'invalid',
-      'Invalid data in the checkins property: it must be a list of check-ins.',
-      { retryable: false },
-    );
+    throw new CheckinError('invalid', 'Invalid data in the checkins property: it must be a list of check-ins.', {
+      retryable: false,
+    });
   }
   const seen = new Set<string>();
   let first = 0;

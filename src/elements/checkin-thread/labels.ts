@@ -33,9 +33,7 @@ export function healthLabel(health: Health): string {
  * full one unless `name` gives the shortened one shown on screen).
  */
 export function kindLabel(checkin: Checkin, name = checkin.requestedBy.name): string {
-  return checkin.kind === 'requested'
-    ? msg(str`Update requested by ${name}`)
-    : msg('Weekly check-in');
+  return checkin.kind === 'requested' ? msg(str`Update requested by ${name}`) : msg('Weekly check-in');
 }
 
 /** The prompt of the question an answer belongs to, or a generic label for a removed one. */

@@ -63,7 +63,10 @@ export function onLive(scene: LiveScene, event: CheckinEvent): LiveOutcome {
       const result = addReply(feed, event.checkinId, event.reply, thread.fromHost);
       if (!result.added) return {};
       const heard = scene.announce && event.reply.author.id !== thread.viewer.id;
-      return { feed: result.feed, say: heard ? msg(str`New reply from ${shortText(event.reply.author.name)}.`) : undefined };
+      return {
+        feed: result.feed,
+        say: heard ? msg(str`New reply from ${shortText(event.reply.author.name)}.`) : undefined,
+      };
     }
     case 'activity': {
       // Only a history that holds activity entries shows them (adapters without listHistory

@@ -40,7 +40,6 @@ export const NOT_LOADED: Load = { state: 'none' };
 export type Paging = { state: 'idle' } | { state: 'loading' } | { state: 'failed'; error: CheckinError };
 export const PAGING_IDLE: Paging = { state: 'idle' };
 
-
 /** The export: fetching every page (`loaded` entries so far), or failed (with a retry). */
 export type Exporting =
   | { state: 'idle' }

@@ -44,7 +44,8 @@ export class ToggleActions {
     if (settings.enabled) return this.store.send(newWrite('disable', settings, { enabled: false }, settings.version));
     // A half-edited schedule is part of what the client is agreeing to: it must be valid first.
     const { dirty, draft } = this.store.edits;
-    if (dirty && draft && !scheduleOf(draft)) return this.refuseInvalid(msg('Fix the schedule before turning check-ins on.'));
+    if (dirty && draft && !scheduleOf(draft))
+      return this.refuseInvalid(msg('Fix the schedule before turning check-ins on.'));
     this.store.writing = write.cleared(this.store.writing);
     // The dialog is always in the template; showModal moves focus into it and makes the rest inert.
     this.dialog?.showModal();

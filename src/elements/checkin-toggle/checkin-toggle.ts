@@ -120,8 +120,6 @@ export class CheckinToggle extends LitElement {
   /** How failed reads are retried, `{attempts, baseDelayMs, maxDelayMs}`, over the provider's and the defaults (3, 500, 4000); writes never retry by themselves. */
   @property({ attribute: false }) retryPolicy?: Partial<RetryPolicy>;
 
-
-
   private readonly connection = new ConnectionController(this);
   private readonly announcer = new AnnouncerController(this);
   private readonly connectivity = new ConnectivityController(this, {

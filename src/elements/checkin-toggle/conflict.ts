@@ -129,7 +129,8 @@ function changeLines(base: Settings, theirs: Settings, talent: Party): string[] 
   if (!turnedOn && theirs.consent !== base.consent) {
     if (theirs.consent === 'given') lines.push(msg(str`${nameOf(talent)} accepted weekly check-ins.`));
     else if (theirs.consent === 'declined') lines.push(msg(str`${nameOf(talent)} declined weekly check-ins.`));
-    else if (theirs.consent === 'withdrawn') lines.push(msg(str`${nameOf(talent)} withdrew consent to weekly check-ins.`));
+    else if (theirs.consent === 'withdrawn')
+      lines.push(msg(str`${nameOf(talent)} withdrew consent to weekly check-ins.`));
     else if (theirs.consent === 'pending') lines.push(msg(str`Check-ins now wait for ${nameOf(talent)} to accept.`));
   }
   if (JSON.stringify(theirs.questions) !== JSON.stringify(base.questions)) {
@@ -147,7 +148,9 @@ function closingOf({ base, theirs, enabling }: EditConflictFacts, whose: Whose, 
   if (enabling && !theirs.enabled) parts.push(msg('Check-ins were not turned on.'));
   if (base.enabled && !theirs.enabled) {
     parts.push(
-      msg('While check-ins are off nobody is asked anything; saving your version sets the schedule for when they are turned on.'),
+      msg(
+        'While check-ins are off nobody is asked anything; saving your version sets the schedule for when they are turned on.',
+      ),
     );
   }
   parts.push(

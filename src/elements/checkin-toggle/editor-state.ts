@@ -26,9 +26,7 @@ export const FIELD_ID: Record<DraftField, string> = {
  * none, or the edits kept, with the settings they were started from (`base`), whether the
  * refused write was turning check-ins on, and the other version once fetched (`theirs`).
  */
-export type EditNotice =
-  | { kind: 'none' }
-  | { kind: 'kept'; base: Settings; enabling: boolean; theirs?: Settings };
+export type EditNotice = { kind: 'none' } | { kind: 'kept'; base: Settings; enabling: boolean; theirs?: Settings };
 
 /**
  * The client's schedule edits, apart from the settings they were started from, so typing is
@@ -120,7 +118,11 @@ export function addSkip(edits: ScheduleEdits, today: string, locale: string | un
   if (draft.skipDates.includes(date)) {
     return refuseSkip(edits, msg(str`${formatLocalDate(date, locale)} is already skipped.`));
   }
-  return edit({ ...edits, skipInput: '', skipError: '' }, { skipDates: [...draft.skipDates, date].sort() }, 'skipDates');
+  return edit(
+    { ...edits, skipInput: '', skipError: '' },
+    { skipDates: [...draft.skipDates, date].sort() },
+    'skipDates',
+  );
 }
 
 /** A skipped date removed. */
@@ -162,7 +164,12 @@ export function dropNotice(edits: ScheduleEdits): ScheduleEdits {
  * Why a skip date added since `saved` would be refused (a day that is no longer the prompt
  * weekday, or one now past), or '' when none would be. `today` is the schedule zone's date.
  */
-export function addedSkipProblem(schedule: Schedule, saved: Settings, today: string, locale: string | undefined): string {
+export function addedSkipProblem(
+  schedule: Schedule,
+  saved: Settings,
+  today: string,
+  locale: string | undefined,
+): string {
   return (
     schedule.skipDates
       .filter((d) => !saved.schedule.skipDates.includes(d))

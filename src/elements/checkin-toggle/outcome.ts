@@ -45,7 +45,8 @@ export function replacingOf(who: Changer['kind'] | undefined): Write['replacing'
 
 /** What is announced once a write is confirmed. */
 export function savedText(write: Write, saved: Settings, talent: Party | undefined): string {
-  if (write.kind === 'questions' && write.replacing) return msg('Questions saved: your version replaced the latest one.');
+  if (write.kind === 'questions' && write.replacing)
+    return msg('Questions saved: your version replaced the latest one.');
   if (write.replacing === 'other') return msg('Schedule saved: your version replaced the other one.');
   if (write.replacing === 'theirs') return msg('Schedule saved: your version replaced theirs.');
   return doneText(write.kind, saved, talent);

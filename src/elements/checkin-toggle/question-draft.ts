@@ -64,7 +64,10 @@ export function reduceQuestions(draft: readonly QuestionDraft[], action: Questio
   switch (action.type) {
     case 'add':
       if (draft.length >= LIMITS.questions || index !== -1) return [...draft];
-      return [...draft, { id: action.id, prompt: '', required: false, maxLength: '500', quickAnswers: '', purpose: '' }];
+      return [
+        ...draft,
+        { id: action.id, prompt: '', required: false, maxLength: '500', quickAnswers: '', purpose: '' },
+      ];
     case 'remove':
       if (index === -1 || draft.length <= 1) return [...draft];
       return draft.filter((q) => q.id !== action.id);
@@ -106,7 +109,9 @@ export function validateQuestions(draft: readonly QuestionDraft[]): QuestionsErr
     const errors: Partial<Record<QuestionField, string>> = {};
     if (!q.prompt.trim()) errors.prompt = msg('Enter the question.');
     else if (q.prompt.length > LIMITS.prompt) {
-      errors.prompt = msg(str`A question can have at most ${LIMITS.prompt} characters; this one has ${q.prompt.length}.`);
+      errors.prompt = msg(
+        str`A question can have at most ${LIMITS.prompt} characters; this one has ${q.prompt.length}.`,
+      );
     }
     const limit = Number(q.maxLength.trim());
     if (!/^\d+$/.test(q.maxLength.trim()) || limit < 1 || limit > LIMITS.answer) {
@@ -123,7 +128,9 @@ export function validateQuestions(draft: readonly QuestionDraft[]): QuestionsErr
     }
     if (q.purpose) {
       if (seen.has(q.purpose)) {
-        errors.purpose = msg(str`Another question is already "${purposeLabel(q.purpose)}". Each purpose can be used once.`);
+        errors.purpose = msg(
+          str`Another question is already "${purposeLabel(q.purpose)}". Each purpose can be used once.`,
+        );
       }
       seen.add(q.purpose);
     }

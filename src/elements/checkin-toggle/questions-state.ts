@@ -126,9 +126,7 @@ export class QuestionsState {
     if (this.showAll) return all;
     const fields: QuestionsErrors['fields'] = {};
     for (const [id, errors] of Object.entries(all.fields)) {
-      const shown = Object.fromEntries(
-        Object.entries(errors).filter(([field]) => this.touched.has(`${id}:${field}`)),
-      );
+      const shown = Object.fromEntries(Object.entries(errors).filter(([field]) => this.touched.has(`${id}:${field}`)));
       if (Object.keys(shown).length) fields[id] = shown;
     }
     return { fields };

@@ -113,7 +113,8 @@ export function resolve(state: WriteState, place: Place, withNotice: boolean): W
 export function resolved(state: WriteState, reload: Reload | undefined): WriteState {
   if (state.status !== 'resolving') return state;
   const { place, conflict } = state;
-  if (reload && !reload.ok) return { status: 'reloadFailed', place, error: reload.error, ...(conflict && { conflict }) };
+  if (reload && !reload.ok)
+    return { status: 'reloadFailed', place, error: reload.error, ...(conflict && { conflict }) };
   if (!conflict) return IDLE;
   return { status: 'conflicted', conflict: reload ? { ...conflict, latest: reload.latest } : conflict };
 }
@@ -127,7 +128,10 @@ export function reloaded(state: WriteState, place: Place, reload: Reload): Write
   const conflict = state.status === 'conflicted' || state.status === 'reloadFailed' ? state.conflict : undefined;
   if (!reload.ok) return { status: 'reloadFailed', place, error: reload.error, ...(conflict && { conflict }) };
   if (!conflict) return IDLE;
-  return { status: 'conflicted', conflict: conflict.place === place ? { ...conflict, latest: reload.latest } : conflict };
+  return {
+    status: 'conflicted',
+    conflict: conflict.place === place ? { ...conflict, latest: reload.latest } : conflict,
+  };
 }
 
 /** The alert at `place` goes (the person changed what it was about); a conflict notice stays. */
@@ -157,10 +161,7 @@ export function cleared(state: WriteState): WriteState {
 }
 
 /** The alert at `place`, and whether "Try again" sends the write again or fetches again. */
-export function failureAt(
-  state: WriteState,
-  place: Place,
-): { error: CheckinError; write?: Write } | undefined {
+export function failureAt(state: WriteState, place: Place): { error: CheckinError; write?: Write } | undefined {
   if (state.status === 'failed' && state.place === place) return { error: state.error, write: state.write };
   if (state.status === 'reloadFailed' && state.place === place) return { error: state.error };
   return undefined;

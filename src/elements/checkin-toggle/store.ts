@@ -318,7 +318,12 @@ export class ToggleStore {
   /** The switch or consent conflict notice's words. */
   switchNotice(conflict: SwitchConflict): ReturnType<typeof switchConflictNotice> {
     const who: Changer = conflict.latest ? this.changer(conflict.latest, conflict.since) : { kind: 'unknown' };
-    return switchConflictNotice(who, this.edits.dirty ? this.edits.draft : undefined, this.settings, this.parts.terms());
+    return switchConflictNotice(
+      who,
+      this.edits.dirty ? this.edits.draft : undefined,
+      this.settings,
+      this.parts.terms(),
+    );
   }
 
   /** A skip date refused, here or by the backend: said at the field, which takes focus. */

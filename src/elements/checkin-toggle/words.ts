@@ -10,17 +10,13 @@ export interface ViewerTerms extends Terms {
   now: number;
 }
 
-
 /**
  * A schedule in the viewer's words: "Fridays at 16:00 your time" when the viewer's clock shows
  * the prompt at that weekday and time, else "Fridays at 4:00 PM Central European Time (Berlin),
  * Fridays at 10:00 AM your time". The viewer's side follows the next prompt's DST. A schedule
  * the browser cannot read is said as stored.
  */
-export function scheduleWords(
-  schedule: Pick<Schedule, 'weekday' | 'time' | 'timeZone'>,
-  terms: ViewerTerms,
-): string {
+export function scheduleWords(schedule: Pick<Schedule, 'weekday' | 'time' | 'timeZone'>, terms: ViewerTerms): string {
   const { locale } = terms;
   const plain = weeklyAt(schedule.weekday, schedule.time, locale);
   let yours = '';

@@ -4,7 +4,10 @@ import { classMap } from 'lit/directives/class-map.js';
 import { live } from 'lit/directives/live.js';
 
 /** A field's inline error, named "Error:" for screen readers. */
-export function renderFieldError(props: { id: string; text: string | null | undefined }): TemplateResult | typeof nothing {
+export function renderFieldError(props: {
+  id: string;
+  text: string | null | undefined;
+}): TemplateResult | typeof nothing {
   if (!props.text) return nothing;
   return html`<p class="field-error" id=${props.id} part="field-error">
     <span class="visually-hidden">${msg('Error:')}</span> ${props.text}
@@ -16,9 +19,9 @@ export function renderCounter(props: { id: string; length: number; max: number; 
   const { id, length, max } = props;
   const over = length - max;
   return html`<p id=${id} class=${classMap({ counter: true, over: over > 0 })} part="counter">
-    <span aria-hidden="true" class="count">${length} / ${max}${props.tooMany && over > 0
-        ? html` · ${msg(str`${over} too many`)}`
-        : nothing}</span>
+    <span aria-hidden="true" class="count">${length} / ${max}${
+      props.tooMany && over > 0 ? html` · ${msg(str`${over} too many`)}` : nothing
+    }</span>
     <span class="visually-hidden">${msg(str`${length} of ${max} characters used`)}</span>
   </p>`;
 }

@@ -19,16 +19,20 @@ import type { FormView } from './props.js';
 export function renderForm(props: { view: FormView; checkin: Checkin }): TemplateResult {
   const { view, checkin } = props;
   const editing = checkin.status !== 'open' && checkin.status !== 'late';
-  return html`${editing
+  return html`${
+    editing
       ? html`<p class="muted">${editWindow(view.loaded, checkin, view.terms)}</p>`
-      : renderHeader({ view, checkin })}
+      : renderHeader({ view, checkin })
+  }
     ${renderErrorSummary(view)} ${renderSubmitError(view)}
     ${view.replyOpen ? renderReplyPanel({ view, checkin }) : nothing}
-    ${view.offline
-      ? html`<div class="notice warning" part="offline">
+    ${
+      view.offline
+        ? html`<div class="notice warning" part="offline">
           ${msg("You're offline. Your answers stay on this device; submit when you're back online.")}
         </div>`
-      : nothing}
+        : nothing
+    }
     ${renderDraftStatus(view)}
     <form part="form" novalidate @submit=${view.on.submit} aria-labelledby="heading">
       ${view.loaded.settings.questions.map((question, index) => renderQuestion({ view, question, index }))}
@@ -53,21 +57,30 @@ function renderActions(props: { view: FormView; checkin: Checkin; editing: boole
     <button type="submit" class="primary" part="submit" aria-disabled=${busy ? 'true' : 'false'}>
       ${label}
     </button>
-    ${editing
-      ? html`<button type="button" part="cancel-edit" @click=${view.on.cancelEdit}>${msg('Cancel editing')}</button>`
-      : nothing}
-    ${view.savedAt
-      ? html`<span class="draft-status" part="draft-status" data-draft="saved">
-          ${view.draft.persisted
-            ? msg(str`Draft saved ${formatInstant(view.savedAt, { ...view.terms, style: 'time' })}`)
-            : msg('Draft kept in this tab only')}
+    ${
+      editing
+        ? html`<button type="button" part="cancel-edit" @click=${view.on.cancelEdit}>${msg('Cancel editing')}</button>`
+        : nothing
+    }
+    ${
+      view.savedAt
+        ? html`<span class="draft-status" part="draft-status" data-draft="saved">
+          ${
+            view.draft.persisted
+              ? msg(str`Draft saved ${formatInstant(view.savedAt, { ...view.terms, style: 'time' })}`)
+              : msg('Draft kept in this tab only')
+          }
         </span>`
-      : nothing}
+        : nothing
+    }
   </div>`;
 }
 
 function renderHealth(view: FormView): TemplateResult {
-  const options: Array<[string, string]> = [['', msg('Not set')], ...HEALTH_VALUES.map((value): [string, string] => [value, healthLabel(value)])];
+  const options: Array<[string, string]> = [
+    ['', msg('Not set')],
+    ...HEALTH_VALUES.map((value): [string, string] => [value, healthLabel(value)]),
+  ];
   return html`<fieldset part="health">
     <legend>${msg('How is the work going?')} <span class="marker">${msg('(optional)')}</span></legend>
     <div class="radios">
@@ -110,11 +123,13 @@ function renderSubmitError(view: FormView): TemplateResult | typeof nothing {
     <strong>${msg('This check-in can no longer be changed.')}</strong>
     <p class="error-message">${error.message}</p>
     <p>${msg('Your text is still in the fields below, so you can copy it or send it as a message.')}</p>
-    ${view.replyOpen
-      ? nothing
-      : html`<button type="button" part="offer-reply" @click=${view.on.openReply}>
+    ${
+      view.replyOpen
+        ? nothing
+        : html`<button type="button" part="offer-reply" @click=${view.on.openReply}>
           ${msg(str`Send it to ${shortText(view.loaded.contract.client.name)} as a message`)}
-        </button>`}
+        </button>`
+    }
     ${reloadButton({ view, label: msg('Reload the check-in'), part: 'retry-button' })}
   </div>`;
 }
@@ -122,24 +137,36 @@ function renderSubmitError(view: FormView): TemplateResult | typeof nothing {
 /** "Draft restored", the storage warning and another tab's draft. */
 function renderDraftStatus(view: FormView): TemplateResult {
   const { draft, restored, on } = view;
-  return html`${draft.persisted
+  return html`${
+    draft.persisted
       ? nothing
-      : html`<div class="notice warning" part="draft-status" data-draft="memory">${storageWarning()}</div>`}
-    ${draft.updatedElsewhere
-      ? html`<div class="notice" part="draft-status" data-draft="other-tab">
+      : html`<div class="notice warning" part="draft-status" data-draft="memory">${storageWarning()}</div>`
+  }
+    ${
+      draft.updatedElsewhere
+        ? html`<div class="notice" part="draft-status" data-draft="other-tab">
           <p>${msg('This draft was updated in another tab.')}</p>
-          ${draft.external
-            ? html`<p class="muted">${msg('Loading it replaces what you typed here.')}</p>
+          ${
+            draft.external
+              ? html`<p class="muted">${msg('Loading it replaces what you typed here.')}</p>
                 <button type="button" @click=${on.loadOtherTab}>${msg("Load the other tab's draft")}</button>
                 <button type="button" @click=${on.keepThisDraft}>${msg('Keep this one')}</button>`
-            : nothing}
+              : nothing
+          }
         </div>`
-      : nothing}
-    ${restored && !draft.updatedElsewhere
-      ? html`<p class="draft-status" part="draft-status" data-draft="restored">
-          ${restored.what === 'answers'
-            ? msg(str`Restored your unsent answers from ${when(view.terms, restored.at)}.`)
-            : msg(str`Restored your unsent note for ${shortText(view.loaded.contract.client.name)} from ${when(view.terms, restored.at)}.`)}
+        : nothing
+    }
+    ${
+      restored && !draft.updatedElsewhere
+        ? html`<p class="draft-status" part="draft-status" data-draft="restored">
+          ${
+            restored.what === 'answers'
+              ? msg(str`Restored your unsent answers from ${when(view.terms, restored.at)}.`)
+              : msg(
+                  str`Restored your unsent note for ${shortText(view.loaded.contract.client.name)} from ${when(view.terms, restored.at)}.`,
+                )
+          }
         </p>`
-      : nothing}`;
+        : nothing
+    }`;
 }

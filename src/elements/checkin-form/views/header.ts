@@ -18,14 +18,14 @@ export function renderHeader(props: { view: FormView; checkin: Checkin }): Templ
   // "Late" only once the backend says so: a check-in that just opened is asked, not overdue.
   return html`<header part="header">
     <p class="asker">
-      ${ask}${checkin.status === 'late'
-        ? html` <span class="badge" data-status="late">${msg('Late')}</span>`
-        : nothing}
+      ${ask}${checkin.status === 'late' ? html` <span class="badge" data-status="late">${msg('Late')}</span>` : nothing}
     </p>
     ${renderDue(props)}
-    ${checkin.kind === 'requested' && checkin.message
-      ? html`<blockquote part="message" dir="auto" aria-label=${msg(str`Message from ${client}`)}>${checkin.message}</blockquote>`
-      : nothing}
+    ${
+      checkin.kind === 'requested' && checkin.message
+        ? html`<blockquote part="message" dir="auto" aria-label=${msg(str`Message from ${client}`)}>${checkin.message}</blockquote>`
+        : nothing
+    }
   </header>`;
 }
 
@@ -46,10 +46,12 @@ function renderDue(props: { view: FormView; checkin: Checkin }): TemplateResult 
         : msg(str`Asked ${formatRelative(due - now, terms.locale)}`);
   const by = checkin.lateAt ? when(terms, answerByInstant(checkin.lateAt, terms.timeZone)) : null;
   return html`<p class="muted due-relative" part="due">
-    ${by
-      ? checkin.status === 'late'
-        ? msg(str`${asked} · the answer was due by ${by}`)
-        : msg(str`${asked} · answer by ${by}`)
-      : asked}
+    ${
+      by
+        ? checkin.status === 'late'
+          ? msg(str`${asked} · the answer was due by ${by}`)
+          : msg(str`${asked} · answer by ${by}`)
+        : asked
+    }
   </p>`;
 }

@@ -47,20 +47,26 @@ function renderTools(props: { view: FormView; question: Question; index: number;
   const plan = checkin && copiesPlan(questions, question) ? lastWeeksPlan(loaded.checkins, checkin, questions) : null;
   return html`<div class="tools">
     ${renderCounter({ id: `count-${index}`, length: props.length, max: question.maxLength, tooMany: true })}
-    ${question.quickAnswers.length
-      ? html`<div class="quick" role="group" aria-label=${msg(str`Quick answers for “${question.prompt}”`)}>
+    ${
+      question.quickAnswers.length
+        ? html`<div class="quick" role="group" aria-label=${msg(str`Quick answers for “${question.prompt}”`)}>
           ${question.quickAnswers.map(
-            (answer) => html`<button type="button" part="quick-answer" dir="auto" @click=${() => view.on.offerFill(index, answer)}>
+            (
+              answer,
+            ) => html`<button type="button" part="quick-answer" dir="auto" @click=${() => view.on.offerFill(index, answer)}>
               ${answer}
             </button>`,
           )}
         </div>`
-      : nothing}
-    ${plan
-      ? html`<button type="button" part="copy-plan" @click=${() => view.on.offerFill(index, plan)}>
+        : nothing
+    }
+    ${
+      plan
+        ? html`<button type="button" part="copy-plan" @click=${() => view.on.offerFill(index, plan)}>
           ${msg("Copy last week's plan")}
         </button>`
-      : nothing}
+        : nothing
+    }
   </div>`;
 }
 

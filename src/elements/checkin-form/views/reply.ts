@@ -23,9 +23,13 @@ export function renderReplyPanel(props: { view: FormView; checkin: Checkin }): T
   const failure = failureOf(view.outcomes, 'reply');
   return html`<div class="section" part="reply-panel">
     <p>
-      ${checkin.status === 'closed'
-        ? msg(str`Your answers were not sent. They are kept on this device, and you can send them to ${client} as a message on this check-in.`)
-        : msg(str`You can send what you wrote to ${client} as a message on this check-in.`)}
+      ${
+        checkin.status === 'closed'
+          ? msg(
+              str`Your answers were not sent. They are kept on this device, and you can send them to ${client} as a message on this check-in.`,
+            )
+          : msg(str`You can send what you wrote to ${client} as a message on this check-in.`)
+      }
     </p>
     <label for="reply-text">${msg(str`Message to ${client}`)}</label>
     ${renderNoteField({

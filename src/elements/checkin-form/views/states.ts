@@ -33,9 +33,13 @@ export function reloadButton(props: { view: FormView; label: string; part?: stri
 export function renderNewerArrived(view: FormView): TemplateResult | typeof nothing {
   if (!view.newer) return nothing;
   return html`<div class="notice" part="newer" role="status">
-    ${view.newer === 'checkin'
-      ? msg('While you were typing, this check-in was answered or skipped elsewhere, or it closed. What you typed is kept.')
-      : msg('Something changed on this contract while you were typing (a new check-in or new settings).')}
+    ${
+      view.newer === 'checkin'
+        ? msg(
+            'While you were typing, this check-in was answered or skipped elsewhere, or it closed. What you typed is kept.',
+          )
+        : msg('Something changed on this contract while you were typing (a new check-in or new settings).')
+    }
     ${reloadButton({ view, label: msg('Show the latest') })}
   </div>`;
 }
@@ -46,9 +50,11 @@ export function renderPreviousSent(view: FormView): TemplateResult | typeof noth
   const due = when(view.terms, sent.dueAt);
   // Plain text, no role: the announcement already said it; this stays for whoever looks later.
   return html`<p class="muted" part="previous-sent">
-    ${sent.what === 'submitted'
-      ? msg(str`Your answers to the check-in due ${due} were sent.`)
-      : msg(str`The check-in due ${due} was marked as not working this week.`)}
+    ${
+      sent.what === 'submitted'
+        ? msg(str`Your answers to the check-in due ${due} were sent.`)
+        : msg(str`The check-in due ${due} was marked as not working this week.`)
+    }
   </p>`;
 }
 
@@ -84,9 +90,11 @@ function renderAnswers(props: { view: FormView; checkin: Checkin }): TemplateRes
     ${(checkin.answers ?? []).map(
       (a) => html`<div><dt dir="auto">${prompt(a.questionId)}</dt><dd dir="auto">${a.text}</dd></div>`,
     )}
-    ${checkin.health
-      ? html`<div><dt>${msg('How is the work going?')}</dt><dd>${healthLabel(checkin.health)}</dd></div>`
-      : nothing}
+    ${
+      checkin.health
+        ? html`<div><dt>${msg('How is the work going?')}</dt><dd>${healthLabel(checkin.health)}</dd></div>`
+        : nothing
+    }
   </dl>`;
 }
 
@@ -107,11 +115,13 @@ export function renderAnswered(props: { view: FormView; checkin: Checkin }): Tem
       ${submitted ? msg('Submitted') : msg('Your answer')}
     </div>
     <p part="state">
-      ${answeredAt
-        ? checkin.editedAt
-          ? msg(str`Edited on ${when(terms, answeredAt)}.`)
-          : msg(str`Answered on ${when(terms, answeredAt)}.`)
-        : nothing}
+      ${
+        answeredAt
+          ? checkin.editedAt
+            ? msg(str`Edited on ${when(terms, answeredAt)}.`)
+            : msg(str`Answered on ${when(terms, answeredAt)}.`)
+          : nothing
+      }
       ${editable ? editWindow(loaded, checkin, terms) : closedText(loaded, checkin, terms)}
     </p>
     ${renderAnswers(props)}
@@ -129,9 +139,11 @@ export function renderSkipped(props: { view: FormView; checkin: Checkin }): Temp
     <p part="state">
       ${msg(str`You told ${shortText(view.loaded.contract.client.name)} you're not working this week.`)}
     </p>
-    ${checkin.skipNote
-      ? html`<blockquote part="message" dir="auto" aria-label=${msg('Your note')}>${checkin.skipNote}</blockquote>`
-      : nothing}
+    ${
+      checkin.skipNote
+        ? html`<blockquote part="message" dir="auto" aria-label=${msg('Your note')}>${checkin.skipNote}</blockquote>`
+        : nothing
+    }
     ${editable ? renderEdit({ view, label: msg('Answer after all') }) : nothing}
   </div>`;
 }

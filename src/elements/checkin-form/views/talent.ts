@@ -6,7 +6,15 @@ import { standingText } from '../words.js';
 import { renderForm } from './form.js';
 import type { FormView } from './props.js';
 import { renderReplySent } from './reply.js';
-import { renderAnswered, renderClosed, renderMissed, renderNewerArrived, renderNoneOpen, renderPreviousSent, renderSkipped } from './states.js';
+import {
+  renderAnswered,
+  renderClosed,
+  renderMissed,
+  renderNewerArrived,
+  renderNoneOpen,
+  renderPreviousSent,
+  renderSkipped,
+} from './states.js';
 import { renderWatcher } from './watcher.js';
 
 /** The card: the heading naming the contract, the notices, and the talent's or the watcher's view. */

@@ -25,9 +25,11 @@ export function renderWatcher(view: FormView): TemplateResult {
   }
   if (standing === 'declined' || standing === 'withdrawn') {
     return html`<p class="state" part="state" data-state=${standing}>
-      ${standing === 'declined'
-        ? msg(str`${talent} declined weekly check-ins.`)
-        : msg(str`${talent} withdrew their consent to weekly check-ins.`)}
+      ${
+        standing === 'declined'
+          ? msg(str`${talent} declined weekly check-ins.`)
+          : msg(str`${talent} withdrew their consent to weekly check-ins.`)
+      }
     </p>`;
   }
   return renderNoneOpen(view);
@@ -38,17 +40,23 @@ function renderState(props: { view: FormView; kind: string; text: string }): Tem
   const { view, kind, text } = props;
   const { checkin, loaded } = view;
   const talent = shortText(loaded.contract.talent.name);
-  return html`${checkin && kind !== 'consent' && checkin.kind === 'requested'
+  return html`${
+    checkin && kind !== 'consent' && checkin.kind === 'requested'
       ? html`<p class="muted">
-          ${checkin.requestedBy.id === loaded.viewer.id
-            ? msg('You asked for an update')
-            : msg(str`${shortText(checkin.requestedBy.name)} asked for an update`)}
+          ${
+            checkin.requestedBy.id === loaded.viewer.id
+              ? msg('You asked for an update')
+              : msg(str`${shortText(checkin.requestedBy.name)} asked for an update`)
+          }
         </p>`
-      : nothing}
+      : nothing
+  }
     <p class=${classMap({ state: true, [kind]: true })} part="state" data-state=${kind}>${text}</p>
-    ${checkin?.status === 'skipped' && checkin.skipNote
-      ? html`<blockquote part="message" dir="auto" aria-label=${msg(str`Note from ${talent}`)}>${checkin.skipNote}</blockquote>`
-      : nothing}`;
+    ${
+      checkin?.status === 'skipped' && checkin.skipNote
+        ? html`<blockquote part="message" dir="auto" aria-label=${msg(str`Note from ${talent}`)}>${checkin.skipNote}</blockquote>`
+        : nothing
+    }`;
 }
 
 /** Where a check-in stands, for the client and observers. */

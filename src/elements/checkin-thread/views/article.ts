@@ -55,7 +55,15 @@ export function when(instant: string, ctx: EntryContext, style: DateStyle = 'dat
 export const termsOf = (ctx: EntryContext) => ({ viewerId: ctx.viewer.id, locale: ctx.locale, timeZone: ctx.timeZone });
 
 /** The article around one entry: its place in the feed, its Tab stop, what names and describes it. */
-export function renderArticle({ item, index, ctx, part, classes, change, content }: EntryProps & {
+export function renderArticle({
+  item,
+  index,
+  ctx,
+  part,
+  classes,
+  change,
+  content,
+}: EntryProps & {
   part: string;
   classes: string;
   /** A change's type (`data-change`). */

@@ -15,9 +15,11 @@ type Props = EntryProps<Checkin> & {
 function renderHeader({ item: checkin, ctx, blocker }: Props): TemplateResult {
   return html`<header class="entry-header">
     <div id=${domId('h', checkin.id)} class="h3" role="heading" aria-level=${ctx.entryLevel} title=${displayTitle(checkin.requestedBy.name)}>
-      ${checkin.kind === 'requested' && checkin.requestedBy.id === ctx.viewer.id
-        ? msg('Update requested by you')
-        : kindLabel(checkin, shortText(checkin.requestedBy.name))}
+      ${
+        checkin.kind === 'requested' && checkin.requestedBy.id === ctx.viewer.id
+          ? msg('Update requested by you')
+          : kindLabel(checkin, shortText(checkin.requestedBy.name))
+      }
     </div>
     <p id=${domId('m', checkin.id)} class="meta">
       <span part="status status-${checkin.status}" class="chip status-${checkin.status}"
@@ -32,21 +34,27 @@ function renderHeader({ item: checkin, ctx, blocker }: Props): TemplateResult {
 
 /** The client's message sent with a requested update, and the health. */
 function renderMessage({ item: checkin, ctx }: Props): TemplateResult {
-  return html`${checkin.message
-    ? html`<blockquote class="message" part="message">
+  return html`${
+    checkin.message
+      ? html`<blockquote class="message" part="message">
         <p class="muted">
-          ${checkin.requestedBy.id === ctx.viewer.id
-            ? msg('You wrote:')
-            : msg(str`${shortText(checkin.requestedBy.name)} wrote:`)}
+          ${
+            checkin.requestedBy.id === ctx.viewer.id
+              ? msg('You wrote:')
+              : msg(str`${shortText(checkin.requestedBy.name)} wrote:`)
+          }
         </p>
         <p class="text" dir="auto">${checkin.message}</p>
       </blockquote>`
-    : nothing}
-  ${checkin.health
-    ? html`<p part="health health-${checkin.health}" class="health ${checkin.health}">
+      : nothing
+  }
+  ${
+    checkin.health
+      ? html`<p part="health health-${checkin.health}" class="health ${checkin.health}">
         <span class="dot" aria-hidden="true"></span>${msg('Health:')} <strong>${healthLabel(checkin.health)}</strong>
       </p>`
-    : nothing}`;
+      : nothing
+  }`;
 }
 
 function renderAnswers({ item: checkin, ctx, blocker }: Props): TemplateResult | typeof nothing {
@@ -74,9 +82,11 @@ function renderClosed({ item: checkin, ctx }: Props): TemplateResult {
   const long = !!by && shortText(by.name) !== by.name;
   return html`<p part="closed-note" class="closed-note" title=${long ? closedText(checkin, terms, true)! : nothing}>
     ${closedText(checkin, terms)}
-    ${ctx.viewer.id === ctx.contract.talent.id
-      ? html`<span class="muted">${msg('It can no longer be answered; you can still reply.')}</span>`
-      : nothing}
+    ${
+      ctx.viewer.id === ctx.contract.talent.id
+        ? html`<span class="muted">${msg('It can no longer be answered; you can still reply.')}</span>`
+        : nothing
+    }
   </p>`;
 }
 
@@ -85,37 +95,46 @@ function renderProgress(props: Props): TemplateResult {
   const { item: checkin, ctx } = props;
   const waiting = checkin.status === 'open' || checkin.status === 'late';
   const you = ctx.viewer.id === ctx.contract.talent.id;
-  return html`${checkin.answeredAt
-    ? html`<p class="muted small">
-        ${msg(str`Answered ${when(checkin.answeredAt, ctx)}`)}${checkin.editedAt
-          ? html`, ${msg(str`edited ${when(checkin.editedAt, ctx)}`)}`
-          : nothing}
+  return html`${
+    checkin.answeredAt
+      ? html`<p class="muted small">
+        ${msg(str`Answered ${when(checkin.answeredAt, ctx)}`)}${
+          checkin.editedAt ? html`, ${msg(str`edited ${when(checkin.editedAt, ctx)}`)}` : nothing
+        }
       </p>`
-    : nothing}
-  ${waiting
-    ? html`<p class="muted">${you ? msg('Waiting for your answer.') : msg(str`Waiting for ${shortText(ctx.contract.talent.name)} to answer.`)}</p>`
-    : nothing}
+      : nothing
+  }
+  ${
+    waiting
+      ? html`<p class="muted">${you ? msg('Waiting for your answer.') : msg(str`Waiting for ${shortText(ctx.contract.talent.name)} to answer.`)}</p>`
+      : nothing
+  }
   ${checkin.status === 'missed' ? html`<p class="muted">${msg('This check-in was not answered.')}</p>` : nothing}
   ${checkin.status === 'closed' ? renderClosed(props) : nothing}
-  ${checkin.status === 'skipped'
-    ? html`<p part="skip-note" class="skip-note">
+  ${
+    checkin.status === 'skipped'
+      ? html`<p part="skip-note" class="skip-note">
         ${you ? msg('You were not working this week.') : msg(str`${shortText(ctx.contract.talent.name)} was not working this week.`)}
         ${checkin.skipNote ? html`<span class="text" dir="auto">${checkin.skipNote}</span>` : nothing}
       </p>`
-    : nothing}`;
+      : nothing
+  }`;
 }
 
 /** "Seen by … on …", or the client's "Mark as seen" (with its failure and retry). */
 function renderSeen({ item: checkin, ctx }: Props): TemplateResult {
   const actionError = ctx.actionError(checkin.id);
-  return html`${checkin.acknowledgedAt
-    ? html`<p part="seen" class="seen">
-        ${ctx.viewer.id === ctx.contract.client.id
-          ? msg(str`Seen by you on ${when(checkin.acknowledgedAt, ctx)}`)
-          : msg(str`Seen by ${shortText(ctx.contract.client.name)} on ${when(checkin.acknowledgedAt, ctx)}`)}
+  return html`${
+    checkin.acknowledgedAt
+      ? html`<p part="seen" class="seen">
+        ${
+          ctx.viewer.id === ctx.contract.client.id
+            ? msg(str`Seen by you on ${when(checkin.acknowledgedAt, ctx)}`)
+            : msg(str`Seen by ${shortText(ctx.contract.client.name)} on ${when(checkin.acknowledgedAt, ctx)}`)
+        }
       </p>`
-    : ctx.viewer.role === 'client' && checkin.status === 'answered'
-      ? html`<p>
+      : ctx.viewer.role === 'client' && checkin.status === 'answered'
+        ? html`<p>
           <button
             type="button"
             part="acknowledge"
@@ -126,7 +145,8 @@ function renderSeen({ item: checkin, ctx }: Props): TemplateResult {
             ${msg('Mark as seen')}
           </button>
         </p>`
-      : nothing}
+        : nothing
+  }
   ${actionError ? renderError(actionError, () => ctx.onAcknowledge(checkin)) : nothing}`;
 }
 

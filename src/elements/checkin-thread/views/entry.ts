@@ -15,12 +15,19 @@ function renderActivity(props: EntryProps<Activity>): TemplateResult {
   const { item: activity, ctx } = props;
   const terms = termsOf(ctx);
   const sentence = activityText(activity, terms);
-  const full = shortText(activity.actor.name) === activity.actor.name ? null : activityText(activity, terms, activity.actor.name);
+  const full =
+    shortText(activity.actor.name) === activity.actor.name ? null : activityText(activity, terms, activity.actor.name);
   const content = html`<p class="activity-line">
     <span id=${domId('h', activity.id)} class="activity-text" dir="auto" title=${full ?? nothing}>${sentence}</span>
     <time id=${domId('m', activity.id)} class="muted small" datetime=${activity.at}>${when(activity.at, ctx)}</time>
   </p>`;
-  return renderArticle({ ...props, part: 'article activity', classes: 'entry activity', change: activity.change.type, content });
+  return renderArticle({
+    ...props,
+    part: 'article activity',
+    classes: 'entry activity',
+    change: activity.change.type,
+    content,
+  });
 }
 
 /** One entry of the history as an APG feed article: a check-in, or a change to the settings. */

@@ -88,10 +88,12 @@ function renderReplyArea(props: EntryProps<Checkin>): TemplateResult {
 export function renderReplies(props: EntryProps<Checkin>): TemplateResult {
   const { item: checkin, ctx } = props;
   const canReply = ctx.viewer.role === 'client' || ctx.viewer.role === 'talent';
-  return html`${checkin.replies.length
-    ? html`<ol part="replies" class="replies" aria-label=${msg('Replies')}>
+  return html`${
+    checkin.replies.length
+      ? html`<ol part="replies" class="replies" aria-label=${msg('Replies')}>
         ${checkin.replies.map((reply) => renderReply({ reply, ctx }))}
       </ol>`
-    : nothing}
+      : nothing
+  }
   ${canReply ? renderReplyArea(props) : nothing}`;
 }

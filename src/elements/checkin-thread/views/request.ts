@@ -22,11 +22,13 @@ function renderCounter({ length }: { length: number }): TemplateResult {
       <span aria-hidden="true">${length} / ${LIMITS.message}${over > 0 ? html` · ${msg(str`${over} too many`)}` : nothing}</span>
       <span class="visually-hidden">${msg(str`${length} of ${LIMITS.message} characters used`)}</span>
     </p>
-    ${over > 0
-      ? html`<p id="request-too-long" class="field-error" role="alert">
+    ${
+      over > 0
+        ? html`<p id="request-too-long" class="field-error" role="alert">
           ${msg(str`The message is ${over} characters too long: use ${LIMITS.message} characters or fewer to send it.`)}
         </p>`
-      : nothing}`;
+        : nothing
+    }`;
 }
 
 /**
@@ -34,7 +36,14 @@ function renderCounter({ length }: { length: number }): TemplateResult {
  * over the limit is kept whole and said to be too long at the field, and nothing is sent until
  * it fits (a silent cut would lose words).
  */
-export function renderRequestPanel({ contract, request, sending, onInput, onSend, onCancel }: RequestProps): TemplateResult {
+export function renderRequestPanel({
+  contract,
+  request,
+  sending,
+  onInput,
+  onSend,
+  onCancel,
+}: RequestProps): TemplateResult {
   const over = request.text.length > LIMITS.message;
   return html`<form id="request-panel" class="card request-panel" part="request-panel" @submit=${onSend}>
     <p>

@@ -28,7 +28,8 @@ export interface ThreadProps {
 /** After the feed: a paging failure, "Load older", or the note that this is the first check-in. */
 function renderFeedEnd({ feed, paging, onLoadOlder, onRetryPage }: ThreadProps): TemplateResult {
   if (paging.state === 'failed') return html`${renderError(paging.error, onRetryPage, msg('Try loading again'))}`;
-  if (!hasOlder(feed)) return html`<p class="end muted" part="end" tabindex="-1">${msg('This is the first check-in.')}</p>`;
+  if (!hasOlder(feed))
+    return html`<p class="end muted" part="end" tabindex="-1">${msg('This is the first check-in.')}</p>`;
   const loading = paging.state === 'loading';
   return html`<p class="more">
     <button type="button" part="load-more" aria-disabled=${loading ? 'true' : 'false'} @click=${onLoadOlder}>
@@ -41,15 +42,21 @@ function renderFeedEnd({ feed, paging, onLoadOlder, onRetryPage }: ThreadProps):
 function renderScroller(props: ThreadProps): TemplateResult {
   const { feed, entry, onShowNewer } = props;
   return html`<div class="scroller" part="scroller">
-    ${feed.start > 0
-      ? html`<div class="sentinel" data-edge="start"></div>
+    ${
+      feed.start > 0
+        ? html`<div class="sentinel" data-edge="start"></div>
           <button type="button" class="show-newer" part="show-newer" @click=${onShowNewer}>
             ${msg(str`Show newer check-ins (${feed.start} above)`)}
           </button>`
-      : nothing}
+        : nothing
+    }
     <div role="feed" part="feed" class="feed" aria-labelledby="title" aria-busy=${props.paging.state === 'loading' ? 'true' : 'false'}
       @keydown=${props.onFeedKeydown} @focusin=${props.onFeedFocusin}>
-      ${repeat(visibleItems(feed), (c) => c.id, (item, i) => renderEntry({ item, index: feed.start + i, ctx: entry }))}
+      ${repeat(
+        visibleItems(feed),
+        (c) => c.id,
+        (item, i) => renderEntry({ item, index: feed.start + i, ctx: entry }),
+      )}
     </div>
     <div class="sentinel" data-edge="end"></div>
     ${renderFeedEnd(props)}
@@ -62,16 +69,20 @@ export function renderThread(props: ThreadProps): TemplateResult {
   const empty = !windowError && !feed.nextCursor && !feed.items.some(isCheckin);
   return html`<section class="thread" part="thread" aria-labelledby="title">
     ${renderToolbar(props.toolbar)}
-    ${props.offline
-      ? html`<p class="notice warning" part="offline">
+    ${
+      props.offline
+        ? html`<p class="notice warning" part="offline">
           ${msg("You're offline. New check-ins will appear when you're back online.")}
         </p>`
-      : nothing}
+        : nothing
+    }
     ${empty ? renderEmpty(props.empty) : nothing}
-    ${windowError
-      ? renderError(windowError)
-      : feed.items.length === 0 && !feed.nextCursor
-        ? nothing
-        : renderScroller(props)}
+    ${
+      windowError
+        ? renderError(windowError)
+        : feed.items.length === 0 && !feed.nextCursor
+          ? nothing
+          : renderScroller(props)
+    }
   </section>`;
 }

@@ -71,15 +71,22 @@ function renderCooldown({ cooldown, now, terms }: ToolbarProps & { cooldown: num
 }
 
 /** The export's progress, or its failure with a retry. */
-function renderExportStatus({ exporting, moreToExport, setSize, onExport }: ToolbarProps): TemplateResult | typeof nothing {
+function renderExportStatus({
+  exporting,
+  moreToExport,
+  setSize,
+  onExport,
+}: ToolbarProps): TemplateResult | typeof nothing {
   if (exporting.state === 'failed') {
     return renderError(exporting.error, () => onExport(exporting.format), msg('Try the export again'));
   }
   if (exporting.state !== 'exporting') return nothing;
   return html`<p class="muted" part="export-status" role="status">
-    ${moreToExport
-      ? msg(str`Preparing the export: ${exporting.loaded} of ${setSize > 0 ? setSize : '?'} entries loaded…`)
-      : msg('Preparing the export…')}
+    ${
+      moreToExport
+        ? msg(str`Preparing the export: ${exporting.loaded} of ${setSize > 0 ? setSize : '?'} entries loaded…`)
+        : msg('Preparing the export…')
+    }
   </p>`;
 }
 

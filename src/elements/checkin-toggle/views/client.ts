@@ -33,19 +33,23 @@ export function renderClient(props: ClientProps): TemplateResult {
   return html`<div class="card" part="base">
     ${renderHeading({ title: props.contract.title, level: props.level })}
     ${renderSwitch(props)}
-    ${ineligible
-      ? html`<p id="ineligible-reason" class="notice warning" part="ineligible">
+    ${
+      ineligible
+        ? html`<p id="ineligible-reason" class="notice warning" part="ineligible">
           <strong>${msg('Weekly check-ins are not offered for this contract.')}</strong>
           ${settings.eligibility.reason ?? ''}
         </p>`
-      : nothing}
+        : nothing
+    }
     ${settings.enabled && !busy ? renderClientConsent(props) : nothing}
     ${props.notice} ${props.editor} ${props.questions} ${props.dialog}
   </div>`;
 }
 
 function renderSwitch({ on, busy, locked, settings, onSwitch, ...props }: ClientProps): TemplateResult {
-  const describedBy = ['switch-status', settings.eligibility.eligible ? '' : 'ineligible-reason'].filter(Boolean).join(' ');
+  const describedBy = ['switch-status', settings.eligibility.eligible ? '' : 'ineligible-reason']
+    .filter(Boolean)
+    .join(' ');
   return html`<div class="switch-row">
     <button
       type="button"
@@ -71,7 +75,9 @@ function renderSwitch({ on, busy, locked, settings, onSwitch, ...props }: Client
 }
 
 /** What the switch's state means (it says "On" or "Off" already, so this does not repeat it). */
-export function clientStatus(props: Pick<ClientProps, 'contract' | 'settings' | 'terms' | 'viewerId' | 'on' | 'busy'>): string {
+export function clientStatus(
+  props: Pick<ClientProps, 'contract' | 'settings' | 'terms' | 'viewerId' | 'on' | 'busy'>,
+): string {
   const { settings } = props;
   if (props.busy) return msg('Saving…');
   if (props.on) return scheduleWords(settings.schedule, props.terms);
@@ -96,11 +102,13 @@ function renderClientConsent({ contract, settings, terms }: ClientProps): Templa
   if (settings.consent !== 'declined' && settings.consent !== 'withdrawn') return nothing;
   const date = settings.consentAt ? onDate(settings.consentAt, terms.locale, terms.timeZone) : '';
   return html`<p class="notice warning" part="consent">
-    ${settings.consent === 'declined'
-      ? msg(str`${nameOf(talent)} declined weekly check-ins.`)
-      : date
-        ? msg(str`${nameOf(talent)} withdrew consent to weekly check-ins on ${date}.`)
-        : msg(str`${nameOf(talent)} withdrew consent to weekly check-ins.`)}
+    ${
+      settings.consent === 'declined'
+        ? msg(str`${nameOf(talent)} declined weekly check-ins.`)
+        : date
+          ? msg(str`${nameOf(talent)} withdrew consent to weekly check-ins on ${date}.`)
+          : msg(str`${nameOf(talent)} withdrew consent to weekly check-ins.`)
+    }
     ${msg(str`No weekly check-in is sent; you can still request an update, which ${first} can answer, or turn check-ins off.`)}
   </p>`;
 }

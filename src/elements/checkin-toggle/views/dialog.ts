@@ -36,15 +36,15 @@ export function renderEnableDialog(props: EnableDialogProps): TemplateResult {
     onClose: props.onClose,
     content: html`${renderDialogSummary(props)}
     <p>
-      ${msg(
-        str`The request is sent in your name. ${first} is told before the first one and can see this schedule.`,
-      )}
+      ${msg(str`The request is sent in your name. ${first} is told before the first one and can see this schedule.`)}
     </p>
-    ${consentNeeded(settings, props.consentPolicy)
-      ? html`<p class="notice warning" part="consent">
+    ${
+      consentNeeded(settings, props.consentPolicy)
+        ? html`<p class="notice warning" part="consent">
           ${msg(str`Weekly check-ins start only after ${first} accepts. Until then you can still request an update, which ${first} can answer.`)}
         </p>`
-      : nothing}
+        : nothing
+    }
     <div id="dialog-questions" class="h3" role="heading" aria-level=${ariaLevel(level, 1)}>
       ${msg('The questions')}
     </div>
@@ -79,14 +79,18 @@ function renderDialogSummary({ contract, settings, schedule, terms }: EnableDial
   const count = settings.questions.length;
   const [next] = upcoming(schedule, contract, terms.now, 1);
   return html`<p id="dialog-summary">
-      ${count === 1
-        ? msg(str`${nameOf(talent)} will be asked 1 short question every ${weekday} at ${time}, ${zone}.`)
-        : msg(str`${nameOf(talent)} will be asked ${count} short questions every ${weekday} at ${time}, ${zone}.`)}
+      ${
+        count === 1
+          ? msg(str`${nameOf(talent)} will be asked 1 short question every ${weekday} at ${time}, ${zone}.`)
+          : msg(str`${nameOf(talent)} will be asked ${count} short questions every ${weekday} at ${time}, ${zone}.`)
+      }
     </p>
     <p class="first-prompt">
-      ${next
-        ? msg(str`First check-in: ${pairText(next, contract, terms, false)}.`)
-        : msg('No check-in fits before the contract ends.')}
+      ${
+        next
+          ? msg(str`First check-in: ${pairText(next, contract, terms, false)}.`)
+          : msg('No check-in fits before the contract ends.')
+      }
     </p>`;
 }
 

@@ -76,9 +76,11 @@ export function renderEditor(props: EditorProps): TemplateResult {
       >
         ${saving ? msg('Saving…') : msg('Save schedule')}
       </button>
-      ${props.dirty && !saving
-        ? html`<button type="button" @click=${props.onDiscard}>${msg('Discard changes')}</button>`
-        : nothing}
+      ${
+        props.dirty && !saving
+          ? html`<button type="button" @click=${props.onDiscard}>${msg('Discard changes')}</button>`
+          : nothing
+      }
       ${saving ? html`<span id="editor-saving" class="muted" part="status">${msg('Saving…')}</span>` : nothing}
     </div>
   </form>`;
@@ -173,8 +175,9 @@ function renderField(field: FieldProps): TemplateResult {
   const input = field.input;
   return html`<div class="field" part="field">
     <label for=${id}>${field.label}</label>
-    ${!input
-      ? html`<select
+    ${
+      !input
+        ? html`<select
           id=${id}
           .value=${live(field.value)}
           aria-invalid=${error ? 'true' : 'false'}
@@ -183,7 +186,7 @@ function renderField(field: FieldProps): TemplateResult {
         >
           ${field.options}
         </select>`
-      : html`<input
+        : html`<input
           id=${id}
           type=${input.type}
           list=${ifDefined(input.list)}
@@ -195,7 +198,8 @@ function renderField(field: FieldProps): TemplateResult {
           aria-invalid=${error ? 'true' : 'false'}
           aria-describedby=${described}
           @input=${value}
-        />`}
+        />`
+    }
     ${field.after ?? nothing}
     ${hint === undefined ? nothing : html`<span id=${`${id}-hint`} class="hint muted">${hint}</span>`}
     ${renderFieldError({ id: `${id}-error`, text: error })}
@@ -259,19 +263,22 @@ function renderNextPrompts({ contract, settings, draft, terms, on, level }: Edit
   const talent = contract.talent;
   let heading: string;
   if (!on) heading = msg('If turned on, the next check-ins would be');
-  else if (settings.consent === 'pending') heading = msg(str`Once ${firstName(talent)} accepts, the next check-ins would be`);
+  else if (settings.consent === 'pending')
+    heading = msg(str`Once ${firstName(talent)} accepts, the next check-ins would be`);
   else if (settings.consent === 'declined' || settings.consent === 'withdrawn')
     heading = msg(str`If ${firstName(talent)} accepts later, the next check-ins would be`);
   else heading = msg('Next check-ins');
   const prompts = schedule ? upcoming(schedule, contract, terms.now, 3) : [];
   return html`<div class="next" part="next-prompts" role="group" aria-labelledby="next-title">
     <div id="next-title" class="h4" role="heading" aria-level=${ariaLevel(level, 2)}>${heading}</div>
-    ${!schedule
-      ? html`<p class="muted">${msg('Fix the schedule above to see the next check-ins.')}</p>`
-      : prompts.length
-        ? html`<ol>
+    ${
+      !schedule
+        ? html`<p class="muted">${msg('Fix the schedule above to see the next check-ins.')}</p>`
+        : prompts.length
+          ? html`<ol>
             ${prompts.map((p) => html`<li>${pairText(p, contract, terms, false)}</li>`)}
           </ol>`
-        : html`<p class="muted">${msg('No check-in fits before the contract ends.')}</p>`}
+          : html`<p class="muted">${msg('No check-in fits before the contract ends.')}</p>`
+    }
   </div>`;
 }

@@ -48,18 +48,22 @@ export function renderEditConflict(props: EditConflictProps): TemplateResult {
     </div>
     ${lines.map((line) => html`<p>${line}</p>`)}
     <p>${closing ?? (theirs && cantSaveText(theirs, props.draft, terms))}</p>
-    ${theirs
-      ? html`<div class="actions">
-          ${canSave
-            ? html`<button type="button" class="primary" @click=${props.onSaveMine}>
+    ${
+      theirs
+        ? html`<div class="actions">
+          ${
+            canSave
+              ? html`<button type="button" class="primary" @click=${props.onSaveMine}>
                 ${msg('Save my version')}
               </button>`
-            : nothing}
+              : nothing
+          }
           <button type="button" @click=${props.onUseTheirs}>
             ${useLabel}
           </button>
         </div>`
-      : nothing}
+        : nothing
+    }
   </div>`;
 }
 
@@ -81,17 +85,21 @@ export function renderQuestionsConflict(props: QuestionsConflictProps): Template
   const changed = theirs && JSON.stringify(theirs.questions) !== JSON.stringify(base.questions);
   return html`<div class="notice error conflict" role="alert" part="error conflict" data-code="conflict" aria-labelledby="questions-conflict-title">
     <div id="questions-conflict-title" class="h4" role="heading" aria-level=${ariaLevel(props.level, 2)} tabindex="-1">${heading}</div>
-    ${!theirs
-      ? html`<p>${msg('Your edits are kept below. Their version could not be loaded yet.')}</p>`
-      : html`<p>
-            ${changed
-              ? msg(str`The questions now are: ${theirs.questions.map((q, i) => `${i + 1}. ${q.prompt}`).join(' ')}`)
-              : msg('The questions were not changed; other settings were.')}
+    ${
+      !theirs
+        ? html`<p>${msg('Your edits are kept below. Their version could not be loaded yet.')}</p>`
+        : html`<p>
+            ${
+              changed
+                ? msg(str`The questions now are: ${theirs.questions.map((q, i) => `${i + 1}. ${q.prompt}`).join(' ')}`)
+                : msg('The questions were not changed; other settings were.')
+            }
           </p>
           <p>${msg('Your edits are kept below; save to replace the questions shown here, or discard your edits.')}</p>
           <div class="actions">
             <button type="button" class="primary" @click=${props.onSaveMine}>${msg('Save my questions')}</button>
             <button type="button" @click=${props.onUseTheirs}>${msg('Use the latest questions')}</button>
-          </div>`}
+          </div>`
+    }
   </div>`;
 }

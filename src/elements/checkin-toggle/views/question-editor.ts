@@ -71,9 +71,11 @@ export function renderQuestionEditor(props: QuestionEditorProps): TemplateResult
       <button type="submit" class="primary" aria-disabled=${blocked ? 'true' : 'false'}>
         ${saving ? msg('Saving…') : msg('Save questions')}
       </button>
-      ${props.dirty && !saving
-        ? html`<button type="button" @click=${props.onDiscard}>${msg('Discard question changes')}</button>`
-        : nothing}
+      ${
+        props.dirty && !saving
+          ? html`<button type="button" @click=${props.onDiscard}>${msg('Discard question changes')}</button>`
+          : nothing
+      }
     </div>
   </form>`;
 }
@@ -134,9 +136,13 @@ function renderQuestionField(props: QuestionFieldProps): TemplateResult {
   return html`<div class="field" part="field">
     <label for=${id}>${props.label}</label>
     ${renderQuestionControl(props)}
-    ${props.hint === undefined ? nothing : html`<span id=${`${id}-hint`} class="hint muted">
+    ${
+      props.hint === undefined
+        ? nothing
+        : html`<span id=${`${id}-hint`} class="hint muted">
           ${props.hint}
-        </span>`}
+        </span>`
+    }
     ${renderFieldError({ id: `${id}-error`, text: error })}
   </div>`;
 }
@@ -174,9 +180,12 @@ function renderQuestionControl({ question: q, field, errors, hint, onAction }: Q
 }
 
 /** Move up, Move down or Remove: unusable (not hidden) at the ends of the list. */
-function renderMoveButton(props: QuestionProps & { part: 'up' | 'down' | 'remove'; disabled: boolean; label: string }): TemplateResult {
+function renderMoveButton(
+  props: QuestionProps & { part: 'up' | 'down' | 'remove'; disabled: boolean; label: string },
+): TemplateResult {
   const { question: q, part, onAction } = props;
-  const action: QuestionsAction = part === 'remove' ? { type: 'remove', id: q.id } : { type: 'move', id: q.id, by: part === 'up' ? -1 : 1 };
+  const action: QuestionsAction =
+    part === 'remove' ? { type: 'remove', id: q.id } : { type: 'move', id: q.id, by: part === 'up' ? -1 : 1 };
   return html`<button type="button" id=${fieldId(q.id, part)} aria-disabled=${props.disabled ? 'true' : 'false'} @click=${() => onAction(action)}>
     ${props.label}
   </button>`;

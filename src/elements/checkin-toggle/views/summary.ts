@@ -38,12 +38,14 @@ export function renderSummary(props: SummaryProps): TemplateResult {
           ${settings.questions.map((q) => html`<li dir="auto">${q.prompt}</li>`)}
         </ol>`,
     })}
-    ${schedule.skipDates.length
-      ? renderRow({
-          term: msg('Skipped dates'),
-          detail: schedule.skipDates.map((d) => formatLocalDate(d, locale)).join(', '),
-        })
-      : nothing}
+    ${
+      schedule.skipDates.length
+        ? renderRow({
+            term: msg('Skipped dates'),
+            detail: schedule.skipDates.map((d) => formatLocalDate(d, locale)).join(', '),
+          })
+        : nothing
+    }
     ${paused ? renderRow({ term: msg('Paused'), detail: msg(str`Until ${onDate(paused, locale, timeZone)}`) }) : nothing}
   </dl>`;
 }
@@ -90,9 +92,12 @@ export function renderObserver(props: ObserverProps): TemplateResult {
   const talent = contract.talent;
   let status: string;
   if (!settings.enabled) status = offText(settings, props.viewerId, terms);
-  else if (settings.consent === 'pending') status = msg(str`Weekly check-ins are on, waiting for ${nameOf(talent)} to accept.`);
-  else if (settings.consent === 'declined') status = msg(str`Weekly check-ins are on, but ${nameOf(talent)} declined them.`);
-  else if (settings.consent === 'withdrawn') status = msg(str`Weekly check-ins are on, but ${nameOf(talent)} withdrew consent.`);
+  else if (settings.consent === 'pending')
+    status = msg(str`Weekly check-ins are on, waiting for ${nameOf(talent)} to accept.`);
+  else if (settings.consent === 'declined')
+    status = msg(str`Weekly check-ins are on, but ${nameOf(talent)} declined them.`);
+  else if (settings.consent === 'withdrawn')
+    status = msg(str`Weekly check-ins are on, but ${nameOf(talent)} withdrew consent.`);
   else status = msg('Weekly check-ins are on.');
   return html`<div class="card" part="base">
     ${renderHeading({ title: contract.title, level: props.level })}

@@ -119,7 +119,14 @@ interface ConsentButtonProps extends Pick<TalentProps, 'sending' | 'onAnswer' | 
   primary?: boolean;
 }
 
-function renderConsentButton({ kind, label, primary, sending, onAnswer, onWithdraw }: ConsentButtonProps): TemplateResult {
+function renderConsentButton({
+  kind,
+  label,
+  primary,
+  sending,
+  onAnswer,
+  onWithdraw,
+}: ConsentButtonProps): TemplateResult {
   const busy = sending === 'accept' || sending === 'decline' || sending === 'withdraw';
   const withdraw = kind === 'withdraw';
   const click = withdraw ? onWithdraw : () => onAnswer(kind === 'accept' ? 'given' : 'declined');
