@@ -15,8 +15,10 @@ const STATES: Array<[string, WorldOptions]> = [
 export function defineCheckins(kit: Kit): void {
   kit.describe('check-ins', () => {
     requestsInEveryState(kit);
-    answersAndText(kit);
-    repliesSkipsRequests(kit);
+    answersAndEdits(kit);
+    storedText(kit);
+    repliesAndSkips(kit);
+    requestCooldown(kit);
     statusesOverTime(kit);
   });
 }
@@ -41,8 +43,8 @@ function requestsInEveryState(kit: Kit): void {
   }
 }
 
-/** Answers, edits, "seen", and text stored as typed. */
-function answersAndText(kit: Kit): void {
+/** Answers, edits, "seen", and what makes an answer invalid. */
+function answersAndEdits(kit: Kit): void {
   kit.it('an answer, a repeat with its key (one effect), an edit, and "seen"', () =>
     kit.run({}, async (b) => {
       const options = { idempotencyKey: key() };
@@ -77,7 +79,10 @@ function answersAndText(kit: Kit): void {
       );
     }),
   );
+}
 
+/** Text is stored as typed. */
+function storedText(kit: Kit): void {
   kit.it('text is stored as typed', () =>
     kit.run({}, async (b) => {
       const text = '\t=1+1\uFEFF';
@@ -97,8 +102,8 @@ function answersAndText(kit: Kit): void {
   );
 }
 
-/** Replies, skips and the request cooldown. */
-function repliesSkipsRequests(kit: Kit): void {
+/** Replies and skips. */
+function repliesAndSkips(kit: Kit): void {
   kit.it('a reply: authored by the caller, one per key, not blank, at most 2,000 characters', () =>
     kit.run({}, async (b) => {
       const options = { idempotencyKey: key() };
@@ -138,7 +143,10 @@ function repliesSkipsRequests(kit: Kit): void {
       );
     }),
   );
+}
 
+/** Update requests: one per cooldown, a repeat key replays. */
+function requestCooldown(kit: Kit): void {
   kit.it('requests: at most one per cooldown (rate-limited with retryAt), a repeat key is not', () =>
     kit.run({}, async (b) => {
       const options = { idempotencyKey: key() };

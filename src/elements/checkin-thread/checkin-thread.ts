@@ -292,8 +292,6 @@ export class CheckinThread extends LitElement {
     this.exporter.reset();
   }
 
-  // ---- live updates and catching up ----
-
   private applyLive(event: CheckinEvent, announce: boolean): void {
     if (this.load.state !== 'ready') return;
     const { thread } = this.load;
@@ -348,8 +346,6 @@ export class CheckinThread extends LitElement {
       release((event) => this.applyLive(event, true));
     }
   }
-
-  // ---- rendering ----
 
   private threadProps(thread: S.Thread): ThreadProps {
     const { viewer, contract } = thread;
