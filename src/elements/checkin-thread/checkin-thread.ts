@@ -14,7 +14,7 @@ import type { Checkin, Policy, Settings } from '../../model.js';
 import { baseStyles } from '../../styles.js';
 import { headingLevel, renderError, renderLoading, renderNoAdapter, renderNoContract } from '../shared.js';
 import { reportError, subLevel, toCheckinError } from '../shared.js';
-import { readClock, viewerTerms, type Clock } from '../terms.js';
+import { readClock, viewerTerms } from '../terms.js';
 import { CheckinActions } from './actions.js';
 import { styles } from './checkin-thread.styles.js';
 import { cooldownHours } from './cooldown.js';
@@ -136,7 +136,7 @@ export class CheckinThread extends LitElement {
   @property({ attribute: false }) policy?: Partial<Policy>;
 
   /** The current time in ms; set it for demos and tests with a fixed date (default `Date.now`). */
-  @property({ attribute: false }) clock: Clock = () => Date.now();
+  @property({ attribute: false }) clock: () => number | string | Date = () => Date.now();
 
   /**
    * The level of the thread's heading (1-6, default 2), so that it fits the page's outline; each

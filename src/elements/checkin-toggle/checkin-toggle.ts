@@ -22,7 +22,7 @@ import {
   reportError,
   toCheckinError,
 } from '../shared.js';
-import { readClock, viewerTerms, type Clock } from '../terms.js';
+import { readClock, viewerTerms } from '../terms.js';
 import { ToggleActions } from './actions.js';
 import { styles } from './checkin-toggle.styles.js';
 import { ToggleStore, type Loaded } from './store.js';
@@ -100,7 +100,7 @@ export class CheckinToggle extends LitElement {
   @property({ attribute: 'contract-id', reflect: true }) contractId = '';
 
   /** Where "now" comes from for the next-prompt previews and the "your time" of the schedule (tests and demos pin it); the real clock by default. */
-  @property({ attribute: false }) clock?: Clock;
+  @property({ attribute: false }) clock?: () => number | string | Date;
 
   /**
    * The backend's consent policy, for the confirmation's wording before the first switch-on,
