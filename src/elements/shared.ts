@@ -1,7 +1,7 @@
 import { msg, str } from '@lit/localize';
 import { html, nothing, type TemplateResult } from 'lit';
 import { CheckinErrorEvent } from '../events.js';
-import { CheckinError, isAbortError, type CheckinErrorCode } from '../model.js';
+import { CheckinError, isAbortError, type CheckinErrorCode, type Health } from '../model.js';
 import { DISPLAY_TEXT_SHOWN } from '../limits.js';
 
 /** A plain-words heading for each failure; the adapter's own message follows it. */
@@ -110,3 +110,8 @@ export function headingLevel(value: unknown): number {
 
 /** The level below `level`, at most 6. */
 export const subLevel = (level: number): number => Math.min(level + 1, 6);
+
+/** The health value in words: the one place it is written, on screen and in the exports. */
+export function healthLabel(health: Health): string {
+  return health === 'on-track' ? msg('On track') : health === 'at-risk' ? msg('At risk') : msg('Off track');
+}

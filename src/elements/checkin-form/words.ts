@@ -2,7 +2,7 @@ import { msg, str } from '@lit/localize';
 import { formatInstant } from '../../format.js';
 import { LIMITS } from '../../limits.js';
 import type { Checkin, Question } from '../../model.js';
-import { healthLabel } from '../checkin-thread/labels.js';
+import { healthLabel } from '../shared.js';
 import { shortText } from '../shared.js';
 import type { Terms } from '../terms.js';
 import { answersAsMessage, editableUntil, isBlank, lengthOf, standingOf, type FormValue } from './form-logic.js';

@@ -10,7 +10,8 @@ import {
   type Question,
 } from '../../model.js';
 import { activityText, closedText } from './activity.js';
-import { healthLabel, kindLabel, orderedAnswers, questionLabel, statusLabel } from './labels.js';
+import { healthLabel } from '../shared.js';
+import { kindLabel, orderedAnswers, questionLabel, statusLabel } from './labels.js';
 
 // The paper trail: the whole history, check-ins and the changes to the settings between them,
 // as Markdown (to read, print or paste), CSV (for a spreadsheet) and JSON (for a program).

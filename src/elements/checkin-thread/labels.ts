@@ -1,5 +1,5 @@
 import { msg, str } from '@lit/localize';
-import type { Checkin, CheckinStatus, Health, Question } from '../../model.js';
+import type { Checkin, CheckinStatus, Question } from '../../model.js';
 import { blockerAnswer } from '../../questions.js';
 
 // Words shared by the on-screen thread and the exports, so that a status reads the same in
@@ -21,11 +21,6 @@ export function statusLabel(status: CheckinStatus): string {
     case 'closed':
       return msg('Closed');
   }
-}
-
-/** The health value in words: the one place it is written, on screen and in the exports. */
-export function healthLabel(health: Health): string {
-  return health === 'on-track' ? msg('On track') : health === 'at-risk' ? msg('At risk') : msg('Off track');
 }
 
 /**

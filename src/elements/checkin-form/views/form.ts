@@ -6,13 +6,13 @@ import { formatInstant } from '../../../format.js';
 import { renderError, shortText } from '../../shared.js';
 import { weekEnded } from '../form-logic.js';
 import { failureOf } from '../state.js';
-import { healthLabel } from '../../checkin-thread/labels.js';
+import { healthLabel } from '../../shared.js';
 import { editWindow, storageWarning, when } from '../words.js';
 import { renderHeader } from './header.js';
 import { renderQuestion } from './question.js';
 import { renderReplyPanel } from './reply.js';
 import { renderSkip } from './skip.js';
-import { reloadButton } from './states.js';
+import { reloadButton } from './reload.js';
 import type { FormView } from './props.js';
 
 /** The form: the header (or the edit window), the notices, the questions and the skip. */

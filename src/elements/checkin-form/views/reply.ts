@@ -8,7 +8,7 @@ import { failureOf, valueOf } from '../state.js';
 import { closedSentence, replyMessage } from '../words.js';
 import { renderNoteField, renderSend } from './fields.js';
 import type { FormView } from './props.js';
-import { reloadButton } from './states.js';
+import { reloadButton } from './reload.js';
 
 /**
  * What was typed for a check-in that can no longer take it, as a message on that check-in

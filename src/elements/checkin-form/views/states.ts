@@ -7,28 +7,11 @@ import { nextPromptOrNull } from '../../terms.js';
 import { shortText } from '../../shared.js';
 import { hasText, isEditable } from '../form-logic.js';
 import { doneOf, valueOf } from '../state.js';
-import { healthLabel } from '../../checkin-thread/labels.js';
+import { healthLabel } from '../../shared.js';
 import { closedSentence, closedText, editWindow, when } from '../words.js';
 import type { FormView } from './props.js';
 import { renderReplyPanel } from './reply.js';
-
-/**
- * "Show the latest" / "Reload the check-in": replaces the form with a fresh load. Not offered
- * while a submit or skip is on its way (disabled, still focusable and announced): a load then
- * would set the write's outcome aside, and its answers would look unsent.
- */
-export function reloadButton(props: { view: FormView; label: string; part?: string }): TemplateResult {
-  const { sending, on } = props.view;
-  const writing = sending === 'submit' || sending === 'skip';
-  return html`<button
-    type="button"
-    part=${props.part ?? nothing}
-    aria-disabled=${writing ? 'true' : 'false'}
-    @click=${on.reload}
-  >
-    ${props.label}
-  </button>`;
-}
+import { reloadButton } from './reload.js';
 
 export function renderNewerArrived(view: FormView): TemplateResult | typeof nothing {
   if (!view.newer) return nothing;

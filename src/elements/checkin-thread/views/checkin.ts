@@ -3,7 +3,8 @@ import { html, nothing, type TemplateResult } from 'lit';
 import type { Checkin } from '../../../model.js';
 import { displayTitle, renderError, shortText } from '../../shared.js';
 import { closedText } from '../activity.js';
-import { hasBlocker, healthLabel, kindLabel, orderedAnswers, statusLabel } from '../labels.js';
+import { healthLabel } from '../../shared.js';
+import { hasBlocker, kindLabel, orderedAnswers, statusLabel } from '../labels.js';
 import { domId, renderArticle, tabStop, termsOf, when, type EntryProps } from './article.js';
 import { renderReplies } from './reply.js';
 
