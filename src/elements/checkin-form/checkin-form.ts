@@ -177,12 +177,12 @@ export class CheckinForm extends LitElement {
    * promise (one adapter call); resolves when the outcome is shown.
    */
   submit(): Promise<void> {
-    return this.work.submit();
+    return this.work.sends.submit();
   }
 
   /** Sends the skip; one adapter call at a time, the same key for a retry of the same note. */
   skip(): Promise<void> {
-    return this.work.skip();
+    return this.work.sends.skip();
   }
 
   /**
@@ -191,7 +191,7 @@ export class CheckinForm extends LitElement {
    * the request leaves, and the draft is cleared only once the adapter confirms.
    */
   sendReply(): Promise<void> {
-    return this.work.sendReply();
+    return this.work.sends.sendReply();
   }
 
   private now(): number {

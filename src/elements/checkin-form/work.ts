@@ -289,8 +289,8 @@ export class FormWork {
   /** What the talent can do on the form, but reload (the element's). */
   readonly on = formHandlers(this);
 
-  /** The check-in's writes. */
-  private readonly sends = new FormWrites(this);
+  /** The check-in's writes: the answers, the skip and a message. */
+  readonly sends = new FormWrites(this);
 
   /**
    * The key of a write, stored with the draft before the request leaves: a retry, even after a
@@ -303,20 +303,5 @@ export class FormWork {
     this.announcingWrite = false;
     this.options.wrote();
     return key;
-  }
-
-  /** Validates and sends the answers (see the element's `submit`). */
-  submit(): Promise<void> {
-    return this.sends.submit();
-  }
-
-  /** Sends the skip (see the element's `skip`). */
-  skip(): Promise<void> {
-    return this.sends.skip();
-  }
-
-  /** Sends what was typed as a message on the check-in (see the element's `sendReply`). */
-  sendReply(): Promise<void> {
-    return this.sends.sendReply();
   }
 }
