@@ -1,15 +1,14 @@
 import { localized, msg } from '@lit/localize';
 import { Task, TaskStatus } from '@lit/task';
 import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
-import { property, query, state } from 'lit/decorators.js';
-import type { CheckinAdapter, CheckinEvent } from '../../adapters/adapter.js';
+import { property, query } from 'lit/decorators.js';
+import type { CheckinAdapter } from '../../adapters/adapter.js';
 import type { RetryPolicy } from '../../adapters/resilient.js';
 import { AnnouncerController } from '../../controllers/announcer.js';
 import { ConnectionController } from '../../controllers/connection.js';
 import { ConnectivityController } from '../../controllers/connectivity.js';
 import { LiveController } from '../../controllers/live.js';
 import { ResumeTaskController } from '../../controllers/resume.js';
-import type { Checkin } from '../../model.js';
 import { baseStyles } from '../../styles.js';
 import {
   headingLevel,
@@ -17,38 +16,17 @@ import {
   renderLoading,
   renderNoAdapter,
   renderNoContract,
-  reportError,
   subLevel,
   toCheckinError,
 } from '../shared.js';
 import { readClock, viewerTerms, type Clock } from '../terms.js';
 import { styles } from './checkin-form.styles.js';
 import { focusIsNowhere, hasFocus } from './focus.js';
-import { fetchLoaded } from './load.js';
-import { decideLive, judge, reconcile, sameSubject, viewOf, type LiveDecision, type LiveInput } from './reconcile.js';
-import {
-  NO_LOAD,
-  askLoad,
-  deferToWrite,
-  finishLoad,
-  heardTaken,
-  heardWhileLoading,
-  loadFailed,
-  loadShown,
-  startLoad,
-  stronger,
-  takeDeferred,
-  withRefocus,
-  wroteWhileLoading,
-  type LoadArgs,
-  type LoadState,
-  type Loaded,
-  type Newer,
-} from './state.js';
+import { FormLoader } from './loader.js';
+import type { LoadArgs, Loaded } from './state.js';
 import type { FormView } from './views/props.js';
 import { renderLoaded } from './views/talent.js';
 import { FormWork } from './work.js';
-import { closedSentence, newlyOpen, sentAnd } from './words.js';
 
 const TAG = 'checkin-form';
 
@@ -152,17 +130,14 @@ export class CheckinForm extends LitElement {
   /** How failed reads are retried, `{attempts, baseDelayMs, maxDelayMs}`, over the provider's and the defaults (3, 500, 4000); writes never retry by themselves. */
   @property({ attribute: false }) retryPolicy?: Partial<RetryPolicy>;
 
-  /** A newer check-in or settings change arrived while the talent had unsent text ('contract'), or this check-in was answered or skipped elsewhere ('checkin'). */
-  @state() private newer: Newer = null;
-
   @query('#done-heading') private doneHeading?: HTMLElement;
 
   private readonly connection = new ConnectionController(this);
   private readonly announcer = new AnnouncerController(this);
   private readonly liveUpdates = new LiveController(
     this,
-    (event) => this.onLive(event),
-    () => this.onStale(),
+    (event) => this.loader.onLive(event),
+    () => this.loader.onStale(),
   );
   private readonly connectivity = new ConnectivityController(this, {
     onOnline: () => this.onOnline(),
@@ -173,14 +148,21 @@ export class CheckinForm extends LitElement {
     now: () => this.now(),
     adapter: () => this.connection.adapter,
     announce: (text) => this.announcer.announce(text),
-    wrote: () => void (this.load = wroteWhileLoading(this.load)),
-    settled: () => this.afterWrite(),
-    reload: () => this.reload(true),
+    wrote: () => this.loader.wrote(),
+    settled: () => this.loader.afterWrite(),
+    reload: () => this.loader.reload(true),
   });
-  private load: LoadState = NO_LOAD;
+  /** The loads and the live updates (one LoadState). */
+  private readonly loader = new FormLoader(this, this.work, {
+    now: () => this.now(),
+    args: () => this.loadArgs(),
+    watch: (adapter, contractId) => this.liveUpdates.watch(adapter, contractId),
+    announce: (text) => this.announcer.announce(text),
+    run: () => void this.data.run(),
+  });
 
   private readonly data = new Task(this, {
-    task: (args, { signal }) => this.runLoad(args, signal),
+    task: (args, { signal }) => this.loader.runLoad(args, signal),
     args: () => this.loadArgs(),
   });
 
@@ -195,12 +177,12 @@ export class CheckinForm extends LitElement {
    * promise (one adapter call); resolves when the outcome is shown.
    */
   submit(): Promise<void> {
-    return this.work.submit();
+    return this.work.sends.submit();
   }
 
   /** Sends the skip; one adapter call at a time, the same key for a retry of the same note. */
   skip(): Promise<void> {
-    return this.work.skip();
+    return this.work.sends.skip();
   }
 
   /**
@@ -209,165 +191,15 @@ export class CheckinForm extends LitElement {
    * the request leaves, and the draft is cleared only once the adapter confirms.
    */
   sendReply(): Promise<void> {
-    return this.work.sendReply();
+    return this.work.sends.sendReply();
   }
 
   private now(): number {
     return readClock(this.clock);
   }
 
-  private async runLoad(args: LoadArgs, signal: AbortSignal): Promise<Loaded | null> {
-    const [adapter, contractId, checkinId] = args;
-    if (!adapter || !contractId) return null;
-    // Listen before loading, so that nothing said between the load and the subscription is
-    // missed; what arrives while loading is acted on once the load is in (see onLive).
-    this.liveUpdates.watch(adapter, contractId);
-    const run = {};
-    // "Show the latest" takes its own button away as the load starts: was the focus in here?
-    this.load = startLoad(this.load, run, hasFocus(this));
-    try {
-      const loaded = await fetchLoaded(adapter, contractId, checkinId, () => this.now(), signal);
-      signal.throwIfAborted();
-      return this.arrive(args, loaded);
-    } catch (error) {
-      const failure = toCheckinError(error);
-      if (!failure || signal.aborted) throw error;
-      this.load = loadFailed(this.load);
-      reportError(this, failure, 'load');
-      throw failure;
-    } finally {
-      this.load = finishLoad(this.load, run);
-    }
-  }
-
-  /** Applies a fresh load as `reconcile` decides; returns what is on screen after it. */
-  private arrive(args: LoadArgs, loaded: Loaded): Loaded {
-    const load = this.load;
-    if (load.phase !== 'loading') return loaded;
-    const shown = this.shownFor(args);
-    const writing = this.work.writing() || load.wrote;
-    const decision = reconcile(shown, loaded, {
-      writing,
-      chosen: load.chosen,
-      unsent: this.work.hasUnsent(),
-      changed: load.changed,
-    });
-    if (shown && decision.do === 'wait-for-write') {
-      this.load = deferToWrite(this.load);
-      if (!this.work.writing()) queueMicrotask(() => this.afterWrite());
-      return shown;
-    }
-    if (shown && decision.do === 'keep') {
-      this.notify(decision.reason);
-      this.load = heardTaken(this.load);
-      return shown;
-    }
-    this.show(loaded, shown, decision.do === 'show' && decision.refresh);
-    this.load = loadShown(this.load, args);
-    if (load.changed) {
-      this.load = heardTaken(this.load);
-      if (this.work.hasUnsent()) this.notify(load.changed);
-      else queueMicrotask(() => this.reload());
-    }
-    return loaded;
-  }
-
-  /** Shows a load; over a shown one, the focus and the news of what opened follow it. */
-  private show(loaded: Loaded, shown: Loaded | null, refresh: boolean): void {
-    const { chosen, focusAtStart } = this.load.phase === 'loading' ? this.load : { chosen: false, focusAtStart: false };
-    const replaced = this.work.begin(loaded, refresh && sameSubject(this.work.loaded, loaded), shown !== null);
-    if (!shown) return;
-    // Read before the new view renders (begin only set state): it may remove the focused node.
-    // "Show the latest" already took its own button away as the load started.
-    this.load = withRefocus(this.load, hasFocus(this) || (chosen && focusAtStart && focusIsNowhere()));
-    // Said wherever the focus is; after begin, whose flush of the old draft says "Draft saved".
-    const opened = newlyOpen(loaded, shown);
-    if (opened) this.announcer.announce(replaced ? sentAnd(replaced.what, opened) : opened);
-  }
-
   private loadArgs(): LoadArgs {
     return [this.connection.adapter, this.connection.contractId, this.checkinId.trim()];
-  }
-
-  /** The last load, while it is for `args` (what a refresh keeps on screen), else null. */
-  private shownFor(args: LoadArgs): Loaded | null {
-    const of = this.load.of;
-    const loaded = this.work.loaded;
-    return of && loaded && of.every((arg, i) => arg === args[i]) ? loaded : null;
-  }
-
-  /** Live updates: see `judge` and `decideLive`. */
-  private onLive(event: CheckinEvent): void {
-    // Replies and activity entries belong to the thread: nothing on the form changes with them.
-    if (event.type === 'reply' || event.type === 'activity') return;
-    const checkin = event.type === 'checkin' ? event.checkin : null;
-    const here = checkin !== null && checkin.id === this.work.state.checkin?.id;
-    // Judged against what is on screen, also while a load runs (only a load for the same inputs).
-    const shown = this.shownFor(this.loadArgs());
-    const judged = !here && shown ? judge(shown, event, this.now(), Boolean(this.checkinId.trim())) : { matters: true };
-    this.work.take(judged);
-    const closes = here && checkin.status === 'closed' && this.work.state.checkin?.status !== 'closed';
-    const viewChanged = here && viewOf(checkin) !== viewOf(this.work.state.checkin);
-    this.apply(this.decide({ here, matters: judged.matters, closes, viewChanged }), checkin);
-  }
-
-  /** The adapter may have missed changes: loaded afresh, never over what is typed or sent. */
-  private onStale(): void {
-    this.apply(this.decide({ here: false, matters: true, closes: false, viewChanged: false }), null);
-  }
-
-  private decide(about: Pick<LiveInput, 'here' | 'matters' | 'closes' | 'viewChanged'>): LiveDecision {
-    const loading = this.load.phase === 'loading';
-    return decideLive({
-      ...about,
-      loading,
-      loaded: this.work.loaded !== null,
-      writing: this.work.writing(),
-      unsent: this.work.hasUnsent(),
-    });
-  }
-
-  private apply(decision: LiveDecision, checkin: Checkin | null): void {
-    const loaded = this.work.loaded;
-    switch (decision.do) {
-      case 'defer':
-        return void (this.load = heardWhileLoading(this.load, decision.reason));
-      case 'notify':
-        return this.notify(decision.reason);
-      case 'after-write':
-        return void (this.load = deferToWrite(this.load));
-      case 'reload':
-        return this.reload();
-      case 'close':
-      case 'replace':
-        if (!checkin || !loaded) return;
-        if (decision.do === 'close' || decision.refocus) this.load = withRefocus(this.load, hasFocus(this));
-        this.work.replace(checkin, decision.do === 'close');
-        if (decision.do === 'replace') return;
-        // Nothing can be sent to it any more: the view says who closed it, and what was typed
-        // stays to go as a message.
-        this.announcer.announce(closedSentence(loaded, checkin, viewerTerms(loaded.viewer, loaded.contract)));
-    }
-  }
-
-  /** Offers "Show the latest" for `reason`; never lets a weaker reason replace a stronger one. */
-  private notify(reason: 'contract' | 'checkin'): void {
-    this.newer = stronger(this.newer, reason);
-  }
-
-  /** Loads again; `chosen` when the talent asked for it (the result then replaces the form). */
-  private reload(chosen = false): void {
-    this.newer = null;
-    this.load = askLoad(this.load, chosen);
-    void this.data.run();
-  }
-
-  /** A refresh set aside for a write runs once it is done, or is offered when its text is still unsent. */
-  private afterWrite(): void {
-    if (!this.load.afterWrite || this.work.writing()) return;
-    this.load = takeDeferred(this.load);
-    if (this.work.hasUnsent()) this.notify('contract');
-    else this.reload();
   }
 
   /**
@@ -378,8 +210,7 @@ export class CheckinForm extends LitElement {
    */
   protected override updated(changed: PropertyValues<this>): void {
     super.updated(changed);
-    if (!this.load.refocus) return;
-    this.load = withRefocus(this.load, false);
+    if (!this.loader.takeRefocus()) return;
     if (!hasFocus(this) && focusIsNowhere()) {
       (this.doneHeading ?? this.renderRoot.querySelector<HTMLElement>('#heading'))?.focus();
     }
@@ -388,7 +219,7 @@ export class CheckinForm extends LitElement {
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     // Back on the page, it loads again: a focus move meant for then would come out of nowhere.
-    this.load = withRefocus(this.load, false);
+    this.loader.takeRefocus();
   }
 
   /** Back online: announced, and a load that failed for want of a network is tried again. */
@@ -410,7 +241,7 @@ export class CheckinForm extends LitElement {
       // A refresh (a live update, a retry) keeps what is on screen, marked busy, rather than
       // flashing the placeholder; the first load, and one for other inputs, show the placeholder.
       pending: () => {
-        const shown = this.shownFor(this.loadArgs());
+        const shown = this.loader.shown();
         return shown ? renderLoaded({ view: this.view(shown), busy: true }) : placeholder();
       },
       complete: (loaded) => (loaded ? renderLoaded({ view: this.view(loaded), busy: false }) : nothing),
@@ -431,7 +262,7 @@ export class CheckinForm extends LitElement {
         loaded,
         now: this.now(),
         terms: viewerTerms(loaded.viewer, loaded.contract),
-        newer: this.newer,
+        newer: this.loader.newer,
         on: this.work.on,
       },
       ...{ level: String(level), subLevel: String(subLevel(level)), sending: this.work.sending },

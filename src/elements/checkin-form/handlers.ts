@@ -18,18 +18,18 @@ function writeHandlers(work: FormWork): WriteHandlers {
   return {
     submit: (event) => {
       event.preventDefault();
-      void work.submit();
+      void work.sends.submit();
     },
-    retrySubmit: () => void work.submit(),
+    retrySubmit: () => void work.sends.submit(),
     keydown: (event) => {
       if (event.key !== 'Enter' || !(event.ctrlKey || event.metaKey)) return;
       event.preventDefault();
       // A held-down shortcut repeats keydown: one press is one submit, and a failed submit is
       // never sent again by a key that is still down.
-      if (!event.repeat) void work.submit();
+      if (!event.repeat) void work.sends.submit();
     },
-    skip: () => void work.skip(),
-    sendReply: () => void work.sendReply(),
+    skip: () => void work.sends.skip(),
+    sendReply: () => void work.sends.sendReply(),
     openReply: () => {
       work.set({ replyOpen: true });
       void work.focusLater('#reply-text');

@@ -1,20 +1,17 @@
-import { msg, str } from '@lit/localize';
+import { msg } from '@lit/localize';
 import type { ReactiveControllerHost } from 'lit';
 import type { CheckinAdapter } from '../../adapters/adapter.js';
 import { DraftController, draftKey, type DraftRecord } from '../../controllers/draft.js';
 import { WriteController } from '../../controllers/write.js';
-import { CheckinDraftSavedEvent, CheckinReplyEvent, CheckinSkipEvent, CheckinSubmitEvent } from '../../events.js';
-import type { Checkin, CheckinError, Reply } from '../../model.js';
-import { shortText } from '../shared.js';
+import { CheckinDraftSavedEvent } from '../../events.js';
+import type { Checkin } from '../../model.js';
 import {
   fingerprint,
   isBlank,
   isEditable,
   parseFormValue,
   skipSentIn,
-  toInput,
   touchesAnswers,
-  validateAnswers,
   type FormValue,
 } from './form-logic.js';
 import {
@@ -30,8 +27,6 @@ import {
   fillsAtOnce,
   hasUnsent,
   valueOf,
-  writeFailed,
-  writeSent,
   type Entry,
   type Loaded,
   type Outcomes,
@@ -41,10 +36,8 @@ import {
 import { formHandlers } from './handlers.js';
 import type { Judged } from './reconcile.js';
 import type { FormView, PendingFill } from './views/props.js';
-import { noteProblem, replyMessage, replyProblem, storageWarning } from './words.js';
-
-/** The check-in's writes share one key: a submit, a skip and a message are never on their way at once. */
-const WRITE = 'checkin';
+import { storageWarning } from './words.js';
+import { FormWrites, WRITE } from './writes.js';
 
 /** What the talent has on screen: the check-in, their text and what their writes left. */
 export interface Work {
@@ -296,145 +289,19 @@ export class FormWork {
   /** What the talent can do on the form, but reload (the element's). */
   readonly on = formHandlers(this);
 
-  // ---- writes --------------------------------------------------------------------------------
-
-  /** What a write is about, when one can go: the load on screen, the check-in and the adapter. */
-  private target(
-    talentOnly: boolean,
-  ): { loaded: Loaded; checkin: Checkin; adapter: CheckinAdapter; draft: string } | null {
-    const { loaded } = this;
-    const { checkin } = this.state;
-    const adapter = this.options.adapter();
-    if (!loaded || !checkin || !adapter || (talentOnly && loaded.viewer.role !== 'talent')) return null;
-    return { loaded, checkin, adapter, draft: draftKey(loaded.contract.id, checkin.id, loaded.viewer.id) };
-  }
+  /** The check-in's writes: the answers, the skip and a message. */
+  readonly sends = new FormWrites(this);
 
   /**
    * The key of a write, stored with the draft before the request leaves: a retry, even after a
    * reload, is the same write; a changed request is a new one. The draft keeps one key, for the
    * last write tried: the check-in's writes are never on their way at once.
    */
-  private keyFor(action: WriteAction, checkin: Checkin, payload: unknown): string {
+  keyFor(action: WriteAction, checkin: Checkin, payload: unknown): string {
     this.announcingWrite = true;
     const key = this.draft.keyFor(fingerprint(action, checkin.id, payload), valueOf(this.state.entry));
     this.announcingWrite = false;
     this.options.wrote();
     return key;
-  }
-
-  /**
-   * Sends a write of the check-in: the draft goes on success whatever is on screen, and is
-   * kept (flushed, when `flush`) on failure, which stays on screen.
-   */
-  private send<T>(
-    action: WriteAction,
-    draft: string,
-    request: () => Promise<T>,
-    done: (result: T) => Promise<void>,
-    flush = true,
-  ): Promise<void> {
-    this.set({ outcomes: clearFailure(this.state.outcomes, action) });
-    const send = async () => {
-      try {
-        const result = await request();
-        this.draft.clear(draft);
-        return result;
-      } catch (error) {
-        if (flush) this.draft.flush();
-        throw error;
-      }
-    };
-    const failed = (error: CheckinError) => this.set({ outcomes: writeFailed(this.state.outcomes, action, error) });
-    return this.writes.run(WRITE, { action, send, done, failed, settled: this.options.settled });
-  }
-
-  /** The write went through: it is said, its event fires, and its confirmation takes the focus. */
-  private async confirmed(patch: Partial<Work>, announcement: string, event: Event): Promise<void> {
-    this.set({ ...patch, restored: null, savedAt: null, editing: false });
-    this.options.announce(announcement);
-    this.host.dispatchEvent(event);
-    await this.host.updateComplete;
-    this.host.renderRoot.querySelector<HTMLElement>('#done-heading')?.focus();
-  }
-
-  /** Validates and sends the answers (see the element's `submit`). */
-  submit(): Promise<void> {
-    // One write at a time: answers sent while the skip is out would race it (and take its key).
-    if (this.writing()) return this.writes.settled(WRITE);
-    const to = this.target(true);
-    if (!to) return Promise.resolve();
-    const { loaded, checkin, adapter } = to;
-    const questions = loaded.settings.questions;
-    const answers = validateAnswers(questions, valueOf(this.state.entry));
-    this.set({ problems: { ...this.state.problems, answers } });
-    if (answers.length) {
-      this.set({ outcomes: clearFailure(this.state.outcomes, 'submit') });
-      return this.focusLater('.error-summary');
-    }
-    const input = toInput(questions, valueOf(this.state.entry));
-    const idempotencyKey = this.keyFor('submit', checkin, input);
-    const contractId = loaded.contract.id;
-    this.set({ previousSent: null });
-    this.options.announce(msg('Submitting…'));
-    const request = () => adapter.submitAnswers(contractId, checkin.id, input, { idempotencyKey });
-    return this.send('submit', to.draft, request, (result) => {
-      const outcomes = writeSent(this.state.outcomes, 'submit');
-      // The draft (a skip note typed on the way included) went with the confirmed answer.
-      const entry = { ...this.state.entry, skip: { note: '', open: false } };
-      return this.confirmed(
-        { checkin: result, outcomes, entry },
-        msg('Submitted'),
-        new CheckinSubmitEvent({ contractId, checkin: result }),
-      );
-    });
-  }
-
-  /** Sends the skip (see the element's `skip`). */
-  skip(): Promise<void> {
-    if (this.writing()) return this.writes.settled(WRITE);
-    const to = this.target(false);
-    if (!to) return Promise.resolve();
-    const { loaded, checkin, adapter } = to;
-    const note = this.state.entry.skip.note.trim();
-    this.set({ problems: { ...this.state.problems, note: noteProblem(note) } });
-    if (this.state.problems.note) return this.focusLater('#skip-note');
-    const idempotencyKey = this.keyFor('skip', checkin, note);
-    const contractId = loaded.contract.id;
-    this.set({ previousSent: null });
-    const request = () => adapter.skipCheckin(contractId, checkin.id, { note }, { idempotencyKey });
-    // Answers typed before choosing to skip have nowhere to go once it is confirmed.
-    const done = (result: Checkin) => {
-      const outcomes = writeSent(this.state.outcomes, 'skip');
-      const entry = { ...this.state.entry, skip: { note: '', open: false } };
-      const event = new CheckinSkipEvent({ contractId, checkin: result });
-      return this.confirmed({ checkin: result, outcomes, entry }, msg('Marked as not working this week'), event);
-    };
-    return this.send('skip', to.draft, request, done, false);
-  }
-
-  /** Sends what was typed as a message on the check-in (see the element's `sendReply`). */
-  sendReply(): Promise<void> {
-    if (this.writing()) return this.writes.settled(WRITE);
-    const to = this.target(true);
-    if (!to) return Promise.resolve();
-    const { loaded, checkin, adapter } = to;
-    const text = replyMessage(loaded.settings.questions, valueOf(this.state.entry));
-    this.set({ problems: { ...this.state.problems, reply: replyProblem(text) } });
-    if (this.state.problems.reply) return this.focusLater('#reply-text');
-    const idempotencyKey = this.keyFor('reply', checkin, text);
-    const contractId = loaded.contract.id;
-    const client = shortText(loaded.contract.client.name);
-    const request = () => adapter.reply(contractId, checkin.id, { text }, { idempotencyKey });
-    return this.send('reply', to.draft, request, (reply: Reply) => {
-      const outcomes = writeSent(this.state.outcomes, 'reply');
-      const patch = {
-        entry: EMPTY_ENTRY,
-        replyOpen: false,
-        outcomes,
-        problems: { ...this.state.problems, answers: [] },
-      };
-      const event = new CheckinReplyEvent({ contractId, checkinId: checkin.id, reply });
-      return this.confirmed(patch, msg(str`Sent to ${client} as a message.`), event);
-    });
   }
 }
