@@ -48,7 +48,8 @@ for (const path of files(join(root, 'src'))) {
     const own = /^src\/elements\/(checkin-[^/]+)\//.exec(name)?.[1];
     const target = from.startsWith('.') ? relative(root, join(root, dirname(name), from)) : '';
     const other = /^src\/elements\/(checkin-[^/]+)\//.exec(target)?.[1];
-    if (own && other && other !== own) offenders.layer.push([`${name}: '${from}' (an element imports no other element)`, 0]);
+    if (own && other && other !== own)
+      offenders.layer.push([`${name}: '${from}' (an element imports no other element)`, 0]);
     for (const [where, forbidden, rule] of LAYERS) {
       if (where.test(name) && forbidden.test(from)) offenders.layer.push([`${name}: '${from}' (${rule})`, 0]);
     }

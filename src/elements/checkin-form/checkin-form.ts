@@ -19,7 +19,7 @@ import {
   subLevel,
   toCheckinError,
 } from '../shared.js';
-import { readClock, viewerTerms, type Clock } from '../terms.js';
+import { readClock, viewerTerms } from '../terms.js';
 import { styles } from './checkin-form.styles.js';
 import { focusIsNowhere, hasFocus } from './focus.js';
 import { FormLoader } from './loader.js';
@@ -122,7 +122,7 @@ export class CheckinForm extends LitElement {
   @property({ attribute: 'checkin-id', reflect: true }) checkinId = '';
 
   /** Returns the current time (ms, ISO string or Date); pin it in tests and demos. Defaults to the real time. */
-  @property({ attribute: false }) clock?: Clock;
+  @property({ attribute: false }) clock?: () => number | string | Date;
 
   /** How long to wait for one request before giving up with a `timeout` error and a retry, in ms (default 15000, or the provider's). */
   @property({ attribute: 'request-timeout', type: Number }) requestTimeout?: number;
