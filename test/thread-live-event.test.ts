@@ -2,33 +2,16 @@
 // (src/elements/checkin-thread/live-event.ts and reconcile.ts): tables over the feed, no DOM.
 import { expect } from '@open-wc/testing';
 import type { CheckinEvent } from '../src/adapters/adapter.js';
-import type { Activity, Checkin, HistoryItem, Page, Reply, Settings } from '../src/model.js';
+import type { Activity, HistoryItem, Page, Reply, Settings } from '../src/model.js';
 import { resetFeed, type Feed } from '../src/elements/checkin-thread/feed.js';
 import { catchupNews, onLive, type LiveScene } from '../src/elements/checkin-thread/live-event.js';
 import { addReply, dedupe, mergeNewest, mergePage, upsertItem } from '../src/elements/checkin-thread/reconcile.js';
 import type { Thread } from '../src/elements/checkin-thread/state.js';
+import { DANA, checkinOn } from './support/fixtures.js';
 
-const DANA = { id: 'u-dana', name: 'Dana Whitfield', timeZone: 'America/New_York' };
 const ANA = { id: 'u-ana', name: 'Ana Lima', timeZone: 'Europe/Lisbon' };
 
-function checkin(id: string, day: number, fields: Partial<Checkin> = {}): Checkin {
-  return {
-    id,
-    contractId: 'c',
-    kind: 'scheduled',
-    dueAt: new Date(Date.UTC(2026, 10, day, 15)).toISOString(),
-    status: 'open',
-    requestedBy: DANA,
-    answers: [],
-    health: null,
-    answeredAt: null,
-    editedAt: null,
-    skipNote: null,
-    acknowledgedAt: null,
-    replies: [],
-    ...fields,
-  } as Checkin;
-}
+const checkin = checkinOn;
 
 function change(id: string, day: number, actor = DANA): Activity {
   return {

@@ -3,26 +3,9 @@
 import { expect } from '@open-wc/testing';
 import { compareItems, mergeOlder, placeItem } from '../src/elements/checkin-thread/reconcile.js';
 import type { Activity, Checkin, HistoryItem } from '../src/model.js';
+import { DANA, checkinOn } from './support/fixtures.js';
 
-const DANA = { id: 'u-dana', name: 'Dana Whitfield', timeZone: 'America/New_York' };
-
-function checkin(id: string, day: number): Checkin {
-  return {
-    id,
-    contractId: 'c',
-    kind: 'scheduled',
-    dueAt: new Date(Date.UTC(2026, 10, day, 15)).toISOString(),
-    status: 'answered',
-    requestedBy: DANA,
-    answers: [],
-    health: null,
-    answeredAt: null,
-    editedAt: null,
-    skipNote: null,
-    acknowledgedAt: null,
-    replies: [],
-  };
-}
+const checkin = (id: string, day: number): Checkin => checkinOn(id, day, { status: 'answered' });
 
 function change(id: string, day: number): Activity {
   return {

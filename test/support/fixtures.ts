@@ -3,6 +3,7 @@
 import { MemoryAdapter, MemoryStore, seedDemo, type MemoryData } from '../../src/adapters/memory.js';
 import type { CheckinAdapter } from '../../src/adapters/adapter.js';
 import { DEFAULT_REQUEST_POLICY } from '../../src/adapters/resilient.js';
+import type { Checkin } from '../../src/model.js';
 
 /** Friday 27 November 2026, 17:00 UTC: this week's Atlas prompt (15:00 UTC) has just opened. */
 export const FRIDAY = Date.parse('2026-11-27T17:00:00.000Z');
@@ -129,4 +130,27 @@ export function loseFirstAnswer(adapter: MemoryAdapter, method: keyof CheckinAda
     );
   });
   return { lost };
+}
+
+/** The client of the pure tables' check-ins. */
+export const DANA = { id: 'u-dana', name: 'Dana Whitfield', timeZone: 'America/New_York' };
+
+/** A check-in of contract 'c' due on 2026-11-`day` at 15:00 UTC, open unless `fields` say else. */
+export function checkinOn(id: string, day: number, fields: Partial<Checkin> = {}): Checkin {
+  return {
+    id,
+    contractId: 'c',
+    kind: 'scheduled',
+    dueAt: new Date(Date.UTC(2026, 10, day, 15)).toISOString(),
+    status: 'open',
+    requestedBy: DANA,
+    answers: [],
+    health: null,
+    answeredAt: null,
+    editedAt: null,
+    skipNote: null,
+    acknowledgedAt: null,
+    replies: [],
+    ...fields,
+  } as Checkin;
 }
