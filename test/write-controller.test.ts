@@ -68,6 +68,49 @@ describe('WriteController', () => {
     expect(host.shadowRoot!.textContent).to.equal('idle');
   });
 
+  it('sends a new intent made while the last outcome is being handled right after it', async () => {
+    const host = await mount();
+    let release!: () => void;
+    const handling = new Promise<void>((resolve) => (release = resolve));
+    const order: string[] = [];
+    const first = host.writes.run('settings', {
+      action: 'update-settings',
+      send: async () => (order.push('send 1'), 1),
+      done: async () => {
+        order.push('done 1');
+        await handling;
+      },
+    });
+    await Promise.resolve();
+    await Promise.resolve();
+    expect(order).to.deep.equal(['send 1', 'done 1']);
+    expect(host.writes.pending('settings')).to.be.true;
+    const second = host.writes.run('settings', {
+      action: 'update-settings',
+      send: async () => (order.push('send 2'), 2),
+      done: () => void order.push('done 2'),
+    });
+    expect(second).not.to.equal(first);
+    release();
+    await second;
+    expect(order).to.deep.equal(['send 1', 'done 1', 'send 2', 'done 2']);
+  });
+
+  it('drops a follow-up intent when the epoch advanced before it could be sent', async () => {
+    const host = await mount();
+    let release!: () => void;
+    const handling = new Promise<void>((resolve) => (release = resolve));
+    let sends = 0;
+    void host.writes.run('settings', { action: 'a', send: async () => sends++, done: () => handling });
+    await Promise.resolve();
+    await Promise.resolve();
+    const follow = host.writes.run('settings', { action: 'a', send: async () => sends++, done: () => {} });
+    host.writes.epoch.advance();
+    release();
+    await follow;
+    expect(sends).to.equal(1);
+  });
+
   it('lets writes for different keys fly side by side', async () => {
     const host = await mount();
     const a = start(host, 'reply:c-1', 'reply');

@@ -42,12 +42,15 @@ interface Flight {
   action: string;
   promise: Promise<void>;
   current: () => boolean;
+  /** The adapter answered: the outcome handlers are running. */
+  answered: boolean;
 }
 
 /**
  * The one way an element sends a change. Single flight per key: while a write for `key` is on
  * its way, `run(key, …)` returns that write (a second click is the same intent, never a second
- * request). Anything thrown becomes a `CheckinError`, reported as `checkin-error` from the host
+ * request); once the adapter has answered and the outcome handlers are running (the write still
+ * pending), a new `run` is a new intent and is sent right after them, unless the epoch advanced. Anything thrown becomes a `CheckinError`, reported as `checkin-error` from the host
  * before `failed` hears it. Outcomes arriving after the epoch advanced are dropped: neither
  * `done` nor `failed` runs (work due on success whatever is on screen, such as clearing a stored
  * draft, belongs in `send`), and a stale write no longer counts as pending. The host re-renders when a write starts and when it settles, so
@@ -86,32 +89,38 @@ export class WriteController implements ReactiveController {
     return flight?.current() ? flight : undefined;
   }
 
-  /** Sends `op` unless a write for `key` is on its way (then returns that one). */
+  /** Sends `op` unless a write for `key` is on its way (then returns that one, or follows it). */
   run<T>(key: string, op: WriteOp<T>): Promise<void> {
-    const flight = this.flight(key);
-    if (flight) return flight.promise;
     const current = this.epoch.mark();
-    const promise = this.fly(op, current).finally(() => {
-      if (this.flights.get(key)?.promise === promise) this.flights.delete(key);
+    const flight = this.flight(key);
+    if (flight && !flight.answered) return flight.promise;
+    if (flight) return flight.promise.then(() => (current() ? this.run(key, op) : undefined));
+    const started: Flight = { action: op.action, promise: Promise.resolve(), current, answered: false };
+    const promise = this.fly(op, started).finally(() => {
+      if (this.flights.get(key) === started) this.flights.delete(key);
       this.host.requestUpdate();
       op.settled?.();
     });
-    this.flights.set(key, { action: op.action, promise, current });
+    started.promise = promise;
+    this.flights.set(key, started);
     this.host.requestUpdate();
     return promise;
   }
 
-  private async fly<T>(op: WriteOp<T>, current: () => boolean): Promise<void> {
+  private async fly<T>(op: WriteOp<T>, flight: Flight): Promise<void> {
+    const { current } = flight;
     let result: T;
     try {
       result = await op.send();
     } catch (error) {
+      flight.answered = true;
       if (!current()) return;
       if (isAbortError(error)) return void (await op.abandoned?.());
       const failure = CheckinError.from(error);
       this.host.dispatchEvent(new CheckinErrorEvent({ error: failure, action: op.action }));
       return void (await op.failed?.(failure));
     }
+    flight.answered = true;
     if (current()) await op.done(result);
   }
 }

@@ -139,12 +139,8 @@ export class ToggleStore {
       failed: (error) => this.refused(next, error),
       abandoned: () => this.abandoned(),
     };
-    if (!this.writes.pending(SETTINGS)) return void this.writes.run(SETTINGS, op);
-    // The last write is settled here, but its flight closes a moment later: this one follows it.
-    const current = this.epoch.mark();
-    void this.writes.settled(SETTINGS).then(() => {
-      if (current()) void this.writes.run(SETTINGS, op);
-    });
+    // The last write may still be closing its flight: the controller sends this one after it.
+    void this.writes.run(SETTINGS, op);
   }
 
   private saved(sent: Write, saved: Settings): void {
