@@ -103,3 +103,26 @@ export function sortNewestFirst<T extends { id: string }>(list: T[], time: (item
   const at = new Map(list.map((item) => [item, ms(time(item))]));
   list.sort((a, b) => at.get(b)! - at.get(a)! || (a.id < b.id ? 1 : a.id > b.id ? -1 : 0));
 }
+
+/** A check-in just opened for `contract`: nothing answered, skipped, seen or replied to yet. */
+export function openCheckin(
+  contract: Contract,
+  { id, kind, dueAt, message }: { id: string; kind: Checkin['kind']; dueAt: string; message?: string | null },
+): Checkin {
+  return {
+    id,
+    contractId: contract.id,
+    kind,
+    dueAt,
+    status: 'open',
+    requestedBy: structuredClone(contract.client),
+    ...(kind === 'requested' ? { message } : {}),
+    answers: null,
+    health: null,
+    answeredAt: null,
+    editedAt: null,
+    skipNote: null,
+    acknowledgedAt: null,
+    replies: [],
+  };
+}

@@ -3,6 +3,7 @@
  * same check-ins for the same contract, count, now and seed.
  */
 import type { Checkin, Contract } from '../model.js';
+import { openCheckin } from './memory-data.js';
 import { DAY, HOUR, WEEK, answers, iso } from './memory-seed.js';
 
 /** Small, fast, seedable PRNG (mulberry32): the same seed gives the same history. */
@@ -84,22 +85,12 @@ function generatedWeek(
   const requested = i > 0 && roll > 0.95;
   const kind: Checkin['kind'] = requested ? 'requested' : 'scheduled';
   const id = `${contract.id}-g${count - i}`;
-  const base: Checkin = {
+  const base = openCheckin(contract, {
     id,
-    contractId: contract.id,
     kind,
     dueAt: requested ? iso(due - 2 * DAY) : dueAt,
-    status: 'open',
-    requestedBy: contract.client,
-    ...(requested ? { message: 'Could you send a short status before the review?' } : {}),
-    answers: null,
-    health: null,
-    answeredAt: null,
-    editedAt: null,
-    skipNote: null,
-    acknowledgedAt: null,
-    replies: [],
-  };
+    message: 'Could you send a short status before the review?',
+  });
   if (i > 0 && roll < 0.08) {
     base.status = 'missed';
   } else if (i > 0 && roll < 0.14) {
